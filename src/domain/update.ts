@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { IsoDateSchema } from "./iso-date.ts";
+import { QuarterSchema } from "./quarter.ts";
+import { RagSchema } from "./rag.ts";
+
+export const UPDATE_STATES = ["submitted", "approved", "returned"] as const;
+export const UpdateStateSchema = z.enum(UPDATE_STATES);
+export type UpdateState = z.infer<typeof UpdateStateSchema>;
+
+export const DecisionSchema = z.object({
+  outcome: z.enum(["approved", "returned"]),
+  by: z.string(),
+  byName: z.string(),
+  at: z.string(),
+  comment: z.string(),
+});
+export type Decision = z.infer<typeof DecisionSchema>;
+
+/**
+ * A lead's quarterly update on one action. One document per action per quarter
+ * (id `${quarter}:${ref}`); edits before a decision bump `revision`.
+ */
+export const UpdateSchema = z.object({
+  id: z.string(),
+  quarter: QuarterSchema,
+  ref: z.string(),
+  progress: z.string(),
+  proposedRag: RagSchema,
+  /** Why Green was proposed when the plan's key suggests otherwise. */
+  ragJustification: z.string(),
+  revisedDate: IsoDateSchema.nullable(),
+  revisedDateReason: z.string(),
+  evidenceUrl: z.string(),
+  proposeCompletion: z.boolean(),
+  author: z.string(),
+  authorName: z.string(),
+  state: UpdateStateSchema,
+  submittedAt: z.string(),
+  revision: z.number().int().nonnegative(),
+  /** The official RAG when the update was submitted, so sign-off shows "previous → proposed". */
+  previousRag: RagSchema.nullable(),
+  decision: DecisionSchema.nullable(),
+});
+export type Update = z.infer<typeof UpdateSchema>;
+
+export const updateId = (quarter: string, ref: string): string => `${quarter}:${ref}`;
