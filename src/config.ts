@@ -1,0 +1,140 @@
+import { z } from "zod";
+import { DomainError } from "./domain/errors.ts";
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ message: "a port number" })
+    .int("a whole port number")
+    .min(0, "a port between 0 and 65535")
+    .max(65535, "a port between 0 and 65535")
+    .default(fallback);
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((s) => (s === "" ? undefined : s))
+  .optional();
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const ConfigSchema = z
+  .object({
+    PORT: port(3978),
+    DATA_DIR: z.string().trim().min(1, "a folder path").default("./.data"),
+    EMBEDDED_COSMOS_PORT: port(8081),
+    COSMOS_ENDPOINT: optionalText.pipe(
+      z.url({ message: "the account's https URL, e.g. https://myaccount.documents.azure.com:443/" }).optional(),
+    ),
+    COSMOS_KEY: optionalText,
+    COSMOS_DATABASE: z.string().trim().min(1, "a database name").default("plan-tracker"),
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppTenantId: optionalText,
+    MicrosoftAppType: optionalText.pipe(
+      z.enum(["SingleTenant", "UserAssignedMSI"], { message: "SingleTenant or UserAssignedMSI" }).optional(),
+    ),
+    REVIEW_TIMEZONE: z
+      .string()
+      .trim()
+      .default("Europe/London")
+      .refine(isTimeZone, "an IANA time zone such as Europe/London"),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"], {
+      message: "one of debug, info, warn, error, silent",
+    }).default("info"),
+    NODE_ENV: optionalText,
+    PUBLIC_URL: optionalText.pipe(z.url({ message: "the bot's public https URL" }).optional()),
+    SEND_RATE_PER_SECOND: z.coerce
+      .number({ message: "a number of messages per second" })
+      .positive("a number above 0")
+      .default(50),
+    DEMO_MODE: z
+      .enum(["", "0", "1", "true", "false"], { message: "1 or 0" })
+      .optional()
+      .transform((v) => v === "1" || v === "true"),
+  })
+  .superRefine((c, ctx) => {
+    if (c.COSMOS_ENDPOINT && !c.COSMOS_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["COSMOS_KEY"],
+        message: "the account key when COSMOS_ENDPOINT is set",
+      });
+    }
+    if (c.MicrosoftAppId && !c.MicrosoftAppType) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MicrosoftAppType"],
+        message: "SingleTenant or UserAssignedMSI when MicrosoftAppId is set",
+      });
+    }
+    if (c.MicrosoftAppType === "SingleTenant" && c.MicrosoftAppId && !c.MicrosoftAppTenantId) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MicrosoftAppTenantId"],
+        message: "the Entra tenant id for a SingleTenant bot",
+      });
+    }
+    if (c.MicrosoftAppType === "SingleTenant" && c.MicrosoftAppId && !c.MicrosoftAppPassword) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MicrosoftAppPassword"],
+        message: "the client secret for a SingleTenant bot",
+      });
+    }
+    if (!c.MicrosoftAppId && c.NODE_ENV === "production") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MicrosoftAppId"],
+        message:
+          "the bot's app id: development mode (no token checks) is refused when NODE_ENV=production",
+      });
+    }
+  });
+
+export type Config = z.infer<typeof ConfigSchema> & {
+  /** True when no app id is set: inbound tokens are not checked. */
+  developmentMode: boolean;
+  /** botbuilder's own settings, passed through as it reads them. */
+  botFramework: Record<string, string>;
+};
+
+/** botbuilder's ConfigurationBotFrameworkAuthentication reads these names; tests point them at a local key set. */
+const BOT_FRAMEWORK_KEYS = [
+  "MicrosoftAppId",
+  "MicrosoftAppPassword",
+  "MicrosoftAppTenantId",
+  "MicrosoftAppType",
+  "ToBotFromChannelOpenIdMetadataUrl",
+  "ToBotFromChannelTokenIssuer",
+  "ToBotFromEmulatorOpenIdMetadataUrl",
+  "ToChannelFromBotLoginUrl",
+  "ToChannelFromBotOAuthScope",
+  "OAuthUrl",
+  "ChannelService",
+  "ValidateAuthority",
+  "CallerId",
+];
+
+/** Parses the environment; a bad value throws a DomainError("config") whose message is one line naming the variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = String(issue?.path[0] ?? "environment");
+    const shown = env[name] === undefined ? "" : ` (got "${env[name]}")`;
+    throw new DomainError("config", `${name} must be ${issue?.message ?? "valid"}${shown}.`);
+  }
+  const botFramework: Record<string, string> = {};
+  for (const key of BOT_FRAMEWORK_KEYS) {
+    const value = env[key];
+    if (value !== undefined && value !== "") botFramework[key] = value;
+  }
+  return { ...result.data, developmentMode: !result.data.MicrosoftAppId, botFramework };
+}

@@ -1,0 +1,55 @@
+import { type Action, ActionSchema } from "../domain/action.ts";
+import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
+import type { Actor } from "./audit-log.ts";
+import { type DocumentRepo, type Versioned } from "./document-repo.ts";
+
+/** Actions of a plan, keyed by Ref, partitioned by plan. */
+export class ActionsRepo {
+  constructor(readonly docs: DocumentRepo<Action>) {}
+
+  list(planId = DEFAULT_PLAN_ID): Promise<Action[]> {
+    return this.docs.query("SELECT * FROM c", planId);
+  }
+
+  get(ref: string, planId = DEFAULT_PLAN_ID): Promise<Versioned<Action> | null> {
+    return this.docs.read(ref, planId);
+  }
+
+  save(action: Action, actor: Actor, before: Action | null): Promise<Versioned<Action>> {
+    return this.docs.upsert(action, actor, before);
+  }
+
+  /** Conditional write for changes made from a decision (the official RAG, a revised date). */
+  replace(action: Action, etag: string, actor: Actor, before: Action): Promise<Versioned<Action>> {
+    return this.docs.replace(action, etag, actor, before);
+  }
+
+  async count(planId = DEFAULT_PLAN_ID): Promise<number> {
+    const { resources } = await this.docs.container.items
+      .query<number>("SELECT VALUE COUNT(1) FROM c", { partitionKey: planId })
+      .fetchAll();
+    return resources[0] ?? 0;
+  }
+}
+
+export function describeActionChange(before: Action | null, after: Action | null): string {
+  if (!before && after) return `Action ${after.ref} added`;
+  if (before && !after) return `Action ${before.ref} removed`;
+  if (!before || !after) return "Action changed";
+  const changes: string[] = [];
+  if (before.rag !== after.rag) changes.push(`RAG ${before.rag ?? "none"} → ${after.rag ?? "none"}`);
+  if (before.completionDate.due !== after.completionDate.due) {
+    changes.push(`completion date ${before.completionDate.text} → ${after.completionDate.text}`);
+  }
+  if (before.signedOff !== after.signedOff && after.signedOff) changes.push("signed off complete");
+  if (before.lead !== after.lead) changes.push(`lead ${before.lead} → ${after.lead}`);
+  return changes.length ? `${after.ref}: ${changes.join("; ")}` : `${after.ref} updated`;
+}
+
+export const actionRepoOptions = {
+  schema: ActionSchema,
+  kind: "action",
+  idOf: (a: Action) => a.ref,
+  partitionOf: (a: Action) => a.planId,
+  describe: describeActionChange,
+};

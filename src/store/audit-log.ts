@@ -1,0 +1,63 @@
+import { randomUUID } from "node:crypto";
+import type { Container } from "@azure/cosmos";
+import { translateStoreError } from "./store-errors.ts";
+
+/** Who made a change: a person's email and name, or the CLI / scheduler. */
+export interface Actor {
+  id: string;
+  name: string;
+}
+
+export const SYSTEM_ACTOR: Actor = { id: "system", name: "Plan Tracker" };
+export const CLI_ACTOR: Actor = { id: "cli", name: "plan-tracker command line" };
+
+export interface AuditEntry {
+  id: string;
+  /** `kind:id`, e.g. `action:CSC-07`, the partition key: an entity's history is one partition. */
+  entity: string;
+  at: string;
+  actor: Actor;
+  operation: "create" | "replace" | "delete";
+  /** A short human summary, e.g. "RAG Amber → Red". */
+  summary: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** Append-only: entries are created, never replaced or deleted. */
+export class AuditLog {
+  constructor(
+    private readonly container: Container,
+    private readonly now: () => Date,
+  ) {}
+
+  async append(entry: Omit<AuditEntry, "id" | "at">): Promise<void> {
+    const full: AuditEntry = { id: randomUUID(), at: this.now().toISOString(), ...entry };
+    try {
+      await this.container.items.create(full);
+    } catch (error) {
+      translateStoreError(error, "writing the audit log");
+    }
+  }
+
+  async history(entity: string): Promise<AuditEntry[]> {
+    try {
+      const { resources } = await this.container.items
+        .query<AuditEntry>(
+          { query: "SELECT * FROM c WHERE c.entity = @entity", parameters: [{ name: "@entity", value: entity }] },
+          { partitionKey: entity },
+        )
+        .fetchAll();
+      return resources.map(stripSystemFields).sort((a, b) => a.at.localeCompare(b.at));
+    } catch (error) {
+      return translateStoreError(error, "reading the audit log");
+    }
+  }
+}
+
+/** Cosmos adds `_rid`, `_self`, `_etag`, `_attachments`, `_ts`; domain objects never carry them. */
+export function stripSystemFields<T>(doc: T): T {
+  const copy = { ...(doc as Record<string, unknown>) };
+  for (const key of Object.keys(copy)) if (key.startsWith("_")) delete copy[key];
+  return copy as T;
+}

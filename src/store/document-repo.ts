@@ -1,0 +1,139 @@
+import type { Container, SqlQuerySpec } from "@azure/cosmos";
+import type { z } from "zod";
+import { DomainError } from "../domain/errors.ts";
+import { type Actor, type AuditLog, stripSystemFields } from "./audit-log.ts";
+import { cosmosStatus, translateStoreError } from "./store-errors.ts";
+
+/** A document with the ETag it was read at, for optimistic concurrency. */
+export interface Versioned<T> {
+  doc: T;
+  etag: string;
+}
+
+interface RepoOptions<T> {
+  container: Container;
+  schema: z.ZodType<T>;
+  /** The entity kind in audit entries and messages, e.g. "action". */
+  kind: string;
+  idOf: (doc: T) => string;
+  partitionOf: (doc: T) => string;
+  audit: AuditLog;
+  describe?: (before: T | null, after: T | null) => string;
+}
+
+/**
+ * Typed access to one container: every document is validated on the way in and out, every write is
+ * conditional where the caller holds an ETag, and every write leaves an audit entry (before → after).
+ */
+export class DocumentRepo<T extends object> {
+  constructor(private readonly o: RepoOptions<T>) {}
+
+  get container(): Container {
+    return this.o.container;
+  }
+
+  async read(id: string, partition: string): Promise<Versioned<T> | null> {
+    try {
+      const { resource, etag } = await this.o.container.item(id, partition).read();
+      if (!resource) return null;
+      return { doc: this.parse(resource), etag };
+    } catch (error) {
+      if (cosmosStatus(error) === 404) return null;
+      return translateStoreError(error, `reading ${this.o.kind} ${id}`);
+    }
+  }
+
+  async query(spec: SqlQuerySpec | string, partition?: string): Promise<T[]> {
+    try {
+      const { resources } = await this.o.container.items
+        .query(spec, partition === undefined ? {} : { partitionKey: partition })
+        .fetchAll();
+      return resources.map((r) => this.parse(r));
+    } catch (error) {
+      return translateStoreError(error, `reading ${this.o.kind} records`);
+    }
+  }
+
+  /** Creates the document; `conflict` when one with the same id exists (used for idempotency). */
+  async create(doc: T, actor: Actor): Promise<Versioned<T>> {
+    const valid = this.o.schema.parse(doc);
+    try {
+      const { resource, etag } = await this.o.container.items.create(this.toDocument(valid));
+      await this.audit("create", actor, null, valid);
+      return { doc: this.parse(resource), etag };
+    } catch (error) {
+      if (cosmosStatus(error) === 409) {
+        throw new DomainError("conflict", `That ${this.o.kind} already exists.`, { id: this.o.idOf(valid) });
+      }
+      return translateStoreError(error, `saving ${this.o.kind} ${this.o.idOf(valid)}`);
+    }
+  }
+
+  /** Replaces the document only if it is unchanged since it was read at `etag`. */
+  async replace(doc: T, etag: string, actor: Actor, before: T | null = null): Promise<Versioned<T>> {
+    const valid = this.o.schema.parse(doc);
+    const id = this.o.idOf(valid);
+    try {
+      const { resource, etag: next } = await this.o.container
+        .item(id, this.o.partitionOf(valid))
+        .replace(this.toDocument(valid), { accessCondition: { type: "IfMatch", condition: etag } });
+      await this.audit("replace", actor, before, valid);
+      return { doc: this.parse(resource), etag: next };
+    } catch (error) {
+      const status = cosmosStatus(error);
+      if (status === 412 || status === 404) {
+        throw new DomainError("conflict", `That ${this.o.kind} was changed by someone else just now.`, { id });
+      }
+      return translateStoreError(error, `saving ${this.o.kind} ${id}`);
+    }
+  }
+
+  /** Writes without a condition: for records only one writer owns (imports by Ref, directory edits). */
+  async upsert(doc: T, actor: Actor, before: T | null): Promise<Versioned<T>> {
+    const valid = this.o.schema.parse(doc);
+    try {
+      const { resource, etag } = await this.o.container.items.upsert(this.toDocument(valid));
+      await this.audit(before ? "replace" : "create", actor, before, valid);
+      return { doc: this.parse(resource), etag };
+    } catch (error) {
+      return translateStoreError(error, `saving ${this.o.kind} ${this.o.idOf(valid)}`);
+    }
+  }
+
+  async delete(doc: T, actor: Actor): Promise<void> {
+    const id = this.o.idOf(doc);
+    try {
+      await this.o.container.item(id, this.o.partitionOf(doc)).delete();
+      await this.audit("delete", actor, doc, null);
+    } catch (error) {
+      if (cosmosStatus(error) === 404) return;
+      translateStoreError(error, `removing ${this.o.kind} ${id}`);
+    }
+  }
+
+  /** Cosmos needs an `id` on every document; domain types keep their own key (e.g. an action's Ref). */
+  private toDocument(doc: T): T & { id: string } {
+    return { ...doc, id: this.o.idOf(doc) };
+  }
+
+  private parse(resource: unknown): T {
+    return this.o.schema.parse(stripSystemFields(resource));
+  }
+
+  private async audit(
+    operation: "create" | "replace" | "delete",
+    actor: Actor,
+    before: T | null,
+    after: T | null,
+  ): Promise<void> {
+    const subject = (after ?? before) as T;
+    await this.o.audit.append({
+      entity: `${this.o.kind}:${this.o.idOf(subject)}`,
+      actor,
+      operation,
+      summary: this.o.describe?.(before, after) ?? `${this.o.kind} ${operation}d`,
+      before,
+      after,
+    });
+  }
+}

@@ -1,0 +1,60 @@
+import type { Clock } from "../clock.ts";
+import type { Config } from "../config.ts";
+import type { Logger } from "../logger.ts";
+import { readRunningStore, startEmbeddedCosmos } from "./embedded/index.ts";
+import { connectStore, type Store } from "./store.ts";
+
+export interface OpenStoreOptions {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  /**
+   * `serve` owns the embedded store; CLI commands first look for a running `serve` and use its
+   * store, so two processes never write the same files.
+   */
+  role: "server" | "cli";
+}
+
+/** Opens the configured store: a real account when COSMOS_ENDPOINT is set, else the embedded one. */
+export async function openStore({ config, clock, logger, role }: OpenStoreOptions): Promise<Store> {
+  const databaseId = config.COSMOS_DATABASE;
+  if (config.COSMOS_ENDPOINT && config.COSMOS_KEY) {
+    const selfSigned = /^https:\/\/(localhost|127\.0\.0\.1)[:/]/.test(config.COSMOS_ENDPOINT);
+    return connectStore({
+      target: { endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, selfSigned },
+      databaseId,
+      clock,
+      logger,
+    });
+  }
+  if (role === "cli") {
+    const running = await readRunningStore(config.DATA_DIR);
+    if (running) {
+      logger.debug("using the store of the running server", { pid: running.pid });
+      return connectStore({
+        target: { endpoint: running.endpoint, key: running.key, selfSigned: true },
+        databaseId,
+        clock,
+        logger,
+      });
+    }
+  }
+  const embedded = await startEmbeddedCosmos({
+    dataDir: config.DATA_DIR,
+    // A CLI run on its own takes any free port, so it never collides with a server starting up.
+    port: role === "server" ? config.EMBEDDED_COSMOS_PORT : 0,
+    log: (message) => logger.info(message),
+  });
+  try {
+    return await connectStore({
+      target: { endpoint: embedded.endpoint, key: embedded.key, selfSigned: true },
+      databaseId,
+      clock,
+      logger,
+      onClose: () => embedded.stop(),
+    });
+  } catch (error) {
+    await embedded.stop();
+    throw error;
+  }
+}

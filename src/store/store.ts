@@ -1,0 +1,83 @@
+import type { Container, CosmosClient, Database } from "@azure/cosmos";
+import type { Clock } from "../clock.ts";
+import type { Logger } from "../logger.ts";
+import { ActionsRepo, actionRepoOptions } from "./actions-repo.ts";
+import { AuditLog } from "./audit-log.ts";
+import { CONTAINERS, type ContainerName } from "./containers.ts";
+import { createCosmosClient, type CosmosTarget } from "./cosmos-client.ts";
+import { DocumentRepo } from "./document-repo.ts";
+import { PeopleRepo, personRepoOptions } from "./people-repo.ts";
+import { PlansRepo, planRepoOptions } from "./plans-repo.ts";
+import { ReviewsRepo, reviewRepoOptions } from "./reviews-repo.ts";
+import { translateStoreError } from "./store-errors.ts";
+import { UpdatesRepo, updateRepoOptions } from "./updates-repo.ts";
+
+/** Everything the use cases read and write, over one Cosmos database. */
+export interface Store {
+  client: CosmosClient;
+  database: Database;
+  containers: Record<ContainerName, Container>;
+  audit: AuditLog;
+  plans: PlansRepo;
+  actions: ActionsRepo;
+  updates: UpdatesRepo;
+  people: PeopleRepo;
+  reviews: ReviewsRepo;
+  /** Resolves when the store answers a trivial read; used by /healthz. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  target: CosmosTarget;
+  databaseId: string;
+  clock: Clock;
+  logger: Logger;
+  /** Runs after the client is disposed, e.g. stopping the embedded server. */
+  onClose?: () => Promise<void>;
+}
+
+/** Connects to a Cosmos account (real, emulator or embedded) and creates what is missing. */
+export async function connectStore(o: ConnectOptions): Promise<Store> {
+  const client = createCosmosClient(o.target);
+  let database: Database;
+  const containers = {} as Record<ContainerName, Container>;
+  try {
+    ({ database } = await client.databases.createIfNotExists({ id: o.databaseId }));
+    for (const [name, path] of Object.entries(CONTAINERS) as [ContainerName, string][]) {
+      const { container } = await database.containers.createIfNotExists({
+        id: name,
+        partitionKey: { paths: [path] },
+      });
+      containers[name] = container;
+    }
+  } catch (error) {
+    client.dispose();
+    return translateStoreError(error, "opening the plan store");
+  }
+  const now = () => o.clock.now();
+  const audit = new AuditLog(containers.audit, now);
+  const repo = <T extends object>(
+    container: Container,
+    options: Omit<ConstructorParameters<typeof DocumentRepo<T>>[0], "container" | "audit">,
+  ) => new DocumentRepo<T>({ ...options, container, audit });
+  o.logger.debug("store connected", { endpoint: o.target.endpoint, database: o.databaseId });
+  return {
+    client,
+    database,
+    containers,
+    audit,
+    plans: new PlansRepo(repo(containers.plans, planRepoOptions)),
+    actions: new ActionsRepo(repo(containers.actions, actionRepoOptions)),
+    updates: new UpdatesRepo(repo(containers.updates, updateRepoOptions)),
+    people: new PeopleRepo(repo(containers.people, personRepoOptions)),
+    reviews: new ReviewsRepo(repo(containers.reviews, reviewRepoOptions)),
+    async ping() {
+      await database.read();
+    },
+    async close() {
+      client.dispose();
+      await o.onClose?.();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { type Update, UpdateSchema, updateId } from "../domain/update.ts";
+import type { Actor } from "./audit-log.ts";
+import type { DocumentRepo, Versioned } from "./document-repo.ts";
+
+/** Leads' quarterly updates: one document per action per quarter, partitioned by quarter. */
+export class UpdatesRepo {
+  constructor(readonly docs: DocumentRepo<Update>) {}
+
+  get(quarter: string, ref: string): Promise<Versioned<Update> | null> {
+    return this.docs.read(updateId(quarter, ref), quarter);
+  }
+
+  forQuarter(quarter: string): Promise<Update[]> {
+    return this.docs.query("SELECT * FROM c", quarter);
+  }
+
+  /** Every quarter's update for one action, oldest first. */
+  async forAction(ref: string): Promise<Update[]> {
+    const updates = await this.docs.query({
+      query: "SELECT * FROM c WHERE c.ref = @ref",
+      parameters: [{ name: "@ref", value: ref }],
+    });
+    return updates.sort((a, b) => a.quarter.localeCompare(b.quarter));
+  }
+
+  all(): Promise<Update[]> {
+    return this.docs.query("SELECT * FROM c");
+  }
+
+  /** First submit of a quarter: a replayed submit gets `conflict` and stores nothing twice. */
+  create(update: Update, actor: Actor): Promise<Versioned<Update>> {
+    return this.docs.create(update, actor);
+  }
+
+  replace(update: Update, etag: string, actor: Actor, before: Update): Promise<Versioned<Update>> {
+    return this.docs.replace(update, etag, actor, before);
+  }
+}
+
+export function describeUpdateChange(before: Update | null, after: Update | null): string {
+  const u = (after ?? before) as Update;
+  if (!before) return `${u.ref} ${u.quarter}: update submitted by ${u.authorName}, proposing ${u.proposedRag}`;
+  if (after?.decision && !before.decision) {
+    const d = after.decision;
+    return `${u.ref} ${u.quarter}: ${d.outcome} by ${d.byName}${d.comment ? ` — "${d.comment}"` : ""}`;
+  }
+  return `${u.ref} ${u.quarter}: update edited (revision ${after?.revision ?? "?"})`;
+}
+
+export const updateRepoOptions = {
+  schema: UpdateSchema,
+  kind: "update",
+  idOf: (u: Update) => u.id,
+  partitionOf: (u: Update) => u.quarter,
+  describe: describeUpdateChange,
+};
