@@ -1,0 +1,67 @@
+import { type Clock, systemClock } from "./clock.ts";
+import { type Config, loadConfig } from "./config.ts";
+import { createBot } from "./bot/create-bot.ts";
+import { createLogger, type Logger } from "./logger.ts";
+import type { Feature } from "./messaging.ts";
+import { type RunningHttpServer, startHttpServer } from "./server.ts";
+import { openStore } from "./store/open-store.ts";
+import type { Store } from "./store/store.ts";
+import { loadSamplePlanIfEmpty } from "./import/load-sample.ts";
+
+export interface AppOptions {
+  env: Record<string, string | undefined>;
+  clock?: Clock;
+  logger?: Logger;
+  /** Skip loading the sample plan into an empty store (tests that bring their own plan). */
+  skipSamplePlan?: boolean;
+}
+
+export interface RunningApp {
+  config: Config;
+  store: Store;
+  http: RunningHttpServer;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Starts the whole product: store, bot, features and HTTP server. Used by `serve` and by tests. */
+export async function startApp(o: AppOptions): Promise<RunningApp> {
+  const config = loadConfig(o.env);
+  const clock = o.clock ?? systemClock;
+  const logger = o.logger ?? createLogger(config.LOG_LEVEL);
+  if (config.developmentMode) {
+    logger.warn(
+      "DEVELOPMENT MODE: MicrosoftAppId is not set, so inbound requests are not authenticated. Never expose this server.",
+    );
+  }
+  const store = await openStore({ config, clock, logger, role: "server" });
+  try {
+    if (!o.skipSamplePlan) await loadSamplePlanIfEmpty(store, logger);
+    const features: Feature[] = [];
+    const bot = createBot({ config, store, clock, logger, features });
+    const http = await startHttpServer({
+      port: config.PORT,
+      store,
+      logger,
+      routes: (router) => {
+        router.on("POST", "/api/messages", bot.endpoint);
+      },
+    });
+    await bot.messenger.start();
+    logger.info("Plan Tracker is running", { port: http.port });
+    return {
+      config,
+      store,
+      http,
+      port: http.port,
+      async close() {
+        await bot.messenger.stop();
+        await http.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,101 @@
+import { z } from "zod";
+import { IsoDateSchema } from "../iso-date.ts";
+import { RagSchema } from "../rag.ts";
+
+/**
+ * What a question asks for, as plain data: it travels in a card's "more" button, so it is JSON and
+ * re-checked with `QuerySchema` when it comes back. Within one kind of filter the choices are
+ * alternatives ("red and amber" = either); different kinds must all hold ("red for HoS").
+ * Dates are resolved when the question is read, so page two answers the same question as page one.
+ */
+
+/** A RAG rating, or "none" for an action that has not been rated. */
+export const RagChoiceSchema = z.union([RagSchema, z.literal("none")]);
+export type RagChoice = z.infer<typeof RagChoiceSchema>;
+
+/** `exact`: the whole Lead cell ("HoS / Service Manager"); `part`: a role within it ("HoS"). */
+export const LeadFilterSchema = z.object({
+  match: z.enum(["exact", "part"]),
+  value: z.string().min(1),
+});
+export type LeadFilter = z.infer<typeof LeadFilterSchema>;
+
+export const DUE_PERIODS = ["this quarter", "next quarter", "this month", "next month", "month", "quarter"] as const;
+
+export const DateFilterSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("overdue") }),
+  z.object({ kind: z.literal("noDate") }),
+  z.object({
+    kind: z.literal("dueBetween"),
+    from: IsoDateSchema,
+    to: IsoDateSchema,
+    period: z.enum(DUE_PERIODS),
+  }),
+  z.object({ kind: z.literal("dueBy"), date: IsoDateSchema }),
+]);
+export type DateFilter = z.infer<typeof DateFilterSchema>;
+
+export const ReviewFilterSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("awaitingSignOff") }),
+  z.object({ kind: z.literal("returned") }),
+  z.object({ kind: z.literal("approved") }),
+  z.object({ kind: z.literal("notUpdated") }),
+  z.object({ kind: z.literal("updated") }),
+  z.object({ kind: z.literal("updatedSince"), date: IsoDateSchema }),
+  z.object({ kind: z.literal("changedRag") }),
+]);
+export type ReviewFilter = z.infer<typeof ReviewFilterSchema>;
+
+export const QuerySchema = z.object({
+  rags: z.array(RagChoiceSchema),
+  priorities: z.array(z.number().int().positive()),
+  leads: z.array(LeadFilterSchema),
+  /** The asker's own actions: the evaluator is given the asker's Lead values. */
+  mine: z.boolean(),
+  dates: z.array(DateFilterSchema),
+  review: z.array(ReviewFilterSchema),
+  /** "complete" = complete or signed off; "open" = neither. */
+  completion: z.array(z.enum(["complete", "open"])),
+  sections: z.array(z.string()),
+  deliveryAreas: z.array(z.string()),
+  /** Phrases every one of whose words must appear in the action's title, outcome or area. */
+  text: z.array(z.string()),
+  refs: z.array(z.string()),
+  /** "how many": the answer leads with counts. */
+  count: z.boolean(),
+});
+export type Query = z.infer<typeof QuerySchema>;
+
+export function emptyQuery(): Query {
+  return {
+    rags: [],
+    priorities: [],
+    leads: [],
+    mine: false,
+    dates: [],
+    review: [],
+    completion: [],
+    sections: [],
+    deliveryAreas: [],
+    text: [],
+    refs: [],
+    count: false,
+  };
+}
+
+/** A word the parser read as another: shown so the person can see "priorty" was taken as "priority". */
+export type Correction = { typed: string; readAs: string };
+
+export type ParsedQuestion =
+  | {
+      kind: "query";
+      query: Query;
+      /** The parts of the message that were used, as typed (after spelling correction). */
+      understood: string[];
+      corrections: Correction[];
+      /** Words that meant nothing to the parser and were left out; the answer should say so. */
+      ignored: string[];
+    }
+  | { kind: "ref"; ref: string }
+  | { kind: "summary"; priorities: number[] }
+  | { kind: "unknown"; reason: string };

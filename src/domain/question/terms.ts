@@ -1,0 +1,52 @@
+import type { DateFilter, LeadFilter, RagChoice, ReviewFilter } from "./query.ts";
+
+/** One recognised piece of a message. The query builder turns a list of these into a query. */
+export type Term =
+  | { kind: "rag"; rags: RagChoice[] }
+  | { kind: "priority"; numbers: number[] }
+  | { kind: "lead"; lead: LeadFilter }
+  | { kind: "mine" }
+  | { kind: "date"; date: DateFilter }
+  | { kind: "review"; review: ReviewFilter }
+  | { kind: "completion"; completion: "complete" | "open" }
+  | { kind: "section"; name: string }
+  | { kind: "area"; name: string }
+  | { kind: "ref"; ref: string }
+  | { kind: "count" }
+  | { kind: "summary" }
+  /** "all", "everything", "actions": a list of everything is wanted. */
+  | { kind: "everything" }
+  /** "about", "mentioning": what follows is text to search for. */
+  | { kind: "about" }
+  /** "for", "led by": a name follows, so an unknown word after it was meant as one. */
+  | { kind: "nameMarker" }
+  | { kind: "or" }
+  | { kind: "and" }
+  | { kind: "negation" }
+  | { kind: "filler" }
+  /** Understood, but it cannot be answered (priority 9 in a plan of five); the reason says why. */
+  | { kind: "problem"; reason: string };
+
+/** A term and the tokens it covers, `end` exclusive. */
+export type Span = { term: Term; start: number; end: number };
+
+/** Terms that narrow the answer, grouped so "red or overdue" can be told from "red or amber". */
+export function filterCategory(term: Term): string | null {
+  switch (term.kind) {
+    case "rag":
+    case "priority":
+    case "date":
+    case "review":
+    case "completion":
+    case "ref":
+      return term.kind;
+    case "lead":
+    case "mine":
+      return "lead";
+    case "section":
+    case "area":
+      return "place";
+    default:
+      return null;
+  }
+}

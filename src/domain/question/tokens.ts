@@ -1,0 +1,48 @@
+import { wordKey } from "./word-forms.ts";
+
+/**
+ * One word, number, "/" or day-first date of a message. `raw` keeps the person's spelling and
+ * case (SEND in capitals is the priority, "send" is usually the verb); `key` is what is compared.
+ */
+export type Token = {
+  raw: string;
+  text: string;
+  key: string;
+  kind: "word" | "number" | "slash" | "date";
+};
+
+const DAY_FIRST_DATE = /^\d{1,2}[/.-]\d{1,2}[/.-](\d{2}|\d{4})$/;
+const PIECE = /\/|\p{L}+|[0-9]+/gu;
+
+/** Splits a message into tokens. Punctuation is dropped, "what's" becomes "whats", "P3" is P + 3. */
+export function tokenize(message: string): Token[] {
+  const cleaned = message
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[’‘`´]/g, "'")
+    .replace(/&/g, " and ");
+  const tokens: Token[] = [];
+  for (const chunk of cleaned.split(/\s+/)) {
+    const trimmed = chunk.replace(/^[^\p{L}0-9]+|[^\p{L}0-9]+$/gu, "");
+    if (DAY_FIRST_DATE.test(trimmed)) {
+      tokens.push({ raw: trimmed, text: trimmed, key: trimmed, kind: "date" });
+      continue;
+    }
+    for (const piece of chunk.replace(/'/g, "").match(PIECE) ?? []) tokens.push(makeToken(piece));
+  }
+  return tokens;
+}
+
+export function makeToken(raw: string): Token {
+  const text = raw.toLowerCase();
+  if (raw === "/") return { raw, text, key: "/", kind: "slash" };
+  const kind = /^[0-9]+$/.test(raw) ? "number" : "word";
+  return { raw, text, key: wordKey(text), kind };
+}
+
+/** The keys of a phrase written in the vocabulary, without "/" (leads are matched either way). */
+export function phraseKeys(phrase: string): string[] {
+  return tokenize(phrase)
+    .filter((token) => token.kind !== "slash")
+    .map((token) => token.key);
+}

@@ -1,0 +1,39 @@
+import { stringify } from "csv-stringify/sync";
+import { PLAN_COLUMNS } from "../domain/headers.ts";
+import { EXPORT_ONLY_HEADERS, type PlanRow } from "./plan-rows.ts";
+
+/** The plan as CSV in the sample file's layout, so an exported file imports back unchanged. */
+export function planRowsToCsv(rows: PlanRow[]): string {
+  const extraHeaders = [...new Set(rows.flatMap((r) => Object.keys(r.extra)))];
+  const header = [...PLAN_COLUMNS.map((c) => c.header), ...extraHeaders, ...EXPORT_ONLY_HEADERS];
+  const lines = rows.map((r) => [
+    ...PLAN_COLUMNS.map((c) => planCell(r, c.field)),
+    ...extraHeaders.map((h) => r.extra[h] ?? ""),
+    r.signedOff ? "Yes" : "No",
+    r.latestUpdate?.quarter ?? "",
+    r.latestUpdate?.progress ?? "",
+    r.latestUpdate?.proposedRag ?? "",
+    r.latestUpdate?.state ?? "",
+    r.latestUpdate?.by ?? "",
+    r.latestUpdate?.at ?? "",
+    r.latestDecision?.outcome ?? "",
+    r.latestDecision?.by ?? "",
+    r.latestDecision?.at ?? "",
+    r.latestDecision?.comment ?? "",
+  ]);
+  return stringify([header, ...lines]);
+}
+
+function planCell(r: PlanRow, field: (typeof PLAN_COLUMNS)[number]["field"]): string {
+  switch (field) {
+    case "priorities":
+      return r.priorities.join(";");
+    case "rag":
+      // "Completed" reads back as Green and complete, keeping the flag through a round trip.
+      return r.complete ? "Completed" : (r.rag ?? "");
+    case "completionDate":
+      return r.completionDate;
+    default:
+      return String(r[field] ?? "");
+  }
+}

@@ -1,0 +1,102 @@
+import type { Action } from "../domain/action.ts";
+import type { Update } from "../domain/update.ts";
+
+/** One exported line: the plan's own columns, then what Plan Tracker adds (latest update and decision). */
+export interface PlanRow {
+  ref: string;
+  priorities: number[];
+  section: string;
+  deliveryArea: string;
+  developmentAction: string;
+  expectedOutcome: string;
+  lead: string;
+  completionDate: string;
+  dueDate: string | null;
+  rag: string | null;
+  complete: boolean;
+  signedOff: boolean;
+  actionWeWillTake: string;
+  howWillWeKnow: string;
+  progressUpdate: string;
+  extra: Record<string, string>;
+  latestUpdate: {
+    quarter: string;
+    progress: string;
+    proposedRag: string;
+    state: string;
+    by: string;
+    at: string;
+    revisedDate: string | null;
+    evidenceUrl: string;
+  } | null;
+  latestDecision: { quarter: string; outcome: string; by: string; at: string; comment: string } | null;
+}
+
+/** Columns only export writes; import skips them so that an exported file re-imports unchanged. */
+export const EXPORT_ONLY_HEADERS = [
+  "Signed Off",
+  "Latest Update Quarter",
+  "Latest Update",
+  "Proposed RAG",
+  "Update State",
+  "Updated By",
+  "Updated At",
+  "Latest Decision",
+  "Decided By",
+  "Decided At",
+  "Decision Comment",
+];
+
+export function toPlanRows(actions: Action[], updates: Update[]): PlanRow[] {
+  const byRef = new Map<string, Update[]>();
+  for (const u of updates) byRef.set(u.ref, [...(byRef.get(u.ref) ?? []), u]);
+  return [...actions].sort(compareRefs).map((a) => {
+    const history = (byRef.get(a.ref) ?? []).sort((x, y) => x.quarter.localeCompare(y.quarter));
+    const latest = history.at(-1);
+    const decided = history.filter((u) => u.decision).at(-1);
+    return {
+      ref: a.ref,
+      priorities: a.priorities,
+      section: a.section,
+      deliveryArea: a.deliveryArea,
+      developmentAction: a.developmentAction,
+      expectedOutcome: a.expectedOutcome,
+      lead: a.lead,
+      completionDate: a.completionDate.text,
+      dueDate: a.completionDate.due,
+      rag: a.rag,
+      complete: a.complete,
+      signedOff: a.signedOff,
+      actionWeWillTake: a.actionWeWillTake,
+      howWillWeKnow: a.howWillWeKnow,
+      progressUpdate: a.progressUpdate,
+      extra: a.extra,
+      latestUpdate: latest
+        ? {
+            quarter: latest.quarter,
+            progress: latest.progress,
+            proposedRag: latest.proposedRag,
+            state: latest.state,
+            by: latest.authorName,
+            at: latest.submittedAt,
+            revisedDate: latest.revisedDate,
+            evidenceUrl: latest.evidenceUrl,
+          }
+        : null,
+      latestDecision: decided?.decision
+        ? {
+            quarter: decided.quarter,
+            outcome: decided.decision.outcome,
+            by: decided.decision.byName,
+            at: decided.decision.at,
+            comment: decided.decision.comment,
+          }
+        : null,
+    };
+  });
+}
+
+/** CSC-2 before CSC-10: Refs compare by their text, with numbers compared as numbers. */
+export function compareRefs(a: { ref: string }, b: { ref: string }): number {
+  return a.ref.localeCompare(b.ref, "en", { numeric: true, sensitivity: "base" });
+}
