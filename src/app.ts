@@ -2,7 +2,13 @@ import { type Clock, systemClock } from "./clock.ts";
 import { type Config, loadConfig } from "./config.ts";
 import { createBot } from "./bot/create-bot.ts";
 import { createLogger, type Logger } from "./logger.ts";
+import { registerTabRoutes } from "./api/routes.ts";
+import type { FeatureDeps } from "./feature-deps.ts";
 import type { Feature } from "./messaging.ts";
+import { createQuestionFeature } from "./query/question-feature.ts";
+import { createReviewFeature } from "./review/review-feature.ts";
+import { startScheduler } from "./scheduler/scheduler.ts";
+import { createSignOffFeature } from "./signoff/signoff-feature.ts";
 import { type RunningHttpServer, startHttpServer } from "./server.ts";
 import { openStore } from "./store/open-store.ts";
 import type { Store } from "./store/store.ts";
@@ -37,17 +43,24 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   const store = await openStore({ config, clock, logger, role: "server" });
   try {
     if (!o.skipSamplePlan) await loadSamplePlanIfEmpty(store, logger);
+    // The bot reads this list on every turn; features join once the messenger they send through exists.
     const features: Feature[] = [];
     const bot = createBot({ config, store, clock, logger, features });
+    const deps: FeatureDeps = { config, store, messenger: bot.messenger, clock, logger };
+    const signOff = createSignOffFeature(deps);
+    const review = createReviewFeature(deps, signOff.hooks);
+    features.push(review.feature, signOff.feature, createQuestionFeature(deps));
     const http = await startHttpServer({
       port: config.PORT,
       store,
       logger,
       routes: (router) => {
         router.on("POST", "/api/messages", bot.endpoint);
+        registerTabRoutes(router, deps);
       },
     });
     await bot.messenger.start();
+    const scheduler = await startScheduler({ ...deps, jobs: [review.daily, signOff.daily] });
     logger.info("Plan Tracker is running", { port: http.port });
     return {
       config,
@@ -55,6 +68,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
       http,
       port: http.port,
       async close() {
+        await scheduler.stop();
         await bot.messenger.stop();
         await http.close();
         await store.close();

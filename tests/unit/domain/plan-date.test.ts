@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isRealDate, lastDayOfMonth, MONTH_NAMES, toIsoDate } from "../../../src/domain/iso-date.ts";
+import {
+  isRealDate,
+  lastDayOfMonth,
+  MONTH_NAMES,
+  toIsoDate,
+} from "../../../src/domain/iso-date.ts";
 import { formatPlanDate, readPlanDate } from "../../../src/domain/plan-date.ts";
 
 /** The due date a cell reads as, failing the test with the reason when it cannot be read. */
@@ -12,7 +17,8 @@ function dueOf(text: string): string | null {
 
 function reasonFor(text: string): string {
   const result = readPlanDate(text);
-  if (result.ok) throw new Error(`expected "${text}" to be refused, got ${JSON.stringify(result.value)}`);
+  if (result.ok)
+    throw new Error(`expected "${text}" to be refused, got ${JSON.stringify(result.value)}`);
   return result.reason;
 }
 
@@ -61,13 +67,16 @@ describe("readPlanDate: the forms councils write", () => {
     expect(dueOf(text)).toBe(due);
   });
 
-  it.each(["TBC", "tbc", "To be confirmed", " T.B.C. "])("keeps %s as to be confirmed, with no date", (text) => {
-    const result = readPlanDate(text);
-    expect(result).toEqual({
-      ok: true,
-      value: { text: text.trim(), due: null, tbc: true, milestones: [] },
-    });
-  });
+  it.each(["TBC", "tbc", "To be confirmed", " T.B.C. "])(
+    "keeps %s as to be confirmed, with no date",
+    (text) => {
+      const result = readPlanDate(text);
+      expect(result).toEqual({
+        ok: true,
+        value: { text: text.trim(), due: null, tbc: true, milestones: [] },
+      });
+    },
+  );
 
   it("reads an empty cell as no date, not TBC", () => {
     expect(readPlanDate("  ")).toEqual({
@@ -95,7 +104,11 @@ describe("readPlanDate: several dates in one cell", () => {
     const result = readPlanDate(text);
     expect(result).toMatchObject({
       ok: true,
-      value: { due: "2022-12-31", tbc: false, milestones: ["2022-06-30", "2022-09-30", "2022-12-31"] },
+      value: {
+        due: "2022-12-31",
+        tbc: false,
+        milestones: ["2022-06-30", "2022-09-30", "2022-12-31"],
+      },
     });
   });
 
@@ -174,7 +187,22 @@ describe("readPlanDate: properties", () => {
   });
 
   it("never throws on text made of date-like pieces", () => {
-    const piece = fc.constantFrom("30", "/", "09", "2022", "Sep", " ", "-", "Q2", "TBC", ".", "th", "'", "\n", "of");
+    const piece = fc.constantFrom(
+      "30",
+      "/",
+      "09",
+      "2022",
+      "Sep",
+      " ",
+      "-",
+      "Q2",
+      "TBC",
+      ".",
+      "th",
+      "'",
+      "\n",
+      "of",
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 200 }), (pieces) => {
         expect(() => readPlanDate(pieces.join(""))).not.toThrow();
@@ -194,7 +222,11 @@ describe("readPlanDate: properties", () => {
 
   it("reads dd/mm/yyyy day first, giving back the same date", () => {
     const validDate = fc
-      .date({ min: new Date("1950-01-01T00:00:00Z"), max: new Date("2199-12-31T00:00:00Z"), noInvalidDate: true })
+      .date({
+        min: new Date("1950-01-01T00:00:00Z"),
+        max: new Date("2199-12-31T00:00:00Z"),
+        noInvalidDate: true,
+      })
       .map((d) => toIsoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()));
     fc.assert(
       fc.property(validDate, (iso) => {
@@ -207,13 +239,20 @@ describe("readPlanDate: properties", () => {
 
 describe("formatPlanDate", () => {
   it("shows a due date in words", () => {
-    expect(formatPlanDate({ text: "Sept 22", due: "2022-09-30", tbc: false, milestones: ["2022-09-30"] })).toBe(
-      "30 September 2022",
-    );
+    expect(
+      formatPlanDate({
+        text: "Sept 22",
+        due: "2022-09-30",
+        tbc: false,
+        milestones: ["2022-09-30"],
+      }),
+    ).toBe("30 September 2022");
   });
 
   it("shows TBC and an empty cell as no date", () => {
-    expect(formatPlanDate({ text: "TBC", due: null, tbc: true, milestones: [] })).toBe("No date (TBC)");
+    expect(formatPlanDate({ text: "TBC", due: null, tbc: true, milestones: [] })).toBe(
+      "No date (TBC)",
+    );
     expect(formatPlanDate({ text: "", due: null, tbc: false, milestones: [] })).toBe("No date");
   });
 });

@@ -1,0 +1,16 @@
+import type { Role } from "../domain/person.ts";
+
+/** What each role means to the person holding it, in their own terms. */
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  lead: "an action lead: you update your actions each quarter",
+  manager: "a manager: you can ask about any action in the plan",
+  dmt: "a DMT member: you approve or return updates, and can start a review",
+  admin: "an admin: you manage who uses Plan Tracker and when reviews happen",
+};
+
+/** "an action lead: … and a manager: …" in the order roles are listed. */
+export function rolesInWords(roles: readonly Role[]): string {
+  const described = roles.map((role) => ROLE_DESCRIPTIONS[role]);
+  if (described.length === 0) return "not yet given a role";
+  return described.join("; and ");
+}

@@ -1,0 +1,60 @@
+import { hasRole, type Person } from "../domain/person.ts";
+import { type AdaptiveCardJson, adaptiveCard, type CardAction } from "./card-json.ts";
+import { executeAction, heading, subtleText, textBlock } from "./elements.ts";
+import { escapeCardText } from "./escape-card-text.ts";
+import { countOf } from "./list-text.ts";
+import { ROLE_DESCRIPTIONS } from "./role-words.ts";
+import { CARD_VERBS } from "./verbs.ts";
+
+export type WelcomeInput = {
+  person: Pick<Person, "name" | "roles" | "leads">;
+  /** How many plan actions each of the person's Lead values matches. */
+  ledActions: ReadonlyArray<{ lead: string; count: number }>;
+  /** E.g. "Demo data: the sample plan's dates are moved forward to run from this quarter". */
+  note?: string;
+  exampleQuestion?: string;
+};
+
+function leadSummary(input: WelcomeInput): string {
+  const total = input.ledActions.reduce((sum, entry) => sum + entry.count, 0);
+  if (input.person.leads.length === 0) {
+    return "No Lead is set for you yet, so I can't tell which actions are yours. An admin can add it.";
+  }
+  const byLead = input.ledActions
+    .filter((entry) => entry.count > 0)
+    .map((entry) => `${entry.count} as \u201c${escapeCardText(entry.lead)}\u201d`);
+  if (total === 0) {
+    const leads = input.person.leads.map((lead) => `\u201c${escapeCardText(lead)}\u201d`).join(", ");
+    return `No actions in the plan have ${leads} as their Lead. If that's wrong, ask an admin.`;
+  }
+  return `You lead ${countOf(total, "action")}: ${byLead.join(", ")}.`;
+}
+
+/** The first message in a chat: who you are to the bot and what to do next. */
+export function buildWelcomeCard(input: WelcomeInput): AdaptiveCardJson {
+  const { person } = input;
+  const isLead = hasRole(person, "lead");
+  const body = [
+    heading(`Hello ${escapeCardText(person.name)}`),
+    textBlock(
+      "I'm Plan Tracker. I collect quarterly updates on the improvement plan, send them to DMT for sign-off and answer questions about any action.",
+    ),
+    textBlock("To me you are:", { weight: "bolder" }),
+    ...(person.roles.length > 0
+      ? person.roles.map((role) => textBlock(`\u2022 ${ROLE_DESCRIPTIONS[role]}`, { spacing: "none" }))
+      : [textBlock("Not yet given a role. An admin can give you one.", { spacing: "none" })]),
+    ...(isLead ? [textBlock(leadSummary(input))] : []),
+    ...(input.note ? [subtleText(escapeCardText(input.note))] : []),
+  ];
+  const actions: CardAction[] = [];
+  if (isLead) actions.push(executeAction("My actions", CARD_VERBS.myActions, {}));
+  if (hasRole(person, "dmt", "admin")) {
+    actions.push(executeAction("Start review", CARD_VERBS.startReview, {}));
+  }
+  if (hasRole(person, "manager", "dmt", "admin")) {
+    const question = input.exampleQuestion ?? "what's red for priority 3";
+    actions.push(executeAction(`Ask: ${question}`, CARD_VERBS.askQuestion, { text: question }));
+  }
+  actions.push(executeAction("Help", CARD_VERBS.help, {}));
+  return adaptiveCard(body, { actions });
+}
