@@ -51,7 +51,8 @@ export function container(items: CardElement[], options: ContainerOptions = {}):
   return { type: "Container", items, ...options };
 }
 
-export function column(items: CardElement[], width: "auto" | "stretch" | string): CardElement {
+/** `width`: "auto" (fits content), "stretch" (fills), or a number (a share of the free space). */
+export function column(items: CardElement[], width: "auto" | "stretch" | number): CardElement {
   return { type: "Column", width, items, verticalContentAlignment: "center" };
 }
 

@@ -31,8 +31,11 @@ function matchPriority(part: string, priorities: Priority[]): number | undefined
     return priorities.some((p) => p.number === n) ? n : undefined;
   }
   const wanted = simplify(part);
-  return priorities.find((p) => simplify(p.name) === wanted || simplify(p.name).startsWith(wanted))
-    ?.number;
+  const exact = priorities.find((p) => simplify(p.name) === wanted);
+  if (exact) return exact.number;
+  // A distinctive part of a name ("domestic abuse") counts when it points at one priority only.
+  const partial = priorities.filter((p) => wanted.length >= 4 && simplify(p.name).includes(wanted));
+  return partial.length === 1 ? partial[0]?.number : undefined;
 }
 
 const simplify = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");

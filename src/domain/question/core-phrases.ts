@@ -71,7 +71,7 @@ export const CORE_PHRASES = new PhraseIndex()
     kind: "review",
     review: { kind: "returned" },
   })
-  .add("(approved|signed off) [this (quarter|review|time|round)]", {
+  .add("(approved [this (quarter|review|time|round)]|signed off this (quarter|review|time|round))", {
     kind: "review",
     review: { kind: "approved" },
   })

@@ -20,7 +20,15 @@ export const LeadFilterSchema = z.object({
 });
 export type LeadFilter = z.infer<typeof LeadFilterSchema>;
 
-export const DUE_PERIODS = ["this quarter", "next quarter", "this month", "next month", "month", "quarter"] as const;
+export const DUE_PERIODS = [
+  "this quarter",
+  "next quarter",
+  "this month",
+  "next month",
+  "quarter",
+  "month",
+  "day",
+] as const;
 
 export const DateFilterSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("overdue") }),

@@ -3,7 +3,7 @@
  * the store and where its server answers, so a CLI command can use a running `serve`'s store
  * instead of opening the files itself. A lock left by a process that no longer runs is taken over.
  */
-import { open, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { link, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { DomainError } from "../../domain/errors.ts";
 import { isMissingFile, LOCK_FILE } from "./files.ts";
@@ -68,15 +68,18 @@ function heldLock(dataDir: string, path: string, contents: LockContents): StoreL
   };
 }
 
+/** Writes the lock beside and links it into place: it appears whole, or not at all. */
 async function createExclusively(path: string, contents: LockContents): Promise<boolean> {
+  const temp = `${path}.${process.pid}.new`;
+  await writeFile(temp, JSON.stringify(contents));
   try {
-    const handle = await open(path, "wx");
-    await handle.writeFile(JSON.stringify(contents));
-    await handle.close();
+    await link(temp, path);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
     throw error;
+  } finally {
+    await rm(temp, { force: true });
   }
 }
 
@@ -85,7 +88,7 @@ async function readLock(path: string): Promise<LockContents | null> {
     const parsed = JSON.parse(await readFile(path, "utf8")) as Partial<LockContents>;
     return typeof parsed.pid === "number" ? (parsed as LockContents) : null;
   } catch (error) {
-    // Missing, or caught half-written by its creator: treat as no usable lock.
+    // Missing, or not a lock this program wrote: nobody usable holds the store.
     if (isMissingFile(error) || error instanceof SyntaxError) return null;
     throw error;
   }
