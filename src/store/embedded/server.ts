@@ -1,0 +1,138 @@
+/**
+ * Starts the embedded Cosmos-compatible store: an HTTPS server answering with
+ * @vercel/cosmosdb-server's handlers, over an in-memory Account rebuilt from the data folder, with
+ * every change journaled and fsynced before its response is sent.
+ */
+import { readFileSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { createServer, type Server } from "node:https";
+import type { AddressInfo } from "node:net";
+import { watchAccount } from "./change-capture.ts";
+import type { CompactionStep } from "./compaction.ts";
+import { type CosmosAccount, libraryCertificatePaths, newAccount } from "./library.ts";
+import { acquireStoreLock } from "./lock.ts";
+import { createRequestListener } from "./request-handler.ts";
+import { StoreRuntime } from "./store-runtime.ts";
+
+/** The Cosmos DB emulator's published key; the embedded store accepts any key, clients need one. */
+export const EMBEDDED_COSMOS_KEY =
+  "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
+
+export interface EmbeddedCosmosOptions {
+  dataDir: string;
+  /** 0 picks any free port. */
+  port: number;
+  /** Address to listen on; 127.0.0.1 unless given. */
+  host?: string;
+  log?: (message: string) => void;
+  /** Who holds the store, shown to a second process that finds it in use. */
+  owner?: string;
+  /** Journal changes after which the journal is folded into a snapshot (default 5,000). */
+  compactAfterChanges?: number;
+  /** Called at each step of a compaction; fault tests use it to stop the process there. */
+  onCompactionStep?: (step: CompactionStep) => void;
+}
+
+export interface EmbeddedCosmos {
+  endpoint: string;
+  key: string;
+  port: number;
+  /** Finishes requests in flight, writes a snapshot, closes the files and releases the lock. */
+  stop(): Promise<void>;
+  compact(): Promise<void>;
+  stats(): { journalRecords: number; journalChanges: number; replayMs: number };
+}
+
+export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions): Promise<EmbeddedCosmos> {
+  const log = options.log ?? (() => {});
+  const host = options.host ?? "127.0.0.1";
+  await mkdir(options.dataDir, { recursive: true });
+  const lock = await acquireStoreLock(options.dataDir, options.owner ?? "plan-tracker");
+  let stopping = false;
+  let inFlight = 0;
+  let drained: (() => void) | null = null;
+  let markReady: (account: CosmosAccount) => void = () => {};
+  const ready = new Promise<CosmosAccount>((resolve) => {
+    markReady = resolve;
+  });
+  let runtime: StoreRuntime | null = null;
+
+  const listener = createRequestListener({
+    ready,
+    whenDurable: () => runtime?.whenDurable() ?? Promise.resolve(),
+    isStopping: () => stopping,
+    log,
+  });
+  const certificate = libraryCertificatePaths();
+  const server = createServer(
+    { cert: readFileSync(certificate.cert), key: readFileSync(certificate.key) },
+    (req, res) => {
+      inFlight += 1;
+      res.on("close", () => {
+        inFlight -= 1;
+        if (inFlight === 0) drained?.();
+      });
+      listener(req, res);
+    },
+  );
+  server.keepAliveTimeout = 60_000;
+
+  try {
+    const port = await listen(server, options.port, host);
+    const advertised = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+    const hostPart = advertised.includes(":") ? `[${advertised}]` : advertised;
+    const endpoint = `https://${hostPart}:${port}/`;
+    const account = newAccount(hostPart, port);
+    runtime = new StoreRuntime(options.dataDir, account, {
+      compactAfterChanges: options.compactAfterChanges ?? 5_000,
+      log,
+      onCompactionStep: options.onCompactionStep,
+    });
+    watchAccount(account, runtime);
+    await runtime.load();
+    markReady(account);
+    await lock.publish({ port, endpoint, key: EMBEDDED_COSMOS_KEY });
+    const loadedRuntime = runtime;
+    log(`Embedded Cosmos store for ${options.dataDir} is listening at ${endpoint}`);
+
+    return {
+      endpoint,
+      key: EMBEDDED_COSMOS_KEY,
+      port,
+      compact: () => loadedRuntime.compact(),
+      stats: () => loadedRuntime.stats(),
+      async stop() {
+        if (stopping) return;
+        stopping = true;
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
+        server.closeAllConnections();
+        await closed;
+        try {
+          await loadedRuntime.compact();
+        } catch (error) {
+          log(`The embedded store could not write its snapshot while stopping: ${String(error)}`);
+        } finally {
+          await loadedRuntime.close();
+          await lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    server.close();
+    await runtime?.close().catch(() => {});
+    await lock.release();
+    throw error;
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
