@@ -49,7 +49,9 @@ export function buildActionDetailCard(input: ActionDetailInput): AdaptiveCardJso
   const timeZone = input.timeZone ?? DEFAULT_CARD_TIME_ZONE;
   const written = action.completionDate.text.trim();
   const due = dueDateText(action.completionDate);
-  const latest = [...input.updates].sort((a, b) => Date.parse(b.submittedAt) - Date.parse(a.submittedAt))[0];
+  const latest = [...input.updates].sort(
+    (a, b) => Date.parse(b.submittedAt) - Date.parse(a.submittedAt),
+  )[0];
   const body: CardElement[] = [
     heading(escapeCardText(action.ref), "large"),
     factSet([
@@ -57,7 +59,12 @@ export function buildActionDetailCard(input: ActionDetailInput): AdaptiveCardJso
       ["Section", escapeCardText(action.section) || "None given"],
       ["Delivery area", escapeCardText(action.deliveryArea) || "None given"],
       ["Lead", escapeCardText(action.lead)],
-      ["Due", escapeCardText(written && written !== due ? `${due} (plan says \u201c${written}\u201d)` : due)],
+      [
+        "Due",
+        escapeCardText(
+          written && written !== due ? `${due} (plan says \u201c${written}\u201d)` : due,
+        ),
+      ],
       ["Status", statusText(action)],
       ...Object.entries(action.extra)
         .filter(([, value]) => value.trim())

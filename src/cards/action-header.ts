@@ -10,7 +10,10 @@ import { ragBadge } from "./rag-badge.ts";
  * The top of every card about one action: its Ref as the heading (how people name actions in
  * meetings), its title, and who leads it by when.
  */
-export function actionHeader(action: Action, headingText = escapeCardText(action.ref)): CardElement[] {
+export function actionHeader(
+  action: Action,
+  headingText = escapeCardText(action.ref),
+): CardElement[] {
   return [
     heading(headingText),
     textBlock(escapeCardText(actionTitle(action)), { weight: "bolder", spacing: "small" }),

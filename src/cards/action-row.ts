@@ -29,7 +29,11 @@ export function actionRow(action: Action, options: { tappable?: boolean } = {}):
       spacing: "small",
       ...(options.tappable === false
         ? {}
-        : { selectAction: executeAction(`Show ${action.ref}`, CARD_VERBS.showAction, { ref: action.ref }) }),
+        : {
+            selectAction: executeAction(`Show ${action.ref}`, CARD_VERBS.showAction, {
+              ref: action.ref,
+            }),
+          }),
     },
   );
 }

@@ -41,9 +41,16 @@ export function buildAnswerCard(input: AnswerInput): AdaptiveCardJson {
   const shown = input.matches.slice(first, first + ANSWER_PAGE_SIZE);
   const body: CardElement[] = [heading(`${understood} \u00b7 ${countOf(total, "action")}`)];
   if (pages > 1) {
-    body.push(textBlock(`Showing ${first + 1}\u2013${first + shown.length} of ${total}`, { spacing: "small" }));
+    body.push(
+      textBlock(`Showing ${first + 1}\u2013${first + shown.length} of ${total}`, {
+        spacing: "small",
+      }),
+    );
   }
-  body.push(subtleText("Tap an action to see its details."), ...shown.map((action) => actionRow(action)));
+  body.push(
+    subtleText("Tap an action to see its details."),
+    ...shown.map((action) => actionRow(action)),
+  );
   const more =
     page < pages
       ? [executeAction("More", CARD_VERBS.moreResults, { query: input.query, page: page + 1 })]

@@ -6,7 +6,13 @@ import { DEFAULT_CARD_TIME_ZONE } from "./date-time-text.ts";
 import { executeAction, heading, sectionTitle, subtleText, textBlock } from "./elements.ts";
 import { countOf } from "./list-text.ts";
 import { quarterMonthsLabel } from "./quarter-label.ts";
-import { type AwaitingItem, awaitingLines, type OwedGroup, owedLines, refCount } from "./review-lists.ts";
+import {
+  type AwaitingItem,
+  awaitingLines,
+  type OwedGroup,
+  owedLines,
+  refCount,
+} from "./review-lists.ts";
 import { CARD_VERBS } from "./verbs.ts";
 
 /** Updates waiting longer than this many working days are listed as overdue for a decision. */
@@ -25,7 +31,9 @@ export type DmtOutstandingInput = {
 export function buildDmtOutstandingCard(input: DmtOutstandingInput): AdaptiveCardJson {
   const timeZone = input.timeZone ?? DEFAULT_CARD_TIME_ZONE;
   const owed = refCount(input.owing);
-  const slow = input.awaiting.filter((item) => item.workingDaysWaiting > DECISION_WAIT_WORKING_DAYS);
+  const slow = input.awaiting.filter(
+    (item) => item.workingDaysWaiting > DECISION_WAIT_WORKING_DAYS,
+  );
   const recent = input.awaiting.length - slow.length;
   return adaptiveCard(
     [
@@ -40,13 +48,15 @@ export function buildDmtOutstandingCard(input: DmtOutstandingInput): AdaptiveCar
         ? awaitingLines(slow, timeZone)
         : [subtleText("None: every update has had a decision or arrived recently.")]),
       ...(recent > 0
-        ? [subtleText(`${countOf(recent, "more update")} ${recent === 1 ? "is" : "are"} awaiting a decision, sent more recently.`)]
+        ? [
+            subtleText(
+              `${countOf(recent, "more update")} ${recent === 1 ? "is" : "are"} awaiting a decision, sent more recently.`,
+            ),
+          ]
         : []),
     ],
     {
-      actions: [
-        executeAction("Review status", CARD_VERBS.askQuestion, { text: "review status" }),
-      ],
+      actions: [executeAction("Review status", CARD_VERBS.askQuestion, { text: "review status" })],
     },
   );
 }

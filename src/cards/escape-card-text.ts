@@ -18,9 +18,7 @@ export function escapeCardText(text: string): string {
         line
           .replace(INLINE_SPECIALS, (ch) => `\\${ch}`)
           .replace(LIST_MARKER, (_, indent: string, marker: string) =>
-            marker.endsWith(".")
-              ? `${indent}${marker.slice(0, -1)}\\.`
-              : `${indent}\\${marker}`,
+            marker.endsWith(".") ? `${indent}${marker.slice(0, -1)}\\.` : `${indent}\\${marker}`,
           ),
       )
       // A single line break is ignored by Markdown; a blank line between keeps each typed line on

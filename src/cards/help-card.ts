@@ -36,7 +36,9 @@ export function buildHelpCard(input: HelpInput): AdaptiveCardJson {
         ask("summary"),
         ask("CSC-07"),
       ]),
-      textBlock("\u201creview status\u201d or \u201cwho hasn't updated\u201d: where this quarter's review stands."),
+      textBlock(
+        "\u201creview status\u201d or \u201cwho hasn't updated\u201d: where this quarter's review stands.",
+      ),
       actionSet([ask("review status"), ask("who hasn't updated")]),
     );
   }

@@ -26,7 +26,7 @@ export function ragBadge(rag: Rag | null, options: { size?: "small" } = {}): Car
   return textBlock(ragLabel(rag), {
     color: ragColour(rag),
     weight: "bolder",
-    isSubtle: rag === null,
+    ...(rag === null ? { isSubtle: true } : {}),
     ...options,
   });
 }

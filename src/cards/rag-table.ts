@@ -17,7 +17,11 @@ function countRags(actions: readonly Action[]): Counts {
 }
 
 /** One table row; the first cell is wider, the counts share the rest equally. */
-function row(label: string, cells: string[], options: { bold?: boolean; header?: boolean }): CardElement {
+function row(
+  label: string,
+  cells: string[],
+  options: { bold?: boolean; header?: boolean },
+): CardElement {
   const weight = options.bold ? ("bolder" as const) : undefined;
   return columnSet(
     [
@@ -54,8 +58,12 @@ export function ragTable(plan: Plan, actions: readonly Action[]): CardElement[] 
     );
   });
   const totals = countRags(actions);
-  const total = row("All actions", RATINGS.map((rag) => String(totals.get(rag) ?? 0)), {
-    bold: true,
-  });
+  const total = row(
+    "All actions",
+    RATINGS.map((rag) => String(totals.get(rag) ?? 0)),
+    {
+      bold: true,
+    },
+  );
   return [header, ...rows, total];
 }

@@ -39,7 +39,9 @@ function headline({ round, quarter, reviewDate, actions }: ReminderInput): strin
 export function buildReminderCard(input: ReminderInput): AdaptiveCardJson {
   const body: CardElement[] = [
     heading(headline(input)),
-    textBlock(`Hello ${escapeCardText(input.leadName)}. Press Update on each action to fill in its form.`),
+    textBlock(
+      `Hello ${escapeCardText(input.leadName)}. Press Update on each action to fill in its form.`,
+    ),
   ];
   for (const action of input.actions) {
     body.push(

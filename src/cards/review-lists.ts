@@ -29,7 +29,11 @@ function refList(refs: readonly string[]): string {
   return hidden > 0 ? `${list} ${andMore(hidden)}` : list;
 }
 
-function capped<T>(items: readonly T[], line: (item: T) => CardElement, noun: string): CardElement[] {
+function capped<T>(
+  items: readonly T[],
+  line: (item: T) => CardElement,
+  noun: string,
+): CardElement[] {
   const { shown, hidden } = limitList(items, REVIEW_LIST_LIMIT);
   return [...shown.map(line), ...(hidden > 0 ? [subtleText(andMore(hidden, noun))] : [])];
 }
@@ -47,7 +51,9 @@ export function awaitingLines(items: readonly AwaitingItem[], timeZone: string):
     items,
     (item) => {
       const waiting =
-        item.workingDaysWaiting === undefined ? "" : `, waiting ${item.workingDaysWaiting} working days`;
+        item.workingDaysWaiting === undefined
+          ? ""
+          : `, waiting ${item.workingDaysWaiting} working days`;
       return bullet(
         `${escapeCardText(item.ref)} ${escapeCardText(item.title)} (sent by ${escapeCardText(item.submittedBy)} on ${formatDateTime(item.submittedAt, timeZone)}${waiting})`,
       );

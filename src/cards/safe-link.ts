@@ -9,7 +9,10 @@ import { escapeCardText } from "./escape-card-text.ts";
 export function linkOrText(label: string, url: string): string {
   const trimmed = url.trim();
   if (!/^https?:\/\/[^\s]+$/i.test(trimmed)) return escapeCardText(trimmed);
-  const safeUrl = trimmed.replace(/[()<>]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  const safeUrl = trimmed.replace(
+    /[()<>]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `[${escapeCardText(label)}](${safeUrl})`;
 }
 

@@ -66,9 +66,12 @@ export function buildSignOffCard(input: SignOffInput): AdaptiveCardJson {
     ...updateDetails(action, update),
   ];
   if (input.historyUrl) {
-    body.push(textBlock(linkOrText(`See ${action.ref}'s history in Plan Tracker`, input.historyUrl)));
+    body.push(
+      textBlock(linkOrText(`See ${action.ref}'s history in Plan Tracker`, input.historyUrl)),
+    );
   }
-  if (input.note) body.push(container([textBlock(escapeCardText(input.note))], { style: "warning" }));
+  if (input.note)
+    body.push(container([textBlock(escapeCardText(input.note))], { style: "warning" }));
 
   if (update.decision) {
     body.push(decisionBox(update.decision, timeZone));

@@ -55,7 +55,9 @@ function movementRow(movement: RagMovement): CardElement {
 }
 
 function overdueLines(actions: readonly Action[], today: IsoDate): CardElement[] {
-  const overdue = actions.filter((a) => !a.complete && a.completionDate.due !== null && a.completionDate.due < today);
+  const overdue = actions.filter(
+    (a) => !a.complete && a.completionDate.due !== null && a.completionDate.due < today,
+  );
   if (overdue.length === 0) return [subtleText("None.")];
   const { shown, hidden } = limitList(overdue, LIST_LIMIT);
   return [
@@ -75,14 +77,19 @@ export function buildSummaryCard(input: SummaryInput): AdaptiveCardJson {
   const completed = limitList(input.completedRefs, LIST_LIMIT);
   const body: CardElement[] = [
     heading(`Plan summary: ${quarterMonthsLabel(input.quarter)}`),
-    textBlock(`${escapeCardText(input.plan.name)} \u00b7 ${countOf(input.actions.length, "action")}`, {
-      isSubtle: true,
-      spacing: "small",
-    }),
+    textBlock(
+      `${escapeCardText(input.plan.name)} \u00b7 ${countOf(input.actions.length, "action")}`,
+      {
+        isSubtle: true,
+        spacing: "small",
+      },
+    ),
     sectionTitle("RAG by priority"),
     ...ragTable(input.plan, input.actions),
     sectionTitle("Changes since last quarter"),
-    ...(movements.length > 0 ? movements.map(movementRow) : [subtleText("No RAG changes since last quarter.")]),
+    ...(movements.length > 0
+      ? movements.map(movementRow)
+      : [subtleText("No RAG changes since last quarter.")]),
     sectionTitle("Overdue"),
     ...overdueLines(input.actions, input.today),
     sectionTitle("Not yet updated this quarter"),
@@ -93,7 +100,8 @@ export function buildSummaryCard(input: SummaryInput): AdaptiveCardJson {
     textBlock(
       completed.shown.length === 0
         ? "None."
-        : escapeCardText(completed.shown.join(", ")) + (completed.hidden > 0 ? ` ${andMore(completed.hidden)}` : ""),
+        : escapeCardText(completed.shown.join(", ")) +
+            (completed.hidden > 0 ? ` ${andMore(completed.hidden)}` : ""),
     ),
   ];
   const actions = input.tabUrl ? [openUrlAction("Open the dashboard", input.tabUrl)] : [];

@@ -16,7 +16,9 @@ export function dateChangeLine(action: Action, update: Update): string | null {
   const from = dueDateText(action.completionDate);
   const to = formatLongDate(update.revisedDate);
   const change =
-    from === to ? `New completion date: ${to}` : `Completion date change: ${escapeCardText(from)} \u2192 ${to}`;
+    from === to
+      ? `New completion date: ${to}`
+      : `Completion date change: ${escapeCardText(from)} \u2192 ${to}`;
   const reason = update.revisedDateReason.trim();
   return reason ? `${change} \u2014 reason: ${escapeCardText(reason)}` : change;
 }
@@ -32,10 +34,11 @@ export function updateDetails(action: Action, update: Update): CardElement[] {
     ...(dateChange ? [textBlock(dateChange, { weight: "bolder" })] : []),
     factSet([
       ["Evidence", evidence ? linkOrText("Open the evidence", evidence) : "None given"],
-      ["Completion", update.proposeCompletion ? "Proposed for completion sign-off" : "Not proposed"],
-      ...(justification
-        ? [["Why Green", escapeCardText(justification)] as const]
-        : []),
+      [
+        "Completion",
+        update.proposeCompletion ? "Proposed for completion sign-off" : "Not proposed",
+      ],
+      ...(justification ? [["Why Green", escapeCardText(justification)] as const] : []),
     ]),
   ];
 }

@@ -58,11 +58,18 @@ function withValue(input: CardElement, value: string | null | undefined): CardEl
 
 function textInput(id: UpdateFormField, label: string, draft: UpdateFormDraft, extra = {}) {
   const value = draft[id];
-  return withValue({ type: "Input.Text", id, label, ...extra }, typeof value === "string" ? value : "");
+  return withValue(
+    { type: "Input.Text", id, label, ...extra },
+    typeof value === "string" ? value : "",
+  );
 }
 
 /** The inputs of the update form, each followed by its error (in red) when there is one. */
-export function updateFormFields({ suggestion, draft = {}, errors = {} }: FieldsInput): CardElement[] {
+export function updateFormFields({
+  suggestion,
+  draft = {},
+  errors = {},
+}: FieldsInput): CardElement[] {
   const chosenRag = isRag(draft.proposedRag) ? draft.proposedRag : suggestion?.rag;
   const completion = draft.proposeCompletion === true || draft.proposeCompletion === "true";
   const ragHelp: CardElement[] = [
@@ -144,9 +151,14 @@ export function updateFormFields({ suggestion, draft = {}, errors = {} }: Fields
     ],
     [
       "ragJustification",
-      textInput("ragJustification", "If you choose Green while the date has passed, say why", draft, {
-        isMultiline: true,
-      }),
+      textInput(
+        "ragJustification",
+        "If you choose Green while the date has passed, say why",
+        draft,
+        {
+          isMultiline: true,
+        },
+      ),
       [],
     ],
   ];

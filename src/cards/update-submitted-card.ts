@@ -38,7 +38,8 @@ export function buildUpdateSubmittedCard(input: UpdateSubmittedInput): AdaptiveC
         { style: "accent" },
       );
   const actions: CardAction[] = [];
-  if (!update.decision) actions.push(executeAction("Edit my update", CARD_VERBS.editUpdate, target));
+  if (!update.decision)
+    actions.push(executeAction("Edit my update", CARD_VERBS.editUpdate, target));
   // A returned update is meant to be revised; an approved one is final.
   if (update.decision?.outcome === "returned") {
     actions.push(executeAction("Revise my update", CARD_VERBS.editUpdate, target));

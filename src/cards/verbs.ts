@@ -30,7 +30,8 @@ export const PROGRESS_MAX_LENGTH = 4000;
 
 /** An input left empty arrives absent or as "": both read as "". */
 const text = z.preprocess((v) => (v == null ? "" : v), z.string()).transform((s) => s.trim());
-const blankToNull = (v: unknown) => (v == null || (typeof v === "string" && v.trim() === "") ? null : v);
+const blankToNull = (v: unknown) =>
+  v == null || (typeof v === "string" && v.trim() === "") ? null : v;
 const ref = z.string().trim().min(1);
 const revision = z.number().int().nonnegative();
 const target = { ref, quarter: QuarterSchema };
@@ -114,7 +115,9 @@ function isCardVerb(verb: unknown): verb is CardVerb {
 export function parseCardAction(verb: unknown, data: unknown): CardActionParseResult {
   const payload = data !== null && typeof data === "object" && !Array.isArray(data) ? data : {};
   const typed = Object.fromEntries(
-    Object.entries(payload).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+    Object.entries(payload).filter(
+      (entry): entry is [string, string] => typeof entry[1] === "string",
+    ),
   );
   if (!isCardVerb(verb)) {
     return {

@@ -24,7 +24,9 @@ function leadSummary(input: WelcomeInput): string {
     .filter((entry) => entry.count > 0)
     .map((entry) => `${entry.count} as \u201c${escapeCardText(entry.lead)}\u201d`);
   if (total === 0) {
-    const leads = input.person.leads.map((lead) => `\u201c${escapeCardText(lead)}\u201d`).join(", ");
+    const leads = input.person.leads
+      .map((lead) => `\u201c${escapeCardText(lead)}\u201d`)
+      .join(", ");
     return `No actions in the plan have ${leads} as their Lead. If that's wrong, ask an admin.`;
   }
   return `You lead ${countOf(total, "action")}: ${byLead.join(", ")}.`;
@@ -41,7 +43,9 @@ export function buildWelcomeCard(input: WelcomeInput): AdaptiveCardJson {
     ),
     textBlock("To me you are:", { weight: "bolder" }),
     ...(person.roles.length > 0
-      ? person.roles.map((role) => textBlock(`\u2022 ${ROLE_DESCRIPTIONS[role]}`, { spacing: "none" }))
+      ? person.roles.map((role) =>
+          textBlock(`\u2022 ${ROLE_DESCRIPTIONS[role]}`, { spacing: "none" }),
+        )
       : [textBlock("Not yet given a role. An admin can give you one.", { spacing: "none" })]),
     ...(isLead ? [textBlock(leadSummary(input))] : []),
     ...(input.note ? [subtleText(escapeCardText(input.note))] : []),

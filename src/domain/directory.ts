@@ -1,18 +1,11 @@
 import { z } from "zod";
 import { normaliseLead } from "./action.ts";
-import { EmailSchema, type Person, type Role, RoleSchema } from "./person.ts";
+import { EmailSchema, type Person, ROLES, type Role } from "./person.ts";
 
 /** Input for adding to the directory, from the CLI or a spreadsheet row, parsed at the edge. */
 export const PersonInputSchema = z.object({
   email: EmailSchema,
-  roles: z.array(
-    RoleSchema.or(
-      z.string().transform((_v, ctx) => {
-        ctx.addIssue({ code: "custom", message: "a role: lead, manager, dmt or admin" });
-        return z.NEVER;
-      }),
-    ),
-  ),
+  roles: z.array(z.enum(ROLES, { message: "a role: lead, manager, dmt or admin" })),
   name: z.string().trim().optional(),
   leads: z.array(z.string().trim().min(1, "a Lead value as written in the plan")).default([]),
 });

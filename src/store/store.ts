@@ -4,8 +4,10 @@ import type { Logger } from "../logger.ts";
 import { ActionsRepo, actionRepoOptions } from "./actions-repo.ts";
 import { AuditLog } from "./audit-log.ts";
 import { CONTAINERS, type ContainerName } from "./containers.ts";
+import { ConversationsRepo } from "./conversations-repo.ts";
 import { createCosmosClient, type CosmosTarget } from "./cosmos-client.ts";
 import { DocumentRepo } from "./document-repo.ts";
+import { OutboxRepo } from "./outbox-repo.ts";
 import { PeopleRepo, personRepoOptions } from "./people-repo.ts";
 import { PlansRepo, planRepoOptions } from "./plans-repo.ts";
 import { ReviewsRepo, reviewRepoOptions } from "./reviews-repo.ts";
@@ -23,6 +25,10 @@ export interface Store {
   updates: UpdatesRepo;
   people: PeopleRepo;
   reviews: ReviewsRepo;
+  /** Teams identities, 1:1 chats and installs (written by the bot from Teams' events). */
+  conversations: ConversationsRepo;
+  /** The durable queue of proactive messages. */
+  outbox: OutboxRepo;
   /** Resolves when the store answers a trivial read; used by /healthz. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -72,6 +78,8 @@ export async function connectStore(o: ConnectOptions): Promise<Store> {
     updates: new UpdatesRepo(repo(containers.updates, updateRepoOptions)),
     people: new PeopleRepo(repo(containers.people, personRepoOptions)),
     reviews: new ReviewsRepo(repo(containers.reviews, reviewRepoOptions)),
+    conversations: new ConversationsRepo(containers.conversations),
+    outbox: new OutboxRepo(containers.outbox),
     async ping() {
       await database.read();
     },

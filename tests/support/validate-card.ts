@@ -57,6 +57,7 @@ const COLLECTIONS: Record<string, string[]> = {
   Container: ["items"],
   Column: ["items"],
   ColumnSet: ["columns"],
+  ActionSet: ["actions"],
 };
 
 function schemaFor(type: string): Set<string> | undefined {
@@ -82,7 +83,8 @@ function unknownPropertyProblems(json: unknown): string[] {
   const problems: string[] = [];
   const check = (object: Record<string, unknown>, known: Set<string>, what: string) => {
     for (const key of Object.keys(object)) {
-      if (!known.has(key)) problems.push(`${what} has a property the schema does not know: "${key}"`);
+      if (!known.has(key))
+        problems.push(`${what} has a property the schema does not know: "${key}"`);
     }
   };
   for (const object of findObjects(json, (o) => typeof o.type === "string")) {
@@ -96,7 +98,8 @@ function unknownPropertyProblems(json: unknown): string[] {
     if (Array.isArray(object.facts)) {
       for (const fact of object.facts) check(fact, propertyNames(new Fact()), "a fact");
     }
-    if (isObject(object.refresh)) check(object.refresh, propertyNames(new RefreshDefinition()), "refresh");
+    if (isObject(object.refresh))
+      check(object.refresh, propertyNames(new RefreshDefinition()), "refresh");
   }
   return problems;
 }
@@ -108,9 +111,13 @@ function unknownPropertyProblems(json: unknown): string[] {
  */
 function executeActionProblems(original: unknown, roundTripped: unknown): string[] {
   const problems: string[] = [];
-  const before = findObjects(original, (o) => typeof o.type === "string" && o.type.startsWith("Action."));
+  const before = findObjects(
+    original,
+    (o) => typeof o.type === "string" && o.type.startsWith("Action."),
+  );
   for (const action of before) {
-    if (action.type === "Action.Submit") problems.push(`"${String(action.title)}" is Action.Submit`);
+    if (action.type === "Action.Submit")
+      problems.push(`"${String(action.title)}" is Action.Submit`);
     if (action.type === "Action.Execute" && typeof action.verb !== "string") {
       problems.push(`Action.Execute "${String(action.title)}" has no verb`);
     }
@@ -160,11 +167,20 @@ export function cardText(json: unknown): string[] {
     if (!isObject(value)) return;
     for (const key of ["text", "label", "title", "value", "placeholder"] as const) {
       const property = value[key];
-      const isInputValue = key === "value" && typeof value.type === "string" && value.type.startsWith("Input.");
+      const isInputValue =
+        key === "value" && typeof value.type === "string" && value.type.startsWith("Input.");
       if (typeof property === "string" && !isInputValue) texts.push(property);
     }
     Object.values(value).forEach(visit);
   };
   visit(json);
   return texts;
+}
+
+/**
+ * Card text as a person reads it: Markdown backslash-escapes undone and paragraph breaks as line
+ * breaks, so a test can look for "No date (TBC)" whatever escaping the card needed.
+ */
+export function readableCardText(json: unknown): string[] {
+  return cardText(json).map((text) => text.replace(/\n\n/g, "\n").replace(/\\(.)/g, "$1"));
 }

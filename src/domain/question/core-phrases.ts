@@ -71,10 +71,13 @@ export const CORE_PHRASES = new PhraseIndex()
     kind: "review",
     review: { kind: "returned" },
   })
-  .add("(approved [this (quarter|review|time|round)]|signed off this (quarter|review|time|round))", {
-    kind: "review",
-    review: { kind: "approved" },
-  })
+  .add(
+    "(approved [this (quarter|review|time|round)]|signed off this (quarter|review|time|round))",
+    {
+      kind: "review",
+      review: { kind: "approved" },
+    },
+  )
   .add(
     "(not|never|no|hasnt|havent|hadnt|has not|have not) [yet|been|yet been|been yet] updated [yet] [this (quarter|review|time|round)]",
     { kind: "review", review: { kind: "notUpdated" } },
@@ -87,10 +90,13 @@ export const CORE_PHRASES = new PhraseIndex()
     kind: "review",
     review: { kind: "notUpdated" },
   })
-  .add("(updated|(has|have) been updated|with [an] (update|updates)) [this (quarter|review|time|round)]", {
-    kind: "review",
-    review: { kind: "updated" },
-  })
+  .add(
+    "(updated|(has|have) been updated|with [an] (update|updates)) [this (quarter|review|time|round)]",
+    {
+      kind: "review",
+      review: { kind: "updated" },
+    },
+  )
   .add("(updated|update|updates) since [the] last (quarter|review)", {
     kind: "review",
     review: { kind: "updated" },

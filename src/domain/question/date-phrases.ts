@@ -1,6 +1,12 @@
 import type { IsoDate } from "../iso-date.ts";
 import { lastDayOfMonth, toIsoDate } from "../iso-date.ts";
-import { dayBefore, parts, quarterContaining, quarterRange, shiftQuarter } from "./fiscal-calendar.ts";
+import {
+  dayBefore,
+  parts,
+  quarterContaining,
+  quarterRange,
+  shiftQuarter,
+} from "./fiscal-calendar.ts";
 import { PhraseIndex } from "./phrase-index.ts";
 import type { DateFilter } from "./query.ts";
 import { type DateReading, readDate } from "./date-words.ts";
@@ -19,11 +25,21 @@ export function relativeDatePhrases(today: IsoDate): PhraseIndex {
   const thisQuarter = quarterRange(quarter);
   const followingQuarter = quarterRange(shiftQuarter(quarter, 1));
   return new PhraseIndex()
-    .add("[due] [in|within|during] (this|current|the current) (quarter|qtr)", due(thisQuarter.from, thisQuarter.to, "this quarter"))
-    .add("[due] [in|within|during] next (quarter|qtr)", due(followingQuarter.from, followingQuarter.to, "next quarter"))
+    .add(
+      "[due] [in|within|during] (this|current|the current) (quarter|qtr)",
+      due(thisQuarter.from, thisQuarter.to, "this quarter"),
+    )
+    .add(
+      "[due] [in|within|during] next (quarter|qtr)",
+      due(followingQuarter.from, followingQuarter.to, "next quarter"),
+    )
     .add(
       "[due] [in|within|during] (this|current|the current) month",
-      due(toIsoDate(year, month, 1), toIsoDate(year, month, lastDayOfMonth(year, month)), "this month"),
+      due(
+        toIsoDate(year, month, 1),
+        toIsoDate(year, month, lastDayOfMonth(year, month)),
+        "this month",
+      ),
     )
     .add(
       "[due] [in|within|during] next month",
@@ -71,11 +87,16 @@ const MARKERS: Marker[] = (
   .sort((a, b) => b.keys.length - a.keys.length);
 
 /** A marker and the date after it ("by end of March", "since 1/10/2026", "due in Q4"). */
-export function dateAt(tokens: Token[], start: number, today: IsoDate): { term: Term; length: number } | null {
+export function dateAt(
+  tokens: Token[],
+  start: number,
+  today: IsoDate,
+): { term: Term; length: number } | null {
   for (const marker of MARKERS) {
     if (!marker.keys.every((key, k) => tokens[start + k]?.key === key)) continue;
     const at = start + marker.keys.length;
-    const quarter = marker.meaning === "in" || marker.meaning === "on" ? quarterAt(tokens, at, today) : null;
+    const quarter =
+      marker.meaning === "in" || marker.meaning === "on" ? quarterAt(tokens, at, today) : null;
     if (quarter) return { term: quarter.term, length: at - start + quarter.length };
     const read = readDate(tokens, at, today, marker.meaning === "since" ? "past" : "future");
     if (!read) continue;
@@ -93,7 +114,10 @@ function toFilter(meaning: Marker["meaning"], reading: DateReading): Term | null
     case "by":
       return { kind: "date", date: { kind: "dueBy", date: last } };
     case "before":
-      return { kind: "date", date: { kind: "dueBy", date: reading.kind === "end" ? last : dayBefore(first) } };
+      return {
+        kind: "date",
+        date: { kind: "dueBy", date: reading.kind === "end" ? last : dayBefore(first) },
+      };
     case "since":
       return { kind: "review", review: { kind: "updatedSince", date: first } };
     case "in":
@@ -101,24 +125,37 @@ function toFilter(meaning: Marker["meaning"], reading: DateReading): Term | null
       if (reading.kind === "end") return { kind: "date", date: { kind: "dueBy", date: last } };
       return {
         kind: "date",
-        date: { kind: "dueBetween", from: first, to: last, period: reading.kind === "month" ? "month" : "day" },
+        date: {
+          kind: "dueBetween",
+          from: first,
+          to: last,
+          period: reading.kind === "month" ? "month" : "day",
+        },
       };
   }
 }
 
 /** "Q4" or "Q4 2026": a financial quarter; without a year, the next one not yet over. */
-function quarterAt(tokens: Token[], start: number, today: IsoDate): { term: Term; length: number } | null {
+function quarterAt(
+  tokens: Token[],
+  start: number,
+  today: IsoDate,
+): { term: Term; length: number } | null {
   if (tokens[start]?.text !== "q") return null;
   const index = Number(tokens[start + 1]?.text);
   if (!(index >= 1 && index <= 4) || tokens[start + 1]?.kind !== "number") return null;
   const yearToken = tokens[start + 2];
-  const explicitYear = yearToken?.kind === "number" && yearToken.text.length === 4 ? Number(yearToken.text) : null;
+  const explicitYear =
+    yearToken?.kind === "number" && yearToken.text.length === 4 ? Number(yearToken.text) : null;
   const fiscalYear = Number(quarterContaining(today).slice(0, 4));
   let quarter = `${explicitYear ?? fiscalYear}-Q${index}`;
   if (explicitYear === null && quarterRange(quarter).to < today) quarter = shiftQuarter(quarter, 4);
   const range = quarterRange(quarter);
   return {
-    term: { kind: "date", date: { kind: "dueBetween", from: range.from, to: range.to, period: "quarter" } },
+    term: {
+      kind: "date",
+      date: { kind: "dueBetween", from: range.from, to: range.to, period: "quarter" },
+    },
     length: explicitYear === null ? 2 : 3,
   };
 }

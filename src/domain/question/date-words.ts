@@ -1,6 +1,13 @@
 import type { IsoDate } from "../iso-date.ts";
 import { isRealDate, lastDayOfMonth, toIsoDate } from "../iso-date.ts";
-import { nextOccurrence, parts, previousOccurrence, quarterContaining, quarterRange, shiftQuarter } from "./fiscal-calendar.ts";
+import {
+  nextOccurrence,
+  parts,
+  previousOccurrence,
+  quarterContaining,
+  quarterRange,
+  shiftQuarter,
+} from "./fiscal-calendar.ts";
 import type { Token } from "./tokens.ts";
 
 /**
@@ -17,9 +24,30 @@ export type DateReading =
 export type Direction = "future" | "past";
 
 export const MONTH_NUMBERS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6,
-  june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
-  nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
 const ORDINAL_SUFFIXES = new Set(["st", "nd", "rd", "th"]);
@@ -53,7 +81,11 @@ export function dayFirstDate(text: string): IsoDate | null {
 }
 
 /** "end of March [2027]", "end of the quarter", "end of next month", "end of the year". */
-function readEndOf(tokens: Token[], i: number, today: IsoDate): { reading: DateReading; next: number } | null {
+function readEndOf(
+  tokens: Token[],
+  i: number,
+  today: IsoDate,
+): { reading: DateReading; next: number } | null {
   if (tokens[i]?.text !== "end" || tokens[i + 1]?.text !== "of") return null;
   let j = i + 2;
   if (tokens[j]?.text === "the" || tokens[j]?.text === "this") j++;
@@ -76,7 +108,9 @@ function readEndOf(tokens: Token[], i: number, today: IsoDate): { reading: DateR
   const month = MONTH_NUMBERS[tokens[j]?.text ?? ""];
   if (!month || next) return null;
   const year = yearAt(tokens, j + 1);
-  const date = year ? toIsoDate(year, month, lastDayOfMonth(year, month)) : nextOccurrence(today, month, 31);
+  const date = year
+    ? toIsoDate(year, month, lastDayOfMonth(year, month))
+    : nextOccurrence(today, month, 31);
   return { reading: { kind: "end", date }, next: j + 1 + (year ? 1 : 0) };
 }
 

@@ -12,9 +12,7 @@ const FILLER_WORDS = `a an any anything are as at be been being bring can could 
   quarter month quarters months year update updates send sending email anyone someone which ones
   happen happened`;
 
-export const FILLERS: string[] = [
-  ...new Set(FILLER_WORDS.split(/\s+/).filter(Boolean)),
-];
+export const FILLERS: string[] = [...new Set(FILLER_WORDS.split(/\s+/).filter(Boolean))];
 
 export const FILLER_PHRASES = new PhraseIndex();
 for (const word of FILLERS) FILLER_PHRASES.addPhrase(word, { kind: "filler" });

@@ -14,7 +14,10 @@ export function parts(iso: IsoDate): { year: number; month: number; day: number 
 }
 
 export function monthRange(year: number, month: number): DateRange {
-  return { from: toIsoDate(year, month, 1), to: toIsoDate(year, month, lastDayOfMonth(year, month)) };
+  return {
+    from: toIsoDate(year, month, 1),
+    to: toIsoDate(year, month, lastDayOfMonth(year, month)),
+  };
 }
 
 export function quarterContaining(iso: IsoDate): Quarter {

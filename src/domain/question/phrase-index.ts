@@ -20,13 +20,26 @@ export class PhraseIndex {
   }
 
   addPhrase(phrase: string, term: Term): void {
-    const keys = phraseKeys(phrase);
+    this.addKeys(phraseKeys(phrase), term);
+    for (const word of phrase.toLowerCase().split(/[^\p{L}]+/u)) if (word) this.words.add(word);
+  }
+
+  /** Adds already-tokenised words (a name after its synonyms were applied). */
+  addTokens(tokens: Token[], term: Term): void {
+    const words = tokens.filter((token) => token.kind !== "slash");
+    this.addKeys(
+      words.map((token) => token.key),
+      term,
+    );
+    for (const token of words) if (token.kind === "word") this.words.add(token.text);
+  }
+
+  private addKeys(keys: string[], term: Term): void {
     const first = keys[0];
     if (first === undefined) return;
     const entries = this.byFirstKey.get(first) ?? [];
     entries.push({ keys, term });
     this.byFirstKey.set(first, entries);
-    for (const word of phrase.toLowerCase().split(/[^\p{L}]+/u)) if (word) this.words.add(word);
   }
 
   /** The longest phrase starting at `start`, with how many tokens it covers. First added wins ties. */

@@ -4,13 +4,30 @@ import { phraseKeys, type Token } from "./tokens.ts";
 
 const KEYWORDS = new Set(["priority", "pri", "prio", "p", "pty"]);
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
 };
 const SEPARATORS = new Set(["and", "or", "/", "plus"]);
 const NUMBER_LABELS = new Set(["no", "number", "num"]);
 
-export const PRIORITY_WORDS: string[] = [...KEYWORDS, ...Object.keys(NUMBER_WORDS), ...NUMBER_LABELS];
+export const PRIORITY_WORDS: string[] = [
+  ...KEYWORDS,
+  ...Object.keys(NUMBER_WORDS),
+  ...NUMBER_LABELS,
+];
 
 /**
  * "priority 3", "P3", "pri 3", "priorities 3, 4 and 5", "p1 and p2", "priority three". A number
@@ -34,13 +51,17 @@ export function priorityNumbersAt(
     if (KEYWORDS.has(tokens[j]?.key ?? "")) j++;
     const next = numberAt(tokens[j]);
     // "priority 3 and 31 March": a number before a month is a date, not a priority.
-    if (next === null || MONTH_NUMBERS[tokens[j + 1]?.text ?? ""] || isOrdinal(tokens[j + 1])) break;
+    if (next === null || MONTH_NUMBERS[tokens[j + 1]?.text ?? ""] || isOrdinal(tokens[j + 1]))
+      break;
     numbers.push(next);
     i = j + 1;
   }
   const missing = numbers.filter((n) => !known.includes(n));
   if (missing.length > 0) {
-    return { term: { kind: "problem", reason: noSuchPriority(missing[0] as number, known) }, length: i - start };
+    return {
+      term: { kind: "problem", reason: noSuchPriority(missing[0] as number, known) },
+      length: i - start,
+    };
   }
   return { term: { kind: "priority", numbers }, length: i - start };
 }
@@ -57,18 +78,24 @@ function isOrdinal(token: Token | undefined): boolean {
 
 function noSuchPriority(number: number, known: number[]): string {
   const sorted = [...known].sort((a, b) => a - b);
-  const range = sorted.length ? `priorities ${sorted[0]} to ${sorted[sorted.length - 1]}` : "no priorities";
+  const range = sorted.length
+    ? `priorities ${sorted[0]} to ${sorted[sorted.length - 1]}`
+    : "no priorities";
   return `There is no priority ${number} in this plan — it has ${range}.`;
 }
 
 /** Keys that start a ref, e.g. "csc" for CSC-07, used to spot a ref the plan does not have. */
-export function refIndex(refs: string[]): { byKeys: Map<string, string>; prefixes: Map<string, string> } {
+export function refIndex(refs: string[]): {
+  byKeys: Map<string, string>;
+  prefixes: Map<string, string>;
+} {
   const byKeys = new Map<string, string>();
   const prefixes = new Map<string, string>();
   for (const ref of refs) {
     const keys = phraseKeys(ref);
     byKeys.set(keys.join(" "), ref);
-    if (keys.length === 2 && /^[0-9]+$/.test(keys[1] as string)) prefixes.set(keys[0] as string, ref);
+    if (keys.length === 2 && /^[0-9]+$/.test(keys[1] as string))
+      prefixes.set(keys[0] as string, ref);
   }
   return { byKeys, prefixes };
 }

@@ -24,6 +24,8 @@ export type Term =
   | { kind: "and" }
   | { kind: "negation" }
   | { kind: "filler" }
+  /** A word nothing else claimed; `inPlan` when the plan's own text uses it (free-text search). */
+  | { kind: "word"; inPlan: boolean }
   /** Understood, but it cannot be answered (priority 9 in a plan of five); the reason says why. */
   | { kind: "problem"; reason: string };
 

@@ -1,7 +1,7 @@
 /**
  * Typed access to the parts of @vercel/cosmosdb-server the embedded store builds on: its request
  * routes, its in-memory Account and the Items class every collection of resources extends.
- * The package ships CommonJS, so from ESM each module's export sits on `.default`.
+ * The package ships CommonJS with its exports on `.default`.
  */
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -54,7 +54,9 @@ export type RouteHandler = (
 
 type Router = (req: IncomingMessage) => [Record<string, string>, RouteHandler] | undefined;
 
-const defaultOf = <T>(module: unknown): T => (module as { default: T }).default;
+/** Node hands ESM the CommonJS exports object; some loaders (vitest) unwrap `.default` already. */
+const defaultOf = <T>(module: unknown): T =>
+  ((module as { default?: unknown }).default ?? module) as T;
 
 export const routeRequest = defaultOf<Router>(routesModule);
 

@@ -1,0 +1,17 @@
+import lib from "@vercel/cosmosdb-server";
+import { embeddedClient, actionsContainer, action } from "../tests/integration/embedded/cosmos-client.ts";
+const server = (lib as any).default({ keepAlive: true });
+await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+const port = server.address().port;
+const client = embeddedClient(`https://127.0.0.1:${port}/`, "k");
+const c = await actionsContainer(client);
+let t = performance.now();
+await Promise.all(Array.from({ length: 1000 }, (_, i) => c.items.upsert({ ...action(i), id: `a${i}` })));
+console.log("1000 concurrent upserts (memory only)", performance.now() - t);
+t = performance.now();
+await Promise.all(Array.from({ length: 1000 }, (_, i) => c.items.upsert({ ...action(i), id: `a${i}` })));
+console.log("again 1000 concurrent upserts (memory only)", performance.now() - t);
+t = performance.now();
+for (let i = 0; i < 200; i++) await c.items.upsert({ ...action(i), id: `s${i}` });
+console.log("200 sequential upserts", performance.now() - t);
+server.close(); process.exit(0);

@@ -1,0 +1,199 @@
+import type { RateLimits, WindowRule } from "./rate-limits.ts";
+
+/**
+ * One request to the Bot Connector. It counts against a window from the moment it is let go
+ * until `windowMs` after its answer came back: Teams counts it at some moment in between, so
+ * counting it over the whole span keeps every window Teams could measure within the limit, however
+ * slow the network or busy the event loop.
+ */
+interface Use {
+  startedAt: number;
+  finishedAt: number | null;
+}
+
+interface Ledger {
+  uses: Use[];
+  pausedUntil: number;
+}
+
+interface Waiter {
+  conversationId: string | null;
+  resolve: (slot: SendSlot) => void;
+  reject: (error: Error) => void;
+}
+
+export interface SendSlot {
+  /** The request was answered (or failed on the wire): its windows start closing now. */
+  finished(): void;
+  /** The request was never made: the slot is given back. */
+  cancel(): void;
+}
+
+export class LimiterClosedError extends Error {
+  constructor() {
+    super("The sender is stopping.");
+  }
+}
+
+/**
+ * Lets requests go as fast as Teams' limits allow and no faster: callers wait in line (first come,
+ * first served, except that a conversation at its own limit does not hold up the others).
+ */
+export class SendRateLimiter {
+  private readonly global: Ledger = { uses: [], pausedUntil: 0 };
+  private readonly conversations = new Map<string, Ledger>();
+  private readonly waiters: Waiter[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private timerAt = Number.POSITIVE_INFINITY;
+  private closed = false;
+  private lastSweep = 0;
+  private readonly longestConversationWindow: number;
+
+  constructor(
+    private readonly limits: RateLimits,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.longestConversationWindow = Math.max(0, ...limits.perConversation.map((r) => r.windowMs));
+  }
+
+  /** Waits for a slot; `conversationId` null for requests outside a conversation (roster, create). */
+  acquire(conversationId: string | null): Promise<SendSlot> {
+    if (this.closed) return Promise.reject(new LimiterClosedError());
+    return new Promise<SendSlot>((resolve, reject) => {
+      this.waiters.push({ conversationId, resolve, reject });
+      this.drain();
+    });
+  }
+
+  /** Teams answered 429: nothing more goes to that conversation (or anywhere, for null) until then. */
+  pause(conversationId: string | null, ms: number): void {
+    const ledger = conversationId === null ? this.global : this.ledgerFor(conversationId);
+    ledger.pausedUntil = Math.max(ledger.pausedUntil, this.now() + ms);
+    this.drain();
+  }
+
+  /** Refuses everyone still waiting; used when the sender stops. */
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    for (const waiter of this.waiters.splice(0)) waiter.reject(new LimiterClosedError());
+  }
+
+  get waiting(): number {
+    return this.waiters.length;
+  }
+
+  private drain(): void {
+    if (this.closed) return;
+    const now = this.now();
+    let wakeAt = Number.POSITIVE_INFINITY;
+    let globalReady = readyAt(this.global, this.limits.global, now);
+    let i = 0;
+    while (i < this.waiters.length) {
+      if (globalReady > now) {
+        wakeAt = Math.min(wakeAt, globalReady);
+        break;
+      }
+      const waiter = this.waiters[i] as Waiter;
+      const ledger = waiter.conversationId === null ? null : this.ledgerFor(waiter.conversationId);
+      const conversationReady = ledger ? readyAt(ledger, this.limits.perConversation, now) : now;
+      if (conversationReady > now) {
+        wakeAt = Math.min(wakeAt, conversationReady);
+        i++;
+        continue;
+      }
+      this.waiters.splice(i, 1);
+      const use: Use = { startedAt: now, finishedAt: null };
+      this.global.uses.push(use);
+      ledger?.uses.push(use);
+      waiter.resolve(this.slotFor(use, ledger));
+      globalReady = readyAt(this.global, this.limits.global, now);
+    }
+    this.wakeAt(wakeAt, now);
+    this.sweep(now);
+  }
+
+  private slotFor(use: Use, ledger: Ledger | null): SendSlot {
+    let settled = false;
+    return {
+      finished: () => {
+        if (settled) return;
+        settled = true;
+        use.finishedAt = this.now();
+        this.drain();
+      },
+      cancel: () => {
+        if (settled) return;
+        settled = true;
+        remove(this.global.uses, use);
+        if (ledger) remove(ledger.uses, use);
+        this.drain();
+      },
+    };
+  }
+
+  private ledgerFor(conversationId: string): Ledger {
+    let ledger = this.conversations.get(conversationId);
+    if (!ledger) {
+      ledger = { uses: [], pausedUntil: 0 };
+      this.conversations.set(conversationId, ledger);
+    }
+    return ledger;
+  }
+
+  private wakeAt(at: number, now: number): void {
+    if (!Number.isFinite(at) || at >= this.timerAt) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timerAt = at;
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        this.timerAt = Number.POSITIVE_INFINITY;
+        this.drain();
+      },
+      Math.max(0, Math.ceil(at - now)) + 1,
+    );
+  }
+
+  /** Forgets conversations with nothing left in any window, so memory follows current traffic. */
+  private sweep(now: number): void {
+    if (now - this.lastSweep < 10_000) return;
+    this.lastSweep = now;
+    const waitingFor = new Set(this.waiters.map((w) => w.conversationId));
+    for (const [id, ledger] of this.conversations) {
+      ledger.uses = ledger.uses.filter((u) => stillCounts(u, this.longestConversationWindow, now));
+      if (ledger.uses.length === 0 && ledger.pausedUntil <= now && !waitingFor.has(id)) {
+        this.conversations.delete(id);
+      }
+    }
+  }
+}
+
+function stillCounts(use: Use, windowMs: number, now: number): boolean {
+  return use.finishedAt === null || use.finishedAt + windowMs > now;
+}
+
+/** The earliest moment a new request fits every rule (Infinity: only an answer can free a slot). */
+function readyAt(ledger: Ledger, rules: readonly WindowRule[], now: number): number {
+  let ready = Math.max(now, ledger.pausedUntil);
+  // Uses older than the longest window no longer count; drop them before they pile up.
+  if (ledger.uses.length > 2 * Math.max(...rules.map((r) => r.limit))) {
+    const longest = Math.max(...rules.map((r) => r.windowMs));
+    ledger.uses = ledger.uses.filter((u) => stillCounts(u, longest, now));
+  }
+  for (const rule of rules) {
+    const inWindow = ledger.uses.filter((u) => stillCounts(u, rule.windowMs, now));
+    if (inWindow.length < rule.limit) continue;
+    const freedAt = inWindow
+      .map((u) => (u.finishedAt === null ? Number.POSITIVE_INFINITY : u.finishedAt + rule.windowMs))
+      .sort((a, b) => a - b);
+    ready = Math.max(ready, freedAt[inWindow.length - rule.limit] ?? Number.POSITIVE_INFINITY);
+  }
+  return ready;
+}
+
+function remove<T>(list: T[], item: T): void {
+  const index = list.indexOf(item);
+  if (index >= 0) list.splice(index, 1);
+}

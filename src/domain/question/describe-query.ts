@@ -1,0 +1,110 @@
+import { formatLongDate } from "../iso-date.ts";
+import type { DateFilter, Query, RagChoice, ReviewFilter } from "./query.ts";
+import type { PlanVocabulary } from "./vocabulary.ts";
+
+/**
+ * The header of an answer, restating what was understood so a misreading shows at once:
+ * "Red · Priority 3 — Protecting children at risk of harm". The card adds the count.
+ */
+export function describeQuery(query: Query, context: Pick<PlanVocabulary, "priorities">): string {
+  const parts = [
+    query.refs.length ? joinWords(query.refs, "and") : null,
+    query.rags.length ? describeRags(query.rags) : null,
+    query.priorities.length ? describePriorities(query.priorities, context) : null,
+    query.mine ? "My actions" : null,
+    query.leads.length
+      ? `Lead: ${joinWords(
+          query.leads.map((lead) => lead.value),
+          "or",
+        )}`
+      : null,
+    query.sections.length ? `Section: ${joinWords(query.sections, "or")}` : null,
+    query.deliveryAreas.length ? `Area: ${joinWords(query.deliveryAreas, "or")}` : null,
+    query.dates.length ? joinWords(query.dates.map(describeDate), "or") : null,
+    query.review.length ? joinWords(query.review.map(describeReview), "or") : null,
+    query.completion.length === 1
+      ? query.completion[0] === "complete"
+        ? "Complete"
+        : "Not complete"
+      : null,
+    query.text.length
+      ? `Mentioning ${joinWords(
+          query.text.map((text) => `“${text}”`),
+          "and",
+        )}`
+      : null,
+  ].filter((part): part is string => part !== null);
+  return parts.length ? parts.join(" · ") : "All actions";
+}
+
+const RAG_ORDER: RagChoice[] = ["Red", "Amber", "Green", "none"];
+const RAG_NAMES: Record<RagChoice, string> = {
+  Red: "Red",
+  Amber: "Amber",
+  Green: "Green",
+  none: "No RAG",
+};
+
+function describeRags(rags: RagChoice[]): string {
+  const chosen = RAG_ORDER.filter((rag) => rags.includes(rag));
+  if (chosen.length === 2 && chosen.includes("Red") && chosen.includes("Amber"))
+    return "At risk (Red or Amber)";
+  const left = RAG_ORDER.filter((rag) => !chosen.includes(rag));
+  if (left.length === 1) return `Not ${RAG_NAMES[left[0] as RagChoice]}`;
+  return joinWords(
+    chosen.map((rag) => RAG_NAMES[rag]),
+    "or",
+  );
+}
+
+function describePriorities(
+  numbers: number[],
+  context: Pick<PlanVocabulary, "priorities">,
+): string {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  if (sorted.length > 1) return `Priorities ${joinWords(sorted.map(String), "and")}`;
+  const name = context.priorities.find((priority) => priority.number === sorted[0])?.name;
+  return name ? `Priority ${sorted[0]} — ${name}` : `Priority ${sorted[0]}`;
+}
+
+function describeDate(date: DateFilter): string {
+  switch (date.kind) {
+    case "overdue":
+      return "Overdue";
+    case "noDate":
+      return "No due date";
+    case "dueBy":
+      return `Due by ${formatLongDate(date.date)}`;
+    case "dueBetween": {
+      const range = `${formatLongDate(date.from)} – ${formatLongDate(date.to)}`;
+      if (date.period === "day") return `Due on ${formatLongDate(date.from)}`;
+      if (date.period === "month" || date.period === "quarter") return `Due ${range}`;
+      return `Due ${date.period} (${range})`;
+    }
+  }
+}
+
+function describeReview(review: ReviewFilter): string {
+  switch (review.kind) {
+    case "awaitingSignOff":
+      return "Awaiting sign-off";
+    case "returned":
+      return "Returned for changes";
+    case "approved":
+      return "Approved this review";
+    case "notUpdated":
+      return "Not updated this review";
+    case "updated":
+      return "Updated this review";
+    case "updatedSince":
+      return `Updated since ${formatLongDate(review.date)}`;
+    case "changedRag":
+      return "RAG changed since last quarter";
+  }
+}
+
+/** "a", "a and b", "a, b and c". */
+function joinWords(words: string[], conjunction: "and" | "or"): string {
+  if (words.length <= 1) return words.join("");
+  return `${words.slice(0, -1).join(", ")} ${conjunction} ${words[words.length - 1]}`;
+}

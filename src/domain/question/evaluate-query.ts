@@ -1,0 +1,68 @@
+import type { Action } from "../action.ts";
+import type { IsoDate } from "../iso-date.ts";
+import type { Quarter } from "../quarter.ts";
+import type { Update } from "../update.ts";
+import { isAskersAction, leadMatches } from "./lead-match.ts";
+import { compareRefs } from "./natural-ref-order.ts";
+import type { DateFilter, Query } from "./query.ts";
+import { groupUpdates, isClosed, reviewMatches } from "./review-state.ts";
+import { mentionsAll } from "./text-match.ts";
+
+export type QueryData = {
+  actions: Action[];
+  /** All updates, any quarter. */
+  updates: Update[];
+  currentQuarter: Quarter;
+  today: IsoDate;
+  /** The asker's Lead values, for "my actions". */
+  askerLeads: string[];
+};
+
+/**
+ * The actions a query asks for, sorted by Ref as people read them (CSC-2 before CSC-10). Each
+ * kind of filter given must hold; within a kind any one choice will do.
+ */
+export function evaluateQuery(query: Query, data: QueryData): Action[] {
+  const updatesByRef = groupUpdates(data.updates);
+  const matches = (action: Action): boolean => {
+    const updates = updatesByRef.get(action.ref) ?? [];
+    return (
+      anyOrNone(query.refs, (ref) => ref === action.ref) &&
+      anyOrNone(query.rags, (rag) => rag === (action.rag ?? "none")) &&
+      anyOrNone(query.priorities, (priority) => action.priorities.includes(priority)) &&
+      anyOrNone(query.leads, (lead) => leadMatches(lead, action.lead)) &&
+      (!query.mine || isAskersAction(data.askerLeads, action.lead)) &&
+      anyOrNone(query.dates, (date) => dateMatches(date, action, data.today)) &&
+      anyOrNone(query.review, (review) =>
+        reviewMatches(review, action, updates, data.currentQuarter),
+      ) &&
+      anyOrNone(query.completion, (state) => (state === "complete") === isClosed(action)) &&
+      anyOrNone(query.sections, (section) => sameName(section, action.section)) &&
+      anyOrNone(query.deliveryAreas, (area) => sameName(area, action.deliveryArea)) &&
+      mentionsAll(action, query.text)
+    );
+  };
+  return data.actions.filter(matches).sort((a, b) => compareRefs(a.ref, b.ref));
+}
+
+/** Overdue: the due date has passed and the action is not complete. */
+export function dateMatches(filter: DateFilter, action: Action, today: IsoDate): boolean {
+  const due = action.completionDate.due;
+  switch (filter.kind) {
+    case "noDate":
+      return due === null;
+    case "overdue":
+      return due !== null && due < today && !isClosed(action);
+    case "dueBetween":
+      return due !== null && due >= filter.from && due <= filter.to;
+    case "dueBy":
+      return due !== null && due <= filter.date;
+  }
+}
+
+function anyOrNone<T>(choices: T[], test: (choice: T) => boolean): boolean {
+  return choices.length === 0 || choices.some(test);
+}
+
+const sameName = (a: string, b: string): boolean =>
+  a.trim().toLowerCase() === b.trim().toLowerCase();

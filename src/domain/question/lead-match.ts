@@ -1,0 +1,29 @@
+import { normaliseLead } from "../action.ts";
+import { splitLead } from "./name-phrases.ts";
+import type { LeadFilter } from "./query.ts";
+import { phraseKeys } from "./tokens.ts";
+
+/**
+ * Whether an action's Lead cell answers a lead filter. `exact` compares whole cells ignoring
+ * case and spacing; `part` looks for the role as a run of words inside one "/"-separated part,
+ * so "HoS" finds "LADO/HoS" and "Team Manager" finds "Through Care Team Manager".
+ */
+export function leadMatches(filter: LeadFilter, lead: string): boolean {
+  if (filter.match === "exact") return normaliseLead(filter.value) === normaliseLead(lead);
+  const wanted = phraseKeys(filter.value);
+  if (wanted.length === 0) return false;
+  return splitLead(lead).some((part) => containsRun(phraseKeys(part), wanted));
+}
+
+/** Whether `asker` leads this action: their Lead values name the cell exactly (case, spacing aside). */
+export function isAskersAction(askerLeads: string[], lead: string): boolean {
+  const cell = normaliseLead(lead);
+  return askerLeads.some((value) => normaliseLead(value) === cell);
+}
+
+function containsRun(words: string[], run: string[]): boolean {
+  for (let start = 0; start + run.length <= words.length; start++) {
+    if (run.every((word, k) => words[start + k] === word)) return true;
+  }
+  return false;
+}

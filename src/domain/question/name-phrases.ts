@@ -1,0 +1,168 @@
+import { CORE_PHRASES } from "./core-phrases.ts";
+import { FILLERS } from "./filler-phrases.ts";
+import { PhraseIndex } from "./phrase-index.ts";
+import { applySynonyms } from "./synonyms.ts";
+import type { Term } from "./terms.ts";
+import { type Token, tokenize } from "./tokens.ts";
+import type { PlanVocabulary } from "./vocabulary.ts";
+import { STOPWORDS } from "./word-forms.ts";
+
+/**
+ * The plan's own names: priorities, Leads, delivery areas and sections. A name is found whole
+ * or by any run of its words that holds a word no other name uses ("domestic abuse",
+ * "protecting children", "fostering", "IRO" in "IRO Manager"); words shared by several names
+ * ("children", "manager") are not enough on their own, so they never pick a name by chance.
+ * Names are read through the same synonyms as messages, so "Children in Care" still matches.
+ */
+export type NameIndexes = {
+  priorities: PhraseIndex;
+  leads: PhraseIndex;
+  areas: PhraseIndex;
+  sections: PhraseIndex;
+};
+
+/** Words too common in children's services, or in questions, to pick out one name. */
+const GENERIC = new Set(
+  `children child young people person service plan action become including work development making
+  achieving need help care team manager worker social family support after local area whole through
+  officer head`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+const NEVER_DISTINCTIVE = new Set([...GENERIC, ...STOPWORDS, ...FILLERS, ...CORE_PHRASES.words]);
+
+/** Capitalised abbreviations that are also everyday words: only read as names where a name fits. */
+const EVERYDAY_ACRONYMS = new Set(["send", "care", "help", "need", "act", "it", "us"]);
+const NAME_LEADERS = new Set([
+  "for",
+  "about",
+  "on",
+  "with",
+  "re",
+  "in",
+  "and",
+  "or",
+  "priority",
+  "p",
+  "of",
+]);
+
+export function buildNameIndexes(vocab: PlanVocabulary): NameIndexes {
+  const leadParts = vocab.leads.flatMap(splitLead);
+  const distinctive = distinctiveWords([
+    ...vocab.priorities.map((p) => p.name),
+    ...vocab.deliveryAreas,
+    ...vocab.sections,
+    ...leadParts,
+  ]);
+  const index = (names: [string, Term][]) => {
+    const phrases = new PhraseIndex();
+    for (const [name, term] of names) addNameRuns(phrases, name, distinctive, term);
+    return phrases;
+  };
+  return {
+    priorities: index(
+      vocab.priorities.map(({ number, name }) => [name, { kind: "priority", numbers: [number] }]),
+    ),
+    leads: leadIndex(vocab.leads, distinctive),
+    areas: index(vocab.deliveryAreas.map((name) => [name, { kind: "area", name }])),
+    sections: index(vocab.sections.map((name) => [name, { kind: "section", name }])),
+  };
+}
+
+/** "HoS/ Service Manager" → ["HoS", "Service Manager"]. */
+export function splitLead(lead: string): string[] {
+  return lead
+    .split("/")
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+/**
+ * A whole Lead cell of several roles means that cell ("HoS / Service Manager"); one role, or a
+ * distinctive word of one ("IRO" of "IRO Manager"), means every Lead that includes it. The
+ * first spelling of each is kept for display.
+ */
+function leadIndex(leads: string[], distinctive: Set<string>): PhraseIndex {
+  const index = new PhraseIndex();
+  for (const lead of leads) {
+    for (const part of splitLead(lead)) {
+      index.addTokens(nameTokens(part), { kind: "lead", lead: { match: "part", value: part } });
+    }
+  }
+  for (const lead of leads) {
+    if (splitLead(lead).length > 1) {
+      index.addTokens(nameTokens(lead), { kind: "lead", lead: { match: "exact", value: lead } });
+    }
+  }
+  for (const lead of leads) {
+    for (const part of splitLead(lead)) {
+      for (const run of distinctiveRuns(tokenize(part), distinctive)) {
+        const value = run.map((token) => token.raw).join(" ");
+        index.addTokens(run, { kind: "lead", lead: { match: "part", value } });
+      }
+    }
+  }
+  return index;
+}
+
+function nameTokens(name: string): Token[] {
+  return applySynonyms(tokenize(name)).filter((token) => token.kind !== "slash");
+}
+
+function distinctiveWords(names: string[]): Set<string> {
+  const uses = new Map<string, Set<string>>();
+  const acronyms = new Set<string>();
+  for (const name of names) {
+    const words = nameTokens(name).filter((token) => token.kind === "word");
+    const normalised = words.map((token) => token.key).join(" ");
+    for (const token of words) {
+      uses.set(token.key, (uses.get(token.key) ?? new Set()).add(normalised));
+      if (isAcronym(token.raw)) acronyms.add(token.key);
+    }
+  }
+  const distinctive = new Set<string>();
+  for (const [key, inNames] of uses) {
+    // An abbreviation written in capitals ("SEND") names the thing even if it is also a word.
+    const common = acronyms.has(key) ? STOPWORDS.has(key) : NEVER_DISTINCTIVE.has(key);
+    if (inNames.size !== 1 || common) continue;
+    if (key.length >= 4 || acronyms.has(key)) distinctive.add(key);
+  }
+  return distinctive;
+}
+
+const isAcronym = (raw: string): boolean =>
+  raw.length >= 2 && raw === raw.toUpperCase() && /\p{L}/u.test(raw);
+
+/** The whole name, and every run of its words that holds a distinctive one. */
+function addNameRuns(index: PhraseIndex, name: string, distinctive: Set<string>, term: Term): void {
+  index.addTokens(nameTokens(name), term);
+  for (const word of tokenize(name)) if (word.kind === "word") index.words.add(word.text);
+  for (const run of distinctiveRuns(nameTokens(name), distinctive)) index.addTokens(run, term);
+}
+
+/** Runs of a name's words that hold a distinctive word and do not end on "of", "and"… */
+function distinctiveRuns(tokens: Token[], distinctive: Set<string>): Token[][] {
+  const words = tokens.filter((token) => token.kind === "word" || token.kind === "number");
+  const runs: Token[][] = [];
+  for (let from = 0; from < words.length; from++) {
+    for (let to = from; to < words.length; to++) {
+      const run = words.slice(from, to + 1);
+      const last = run[run.length - 1] as Token;
+      if (STOPWORDS.has(last.key) || !run.some((token) => distinctive.has(token.key))) continue;
+      runs.push(run);
+    }
+  }
+  return runs;
+}
+
+/**
+ * Whether a one-word name typed in lower case ("send") should be read as the name: only where a
+ * name fits ("for send", "priority send", at the end), not as a verb ("send me the reds").
+ */
+export function acceptsName(tokens: Token[], start: number, length: number): boolean {
+  const token = tokens[start] as Token;
+  if (length > 1 || !EVERYDAY_ACRONYMS.has(token.key) || isAcronym(token.raw)) return true;
+  const before = tokens[start - 1];
+  return start === tokens.length - 1 || (before !== undefined && NAME_LEADERS.has(before.key));
+}

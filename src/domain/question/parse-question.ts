@@ -1,0 +1,89 @@
+import type { IsoDate } from "../iso-date.ts";
+import { buildQuestion } from "./build-query.ts";
+import { CORE_PHRASES } from "./core-phrases.ts";
+import { relativeDatePhrases } from "./date-phrases.ts";
+import { MONTH_NUMBERS } from "./date-words.ts";
+import { FILLERS } from "./filler-phrases.ts";
+import { buildNameIndexes } from "./name-phrases.ts";
+import { PRIORITY_WORDS, refIndex } from "./priority-numbers.ts";
+import type { ParsedQuestion } from "./query.ts";
+import { type ReadContext, readSpans } from "./read-terms.ts";
+import { correctSpelling, SpellingDictionary } from "./spelling.ts";
+import { applySynonyms, SYNONYM_WORDS } from "./synonyms.ts";
+import { tokenize } from "./tokens.ts";
+import type { PlanVocabulary } from "./vocabulary.ts";
+import { wordKey } from "./word-forms.ts";
+
+/** Longer messages are not questions; refusing them keeps every answer quick. */
+export const MAX_QUESTION_LENGTH = 2000;
+
+const DATE_WORDS = [
+  ...Object.keys(MONTH_NUMBERS),
+  "end",
+  "start",
+  "since",
+  "before",
+  "until",
+  "due",
+  "within",
+  "during",
+  "current",
+  "financial",
+  "year",
+];
+
+type Prepared = Omit<ReadContext, "today" | "relativeDates"> & { dictionary: SpellingDictionary };
+
+const prepared = new WeakMap<PlanVocabulary, Prepared>();
+
+/**
+ * Reads a plain-English question about the plan ("what's red for priority 3", "overdue for HoS",
+ * "csc 7", "summary"). Pure and total: any text gives a result, and a message it cannot read
+ * gives `{ kind: "unknown", reason }` rather than a guess.
+ */
+export function parseQuestion(text: string, vocab: PlanVocabulary, today: IsoDate): ParsedQuestion {
+  if (text.length > MAX_QUESTION_LENGTH) {
+    return {
+      kind: "unknown",
+      reason: "That message is too long for me — please ask one short question.",
+    };
+  }
+  const plan = prepare(vocab);
+  const typed = tokenize(text);
+  if (typed.length === 0) return { kind: "unknown", reason: "I couldn't find a question in that." };
+  const { tokens: spelt, corrections } = correctSpelling(typed, plan.dictionary);
+  const tokens = applySynonyms(spelt);
+  const spans = readSpans(tokens, { ...plan, today, relativeDates: relativeDatePhrases(today) });
+  return buildQuestion(spans, tokens, corrections);
+}
+
+function prepare(vocab: PlanVocabulary): Prepared {
+  const cached = prepared.get(vocab);
+  if (cached) return cached;
+  const names = buildNameIndexes(vocab);
+  const refs = refIndex(vocab.refs);
+  const planWords = new Set(
+    (vocab.words ?? []).flatMap((word) => [word.toLowerCase(), wordKey(word)]),
+  );
+  const nameWords = [names.priorities, names.leads, names.areas, names.sections].flatMap(
+    (index) => [...index.words],
+  );
+  const dictionary = new SpellingDictionary(
+    [
+      [...CORE_PHRASES.words, ...DATE_WORDS, ...PRIORITY_WORDS, "quarter", "month", "next", "this"],
+      [...nameWords, ...SYNONYM_WORDS, ...refs.prefixes.keys()],
+      FILLERS,
+      vocab.words ?? [],
+    ],
+    FILLERS,
+  );
+  const result: Prepared = {
+    names,
+    refs,
+    priorityNumbers: vocab.priorities.map((priority) => priority.number),
+    planWords,
+    dictionary,
+  };
+  prepared.set(vocab, result);
+  return result;
+}

@@ -1,0 +1,22 @@
+import type { IsoDate } from "../domain/iso-date.ts";
+import type { Quarter } from "../domain/quarter.ts";
+
+/**
+ * Idempotency keys of every message sign-off sends. The messenger never queues a key twice, so a
+ * retried press, a repeated daily run or two instances at once cannot send a message twice.
+ */
+
+/** One DMT member's sign-off card for an update; `revision` is the one the card round began at. */
+export const signOffCardKey = (quarter: Quarter, ref: string, revision: number, personId: string): string =>
+  `signoff:${quarter}:${ref}:${revision}:${personId}`;
+
+/** The lead hears each decided revision's outcome once. */
+export const outcomeKey = (quarter: Quarter, ref: string, revision: number): string =>
+  `outcome:${quarter}:${ref}:${revision}`;
+
+/** At most one "waiting for a decision" reminder per DMT member per day. */
+export const decisionReminderKey = (today: IsoDate, personId: string): string =>
+  `signoff-reminder:${today}:${personId}`;
+
+/** The quarterly summary goes to each DMT member once per quarter. */
+export const summaryKey = (quarter: Quarter, personId: string): string => `summary:${quarter}:${personId}`;

@@ -1,0 +1,152 @@
+import { describe, expect, it } from "vitest";
+import { CARD_VERBS, parseCardAction } from "../../../src/cards/verbs.ts";
+
+const target = { ref: "CSC-07", quarter: "2026-Q3" };
+
+function parsed(verb: string, data: unknown) {
+  const result = parseCardAction(verb, data);
+  if (!result.ok) throw new Error(`expected ${verb} to parse: ${result.message}`);
+  return result.action;
+}
+
+function failed(verb: unknown, data: unknown) {
+  const result = parseCardAction(verb, data);
+  if (result.ok) throw new Error(`expected ${String(verb)} to fail`);
+  return result;
+}
+
+describe("parseCardAction: submitUpdate", () => {
+  it("reads a filled-in form as typed values", () => {
+    const action = parsed("submitUpdate", {
+      ...target,
+      revision: 2,
+      progress: "  Audit done. \n",
+      proposedRag: "Green",
+      revisedDate: "2027-03-31",
+      revisedDateReason: "Second audit cycle",
+      evidenceUrl: "https://council.sharepoint.com/audit",
+      proposeCompletion: "true",
+      ragJustification: "Finished early",
+    });
+    expect(action).toEqual({
+      verb: "submitUpdate",
+      data: {
+        ...target,
+        revision: 2,
+        progress: "Audit done.",
+        proposedRag: "Green",
+        revisedDate: "2027-03-31",
+        revisedDateReason: "Second audit cycle",
+        evidenceUrl: "https://council.sharepoint.com/audit",
+        proposeCompletion: true,
+        ragJustification: "Finished early",
+      },
+    });
+  });
+
+  it("reads fields left empty, whether absent or blank", () => {
+    const absent = parsed("submitUpdate", { ...target, revision: 0 });
+    const blank = parsed("submitUpdate", {
+      ...target,
+      revision: 0,
+      progress: "",
+      proposedRag: "",
+      revisedDate: "",
+      evidenceUrl: "",
+      proposeCompletion: "false",
+    });
+    for (const action of [absent, blank]) {
+      expect(action.data).toMatchObject({
+        progress: "",
+        proposedRag: null,
+        revisedDate: null,
+        evidenceUrl: "",
+        proposeCompletion: false,
+        ragJustification: "",
+      });
+    }
+  });
+
+  it("names the field and keeps the typed text when a form value is the wrong kind", () => {
+    const result = failed("submitUpdate", {
+      ...target,
+      revision: 1,
+      progress: "Kept text",
+      proposedRag: "Purple",
+      revisedDate: "31/03/2027",
+    });
+    expect(result.fieldErrors.proposedRag).toBe("Choose Red, Amber or Green.");
+    expect(result.fieldErrors.revisedDate).toMatch(/as a date, for example 31 March 2027/);
+    expect(result.message).toMatch(/^Please check: Choose Red, Amber or Green\./);
+    expect(result.typed.progress).toBe("Kept text");
+  });
+
+  it("is strict about types the card itself set: a revision must be a number", () => {
+    const result = failed("submitUpdate", { ...target, revision: "2" });
+    expect(result.message).toMatch(/missing some details.*my actions/);
+    expect(result.message).not.toMatch(/zod|expected|invalid_type/i);
+  });
+
+  it("asks for a fresh card when the button lost its Ref", () => {
+    expect(failed("submitUpdate", { quarter: "2026-Q3", revision: 1 }).message).toMatch(
+      /missing some details/,
+    );
+  });
+
+  it("never carries who pressed the button, whatever the payload claims", () => {
+    const action = parsed("approveUpdate", {
+      ...target,
+      revision: 3,
+      author: "someone@else.gov.uk",
+      byName: "Mallory",
+    });
+    expect(action.data).toEqual({ ...target, revision: 3, comment: "" });
+  });
+});
+
+describe("parseCardAction: other verbs", () => {
+  it("reads a Return with its comment, and without one (the server asks for it)", () => {
+    expect(parsed("returnUpdate", { ...target, revision: 3, comment: " Add figures " }).data).toEqual({
+      ...target,
+      revision: 3,
+      comment: "Add figures",
+    });
+    expect(parsed("returnUpdate", { ...target, revision: 3 }).data).toMatchObject({ comment: "" });
+  });
+
+  it("passes the query of a More button through untouched", () => {
+    const query = { rag: "Red", priority: 3 };
+    expect(parsed("moreResults", { query, page: 2 })).toEqual({
+      verb: "moreResults",
+      data: { query, page: 2 },
+    });
+    expect(failed("moreResults", { query, page: 0 }).ok).toBe(false);
+  });
+
+  it("needs words to ask a question", () => {
+    expect(parsed("askQuestion", { text: " summary " }).data).toEqual({ text: "summary" });
+    expect(failed("askQuestion", { text: "  " }).fieldErrors.text).toMatch(/Type a question/);
+  });
+
+  it("reads verbs without data, even when Teams sends none", () => {
+    for (const verb of ["myActions", "startReview", "help"]) {
+      expect(parsed(verb, undefined)).toEqual({ verb, data: {} });
+    }
+    expect(parsed("showAction", { ref: "CSC-07" }).data).toEqual({ ref: "CSC-07" });
+    expect(parsed("refreshSignOff", target).data).toEqual(target);
+    expect(parsed("editUpdate", target).data).toEqual(target);
+    expect(parsed("refreshUpdate", target).data).toEqual(target);
+  });
+
+  it("answers an unknown verb politely", () => {
+    expect(failed("deleteEverything", {}).message).toMatch(/don't recognise that button.*help/);
+    expect(failed(undefined, {}).ok).toBe(false);
+  });
+
+  it("recognises every verb the cards use", () => {
+    for (const verb of Object.values(CARD_VERBS)) {
+      const result = parseCardAction(verb, {});
+      expect(result.ok ? "" : result.message).not.toMatch(/recognise/);
+    }
+  });
+});
