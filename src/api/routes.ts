@@ -1,5 +1,12 @@
-// SCAFFOLD: replaced by the tab API (issue 8) in this session.
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Router } from "../http/router.ts";
+import { registerGalleryRoutes } from "../tab/gallery-routes.ts";
+import { registerTabPages } from "../tab/tab-pages.ts";
+import { registerApiRoutes } from "./api-routes.ts";
 
-export function registerTabRoutes(_router: Router, _deps: FeatureDeps): void {}
+/** The Teams tab, its JSON API, and (in development mode) the card gallery. */
+export function registerTabRoutes(router: Router, deps: FeatureDeps): void {
+  registerApiRoutes(router, deps);
+  registerTabPages(router, deps.config);
+  registerGalleryRoutes(router, deps.config);
+}

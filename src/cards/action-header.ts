@@ -1,8 +1,8 @@
 import { type Action, actionTitle } from "../domain/action.ts";
 import type { Rag } from "../domain/rag.ts";
 import type { CardElement } from "./card-json.ts";
-import { column, columnSet, factSet, heading, textBlock } from "./elements.ts";
 import { dueDateText } from "./due-date-text.ts";
+import { column, columnSet, factSet, heading, textBlock } from "./elements.ts";
 import { escapeCardText } from "./escape-card-text.ts";
 import { ragBadge } from "./rag-badge.ts";
 

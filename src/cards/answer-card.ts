@@ -1,6 +1,6 @@
 import type { Action } from "../domain/action.ts";
-import { type AdaptiveCardJson, adaptiveCard, type CardElement } from "./card-json.ts";
 import { actionRow } from "./action-row.ts";
+import { type AdaptiveCardJson, adaptiveCard, type CardElement } from "./card-json.ts";
 import { executeAction, heading, subtleText, textBlock } from "./elements.ts";
 import { escapeCardText } from "./escape-card-text.ts";
 import { countOf } from "./list-text.ts";

@@ -12,8 +12,8 @@ import {
   SAMPLE_SUBMITTED_UPDATE,
 } from "./gallery-sample-data.ts";
 import { buildHelpCard } from "./help-card.ts";
-import { buildNotInDirectoryCard, buildStoreDownCard } from "./notice-card.ts";
 import { buildNotUnderstoodCard } from "./not-understood-card.ts";
+import { buildNotInDirectoryCard, buildStoreDownCard } from "./notice-card.ts";
 import { buildOutcomeCard } from "./outcome-card.ts";
 import { buildReminderCard } from "./reminder-card.ts";
 import { buildReviewStatusCard } from "./review-status-card.ts";

@@ -30,12 +30,9 @@ export function buildHelpCard(input: HelpInput): AdaptiveCardJson {
       textBlock(
         "Ask in plain English by Ref, RAG, priority, lead or date, for example \u201cwhat's red for priority 3\u201d.",
       ),
-      actionSet([
-        ask("what's red for priority 3"),
-        ask("show overdue actions for HoS"),
-        ask("summary"),
-        ask("CSC-07"),
-      ]),
+      // Two to a row: four long questions side by side would be cut off in Teams.
+      actionSet([ask("what's red for priority 3"), ask("show overdue actions for HoS")]),
+      actionSet([ask("summary"), ask("CSC-07")]),
       textBlock(
         "\u201creview status\u201d or \u201cwho hasn't updated\u201d: where this quarter's review stands.",
       ),

@@ -12,8 +12,7 @@ export function limitList<T>(items: readonly T[], max: number): { shown: T[]; hi
 }
 
 /** "and 3 more", or with a noun "and 1 more action" / "and 3 more actions". */
-export function andMore(hidden: number, singular?: string): string {
-  return singular
-    ? `and ${hidden} more ${hidden === 1 ? singular : `${singular}s`}`
-    : `and ${hidden} more`;
+export function andMore(hidden: number, singular?: string, plural = `${singular}s`): string {
+  if (!singular) return `and ${hidden} more`;
+  return `and ${hidden} more ${hidden === 1 ? singular : plural}`;
 }

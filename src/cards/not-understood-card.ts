@@ -1,5 +1,5 @@
 import { type AdaptiveCardJson, adaptiveCard } from "./card-json.ts";
-import { executeAction, heading, textBlock } from "./elements.ts";
+import { actionSet, executeAction, heading, textBlock } from "./elements.ts";
 import { escapeCardText } from "./escape-card-text.ts";
 import { CARD_VERBS } from "./verbs.ts";
 
@@ -20,22 +20,20 @@ export type NotUnderstoodInput = {
 export function buildNotUnderstoodCard(input: NotUnderstoodInput): AdaptiveCardJson {
   const examples = (input.examples ?? DEFAULT_EXAMPLE_QUESTIONS).slice(0, 3);
   const typed = input.text.trim();
-  return adaptiveCard(
-    [
-      heading("Sorry, I didn't understand that"),
-      textBlock(
-        typed
-          ? `You wrote: \u201c${escapeCardText(typed)}\u201d`
-          : "Your message had no words I could read.",
-      ),
-      textBlock(
-        "I answer questions about the plan by Ref, RAG, priority, lead or date. Try one of these, or type \u201chelp\u201d:",
-      ),
-    ],
-    {
-      actions: examples.map((question) =>
-        executeAction(question, CARD_VERBS.askQuestion, { text: question }),
-      ),
-    },
+  // One question per row: side by side, long questions are cut off on narrow screens.
+  const buttons = examples.map((question) =>
+    actionSet([executeAction(question, CARD_VERBS.askQuestion, { text: question })]),
   );
+  return adaptiveCard([
+    heading("Sorry, I didn't understand that"),
+    textBlock(
+      typed
+        ? `You wrote: \u201c${escapeCardText(typed)}\u201d`
+        : "Your message had no words I could read.",
+    ),
+    textBlock(
+      "I answer questions about the plan by Ref, RAG, priority, lead or date. Try one of these, or type \u201chelp\u201d:",
+    ),
+    ...buttons,
+  ]);
 }

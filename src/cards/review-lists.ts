@@ -32,17 +32,21 @@ function refList(refs: readonly string[]): string {
 function capped<T>(
   items: readonly T[],
   line: (item: T) => CardElement,
-  noun: string,
+  [singular, plural]: [string, string],
 ): CardElement[] {
   const { shown, hidden } = limitList(items, REVIEW_LIST_LIMIT);
-  return [...shown.map(line), ...(hidden > 0 ? [subtleText(andMore(hidden, noun))] : [])];
+  const more = hidden > 0 ? [subtleText(andMore(hidden, singular, plural))] : [];
+  return [...shown.map(line), ...more];
 }
 
 const bullet = (text: string) => textBlock(`\u2022 ${text}`, { spacing: "none" });
 
 export function owedLines(groups: readonly OwedGroup[]): CardElement[] {
   if (groups.length === 0) return [subtleText("Nobody: every action has an update.")];
-  return capped(groups, (g) => bullet(`${escapeCardText(g.who)}: ${refList(g.refs)}`), "person");
+  return capped(groups, (g) => bullet(`${escapeCardText(g.who)}: ${refList(g.refs)}`), [
+    "person",
+    "people",
+  ]);
 }
 
 export function awaitingLines(items: readonly AwaitingItem[], timeZone: string): CardElement[] {
@@ -58,7 +62,7 @@ export function awaitingLines(items: readonly AwaitingItem[], timeZone: string):
         `${escapeCardText(item.ref)} ${escapeCardText(item.title)} (sent by ${escapeCardText(item.submittedBy)} on ${formatDateTime(item.submittedAt, timeZone)}${waiting})`,
       );
     },
-    "update",
+    ["update", "updates"],
   );
 }
 
@@ -70,7 +74,7 @@ export function returnedLines(items: readonly ReturnedItem[]): CardElement[] {
       bullet(
         `${escapeCardText(item.ref)} ${escapeCardText(item.title)}: returned by ${escapeCardText(item.returnedBy)}${item.comment.trim() ? ` \u2014 \u201c${escapeCardText(item.comment.trim())}\u201d` : ""}`,
       ),
-    "update",
+    ["update", "updates"],
   );
 }
 

@@ -117,7 +117,10 @@ export function updateFormFields({
       "revisedDate",
       withValue(
         { type: "Input.Date", id: "revisedDate", label: "Revised completion date (optional)" },
-        typeof draft.revisedDate === "string" ? draft.revisedDate : null,
+        // A date picker only holds YYYY-MM-DD; anything else would be dropped by Teams anyway.
+        typeof draft.revisedDate === "string" && /^\d{4}-\d{2}-\d{2}$/.test(draft.revisedDate)
+          ? draft.revisedDate
+          : null,
       ),
       [],
     ],

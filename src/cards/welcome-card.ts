@@ -1,6 +1,11 @@
 import { hasRole, type Person } from "../domain/person.ts";
-import { type AdaptiveCardJson, adaptiveCard, type CardAction } from "./card-json.ts";
-import { executeAction, heading, subtleText, textBlock } from "./elements.ts";
+import {
+  type AdaptiveCardJson,
+  adaptiveCard,
+  type CardAction,
+  type CardElement,
+} from "./card-json.ts";
+import { actionSet, executeAction, heading, subtleText, textBlock } from "./elements.ts";
 import { escapeCardText } from "./escape-card-text.ts";
 import { countOf } from "./list-text.ts";
 import { ROLE_DESCRIPTIONS } from "./role-words.ts";
@@ -36,7 +41,7 @@ function leadSummary(input: WelcomeInput): string {
 export function buildWelcomeCard(input: WelcomeInput): AdaptiveCardJson {
   const { person } = input;
   const isLead = hasRole(person, "lead");
-  const body = [
+  const body: CardElement[] = [
     heading(`Hello ${escapeCardText(person.name)}`),
     textBlock(
       "I'm Plan Tracker. I collect quarterly updates on the improvement plan, send them to DMT for sign-off and answer questions about any action.",
@@ -48,16 +53,19 @@ export function buildWelcomeCard(input: WelcomeInput): AdaptiveCardJson {
         )
       : [textBlock("Not yet given a role. An admin can give you one.", { spacing: "none" })]),
     ...(isLead ? [textBlock(leadSummary(input))] : []),
-    ...(input.note ? [subtleText(escapeCardText(input.note))] : []),
   ];
+  if (hasRole(person, "manager", "dmt", "admin")) {
+    const question = input.exampleQuestion ?? "what's red for priority 3";
+    body.push(
+      textBlock("Ask me about the plan in plain English, for example:"),
+      actionSet([executeAction(question, CARD_VERBS.askQuestion, { text: question })]),
+    );
+  }
+  if (input.note) body.push(subtleText(escapeCardText(input.note)));
   const actions: CardAction[] = [];
   if (isLead) actions.push(executeAction("My actions", CARD_VERBS.myActions, {}));
   if (hasRole(person, "dmt", "admin")) {
     actions.push(executeAction("Start review", CARD_VERBS.startReview, {}));
-  }
-  if (hasRole(person, "manager", "dmt", "admin")) {
-    const question = input.exampleQuestion ?? "what's red for priority 3";
-    actions.push(executeAction(`Ask: ${question}`, CARD_VERBS.askQuestion, { text: question }));
   }
   actions.push(executeAction("Help", CARD_VERBS.help, {}));
   return adaptiveCard(body, { actions });

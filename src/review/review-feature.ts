@@ -1,19 +1,53 @@
-// SCAFFOLD: replaced by the review use case (issue 5) in this session.
-import type { Action } from "../domain/action.ts";
-import type { Person } from "../domain/person.ts";
-import type { Update } from "../domain/update.ts";
+import { requireCapability } from "../domain/permissions.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
-import type { Feature } from "../messaging.ts";
+import type { Card, CardActionTurn, Feature } from "../messaging.ts";
 import type { DailyJob } from "../scheduler/daily-job.ts";
+import { ActionCache } from "./action-cache.ts";
+import { editUpdate, refreshUpdate } from "./edit-update.ts";
+import { myActionsListCard } from "./my-actions.ts";
+import { noticeForError } from "./notices.ts";
+import { reviewCommands } from "./review-commands.ts";
+import { reviewDailyJob } from "./review-daily-job.ts";
+import type { ReviewHooks } from "./review-hooks.ts";
+import { startReviewCard } from "./review-messages.ts";
+import { startReview } from "./start-review.ts";
+import { submitUpdate } from "./submit-update.ts";
 
-export interface ReviewHooks {
-  /** A lead submitted or edited an update; sign-off sends or refreshes the DMT cards. */
-  onSubmitted(update: Update, action: Action, author: Person): Promise<void>;
-}
+export type { ReviewHooks } from "./review-hooks.ts";
 
-export function createReviewFeature(
-  _deps: FeatureDeps,
-  _hooks: ReviewHooks,
-): { feature: Feature; daily: DailyJob } {
-  return { feature: { name: "review" }, daily: { name: "review", run: async () => {} } };
+/** A button's work; a DomainError (not allowed, store down) answers as a friendly card. */
+const friendly =
+  (work: (turn: CardActionTurn) => Promise<Card>) =>
+  async (turn: CardActionTurn): Promise<Card> => {
+    try {
+      return await work(turn);
+    } catch (error) {
+      return noticeForError(error);
+    }
+  };
+
+/**
+ * The quarterly review: reminder rounds (the daily job), `my actions`, `start review`,
+ * `review status`, and the update form's buttons (submit, edit, refresh).
+ */
+export function createReviewFeature(deps: FeatureDeps, hooks: ReviewHooks): { feature: Feature; daily: DailyJob } {
+  const cache = new ActionCache();
+  const feature: Feature = {
+    name: "review",
+    commands: reviewCommands(deps, cache),
+    cardActions: {
+      submitUpdate: (turn) => submitUpdate(deps, hooks, cache, turn),
+      editUpdate: (turn) => editUpdate(deps, cache, turn),
+      refreshUpdate: (turn) => refreshUpdate(deps, cache, turn),
+      myActions: friendly(async (turn) => {
+        requireCapability(turn.person, "submitUpdate");
+        return myActionsListCard(deps, turn.person);
+      }),
+      startReview: friendly(async (turn) => {
+        requireCapability(turn.person, "startReview");
+        return startReviewCard(await startReview(deps));
+      }),
+    },
+  };
+  return { feature, daily: reviewDailyJob(deps) };
 }

@@ -31,7 +31,12 @@ export async function applyApproval(deps: FeatureDeps, update: Update): Promise<
     if (!approvalChanges(found.doc, update)) return { action: found.doc, wrote: false };
     try {
       const next = approvedAction(found.doc, update);
-      const saved = await deps.store.actions.replace(next, found.etag, deciderOf(update), found.doc);
+      const saved = await deps.store.actions.replace(
+        next,
+        found.etag,
+        deciderOf(update),
+        found.doc,
+      );
       return { action: saved.doc, wrote: true };
     } catch (error) {
       if (!(isDomainError(error) && error.code === "conflict")) throw error;
@@ -53,19 +58,19 @@ export async function applyIfUnapplied(deps: FeatureDeps, update: Update): Promi
   const found = await deps.store.actions.get(update.ref);
   if (!found || !approvalChanges(found.doc, update)) return false;
   const history = await deps.store.audit.history(`action:${update.ref}`);
-  if (!approvalNeedsApplying(found.doc, update, history.map((entry) => entry.at))) return false;
+  if (
+    !approvalNeedsApplying(
+      found.doc,
+      update,
+      history.map((entry) => entry.at),
+    )
+  )
+    return false;
   const { wrote } = await applyApproval(deps, update);
-  if (wrote) deps.logger.warn("applied an approval left unapplied", { ref: update.ref, quarter: update.quarter });
+  if (wrote)
+    deps.logger.warn("applied an approval left unapplied", {
+      ref: update.ref,
+      quarter: update.quarter,
+    });
   return wrote;
-}
-
-/** Each action's latest approved update: the only approval a repair may still apply. */
-export function latestApprovals(updates: readonly Update[]): Update[] {
-  const latest = new Map<string, Update>();
-  for (const update of updates) {
-    if (update.decision?.outcome !== "approved") continue;
-    const known = latest.get(update.ref);
-    if (!known || known.quarter < update.quarter) latest.set(update.ref, update);
-  }
-  return [...latest.values()];
 }

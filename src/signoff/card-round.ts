@@ -14,7 +14,10 @@ const asVersion = (value: unknown): Version | null =>
  * redraw the cards DMT already has, while a resubmitted update arrives as a fresh card they notice.
  * Read from the update's recorded history (oldest first); without one, the current revision.
  */
-export function cardRoundRevision(history: readonly Pick<AuditEntry, "before" | "after">[], current: Update): number {
+export function cardRoundRevision(
+  history: readonly Pick<AuditEntry, "before" | "after">[],
+  current: Update,
+): number {
   let round: number | null = null;
   for (const entry of history) {
     const before = asVersion(entry.before);

@@ -56,7 +56,11 @@ function announcement(update: Update, action: Action): string {
  * card sees it redrawn in place (the key is already used); anyone else (a first submission, a
  * resubmission after Return, a member added since) gets a new card.
  */
-export async function sendSignOffCards(deps: FeatureDeps, update: Update, action: Action): Promise<void> {
+export async function sendSignOffCards(
+  deps: FeatureDeps,
+  update: Update,
+  action: Action,
+): Promise<void> {
   const round = await loadCardRoundRevision(deps.store, update);
   for (const member of await dmtMembers(deps.store)) {
     const key = signOffCardKey(update.quarter, update.ref, round, member.id);
@@ -68,7 +72,11 @@ export async function sendSignOffCards(deps: FeatureDeps, update: Update, action
 }
 
 /** Redraws every DMT member's copy, e.g. to show who decided and when. */
-export async function redrawSignOffCards(deps: FeatureDeps, update: Update, action: Action): Promise<void> {
+export async function redrawSignOffCards(
+  deps: FeatureDeps,
+  update: Update,
+  action: Action,
+): Promise<void> {
   const round = await loadCardRoundRevision(deps.store, update);
   for (const member of await dmtMembers(deps.store)) {
     const key = signOffCardKey(update.quarter, update.ref, round, member.id);

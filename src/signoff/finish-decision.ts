@@ -11,7 +11,11 @@ import { notifyLead } from "./notify-lead.ts";
  * store, so a failure here is logged and left to the repair (next press or daily run) rather than
  * shown to the DMT member as if their decision had failed. Returns the action as it now stands.
  */
-export async function finishDecision(deps: FeatureDeps, update: Update, action: Action): Promise<Action> {
+export async function finishDecision(
+  deps: FeatureDeps,
+  update: Update,
+  action: Action,
+): Promise<Action> {
   let current = action;
   const step = async (name: string, run: () => Promise<void>) => {
     try {

@@ -14,11 +14,19 @@ import { outcomeKey } from "./signoff-keys.ts";
 /** The lead's last approved update before this quarter, shown in the form for comparison. */
 async function lastApprovedBefore(deps: FeatureDeps, update: Update): Promise<Update | null> {
   const history = await deps.store.updates.forAction(update.ref);
-  return history.filter((u) => u.quarter < update.quarter && u.decision?.outcome === "approved").at(-1) ?? null;
+  return (
+    history
+      .filter((u) => u.quarter < update.quarter && u.decision?.outcome === "approved")
+      .at(-1) ?? null
+  );
 }
 
 /** A fresh update form holding everything the lead wrote, under a banner saying who returned it and why. */
-export async function returnedUpdateForm(deps: FeatureDeps, update: Update, action: Action): Promise<Card> {
+export async function returnedUpdateForm(
+  deps: FeatureDeps,
+  update: Update,
+  action: Action,
+): Promise<Card> {
   const decision = update.decision as Decision;
   const timeZone = deps.config.REVIEW_TIMEZONE;
   return buildUpdateFormCard({
@@ -42,8 +50,11 @@ export async function returnedUpdateForm(deps: FeatureDeps, update: Update, acti
 }
 
 function approvedSummary(update: Update, decision: Decision): string {
-  const parts = [`${decision.byName} approved your update on ${update.ref}: its RAG is now ${update.proposedRag}.`];
-  if (update.revisedDate) parts.push(`Its completion date is now ${formatLongDate(update.revisedDate)}.`);
+  const parts = [
+    `${decision.byName} approved your update on ${update.ref}: its RAG is now ${update.proposedRag}.`,
+  ];
+  if (update.revisedDate)
+    parts.push(`Its completion date is now ${formatLongDate(update.revisedDate)}.`);
   if (completionSignedOff(update)) parts.push("It is signed off as complete.");
   return parts.join(" ");
 }
@@ -62,5 +73,10 @@ export async function notifyLead(deps: FeatureDeps, update: Update, action: Acti
   const summary = approved
     ? approvedSummary(update, decision)
     : `${decision.byName} returned your update on ${update.ref}: \u201c${decision.comment}\u201d. Your text is kept in the form: revise it and send it again.`;
-  await deps.messenger.send({ key: outcomeKey(update.quarter, update.ref, update.revision), to: update.author, card, summary });
+  await deps.messenger.send({
+    key: outcomeKey(update.quarter, update.ref, update.revision),
+    to: update.author,
+    card,
+    summary,
+  });
 }

@@ -7,8 +7,12 @@ import type { Quarter } from "../domain/quarter.ts";
  */
 
 /** One DMT member's sign-off card for an update; `revision` is the one the card round began at. */
-export const signOffCardKey = (quarter: Quarter, ref: string, revision: number, personId: string): string =>
-  `signoff:${quarter}:${ref}:${revision}:${personId}`;
+export const signOffCardKey = (
+  quarter: Quarter,
+  ref: string,
+  revision: number,
+  personId: string,
+): string => `signoff:${quarter}:${ref}:${revision}:${personId}`;
 
 /** The lead hears each decided revision's outcome once. */
 export const outcomeKey = (quarter: Quarter, ref: string, revision: number): string =>
@@ -19,4 +23,5 @@ export const decisionReminderKey = (today: IsoDate, personId: string): string =>
   `signoff-reminder:${today}:${personId}`;
 
 /** The quarterly summary goes to each DMT member once per quarter. */
-export const summaryKey = (quarter: Quarter, personId: string): string => `summary:${quarter}:${personId}`;
+export const summaryKey = (quarter: Quarter, personId: string): string =>
+  `summary:${quarter}:${personId}`;

@@ -37,18 +37,16 @@ export function buildQuestion(
   for (const span of spans) {
     const { term } = span;
     const typed = typedText(tokens, span);
-    const textual = term.kind === "word" || term.kind === "area" || term.kind === "section";
-    if (textual && (aboutMode || term.kind === "word")) {
+    if (term.kind === "word") {
+      // Plan words are searched for; after "about" any word is. Others are reported as unused.
       const word = tokens[span.start] as Token;
-      if (term.kind === "word" && !aboutMode && !term.inPlan) {
+      if (STOPWORDS.has(word.text) || (!aboutMode && !term.inPlan)) {
         endPhrase();
-        ignored.push(word.raw);
-        continue;
-      }
-      if (term.kind === "word" && STOPWORDS.has(word.text)) {
-        endPhrase();
-        continue;
-      }
+        if (!aboutMode) ignored.push(word.raw);
+      } else phrase.push(typed);
+      continue;
+    }
+    if (aboutMode && (term.kind === "area" || term.kind === "section")) {
       phrase.push(typed);
       continue;
     }
@@ -170,7 +168,8 @@ function unknownNameProblem(spans: Span[], tokens: Token[]): string | null {
   for (const [i, span] of spans.entries()) {
     if (span.term.kind !== "nameMarker") continue;
     const next = nextMeaningful(spans, i + 1);
-    if (next?.term.kind === "word" && !next.term.inPlan) {
+    const word = next ? (tokens[next.start] as Token).text : "";
+    if (next?.term.kind === "word" && !next.term.inPlan && !STOPWORDS.has(word)) {
       return `I don't know “${typedText(tokens, next)}” in this plan. Try a Lead such as HoS, a priority number or an area such as Fostering.`;
     }
   }

@@ -76,9 +76,10 @@ function describeDate(date: DateFilter): string {
     case "dueBy":
       return `Due by ${formatLongDate(date.date)}`;
     case "dueBetween": {
-      const range = `${formatLongDate(date.from)} – ${formatLongDate(date.to)}`;
+      const range = formatRange(date.from, date.to);
       if (date.period === "day") return `Due on ${formatLongDate(date.from)}`;
-      if (date.period === "month" || date.period === "quarter") return `Due ${range}`;
+      if (date.period === "month") return `Due in ${formatLongDate(date.to).replace(/^\d+ /, "")}`;
+      if (date.period === "quarter") return `Due ${range}`;
       return `Due ${date.period} (${range})`;
     }
   }
@@ -101,6 +102,12 @@ function describeReview(review: ReviewFilter): string {
     case "changedRag":
       return "RAG changed since last quarter";
   }
+}
+
+/** "1 October – 31 December 2026", or with both years when they differ. */
+function formatRange(from: string, to: string): string {
+  const start = formatLongDate(from);
+  return `${from.slice(0, 4) === to.slice(0, 4) ? start.replace(/ \d{4}$/, "") : start} – ${formatLongDate(to)}`;
 }
 
 /** "a", "a and b", "a, b and c". */

@@ -10,33 +10,41 @@ export function allowedEdits(typed: string): number {
 /**
  * Damerau-Levenshtein distance (optimal string alignment: insert, delete, substitute, swap two
  * neighbours), giving up as soon as it must exceed `limit`, in which case it returns limit + 1.
+ * Three reusable rows keep a long message's thousands of comparisons free of allocation.
  */
 export function boundedEditDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   if (a === b) return 0;
-  const width = b.length + 1;
-  let beforePrevious = new Array<number>(width).fill(0);
-  let previous = Array.from({ length: width }, (_, j) => j);
-  let current = new Array<number>(width).fill(0);
+  let beforePrevious = rows[0];
+  let previous = rows[1];
+  let current = rows[2];
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
     let rowBest = i;
+    const charA = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const charB = b.charCodeAt(j - 1);
       let value = Math.min(
         (previous[j] as number) + 1,
         (current[j - 1] as number) + 1,
-        (previous[j - 1] as number) + cost,
+        (previous[j - 1] as number) + (charA === charB ? 0 : 1),
       );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+      if (i > 1 && j > 1 && charA === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === charB) {
         value = Math.min(value, (beforePrevious[j - 2] as number) + 1);
       }
       current[j] = value;
       if (value < rowBest) rowBest = value;
     }
     if (rowBest > limit) return limit + 1;
-    [beforePrevious, previous, current] = [previous, current, beforePrevious];
+    const spare = beforePrevious;
+    beforePrevious = previous;
+    previous = current;
+    current = spare;
   }
   const distance = previous[b.length] as number;
   return distance > limit ? limit + 1 : distance;
 }
+
+/** Rows reused between calls (the parser is synchronous, so nothing else touches them). */
+const rows: [number[], number[], number[]] = [[], [], []];

@@ -10,7 +10,7 @@ const FILLER_WORDS = `a an any anything are as at be been being bring can could 
   u ur where when items item stuff currently plan plans the plan priority priorities pri prio rag
   rating ratings status due date dates deadline deadlines before since until till by next this
   quarter month quarters months year update updates send sending email anyone someone which ones
-  happen happened`;
+  happen happened leading working looking doing`;
 
 export const FILLERS: string[] = [...new Set(FILLER_WORDS.split(/\s+/).filter(Boolean))];
 

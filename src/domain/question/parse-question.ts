@@ -53,8 +53,17 @@ export function parseQuestion(text: string, vocab: PlanVocabulary, today: IsoDat
   if (typed.length === 0) return { kind: "unknown", reason: "I couldn't find a question in that." };
   const { tokens: spelt, corrections } = correctSpelling(typed, plan.dictionary);
   const tokens = applySynonyms(spelt);
-  const spans = readSpans(tokens, { ...plan, today, relativeDates: relativeDatePhrases(today) });
+  const spans = readSpans(tokens, { ...plan, today, relativeDates: relativeDatesFor(today) });
   return buildQuestion(spans, tokens, corrections);
+}
+
+/** "this quarter" and friends depend only on the day; one day's phrases serve every question. */
+let lastRelativeDates: { today: IsoDate; phrases: ReturnType<typeof relativeDatePhrases> } | null =
+  null;
+function relativeDatesFor(today: IsoDate) {
+  if (lastRelativeDates?.today !== today)
+    lastRelativeDates = { today, phrases: relativeDatePhrases(today) };
+  return lastRelativeDates.phrases;
 }
 
 function prepare(vocab: PlanVocabulary): Prepared {

@@ -88,16 +88,20 @@ function noSuchPriority(number: number, known: number[]): string {
 export function refIndex(refs: string[]): {
   byKeys: Map<string, string>;
   prefixes: Map<string, string>;
+  /** The most tokens any Ref takes ("CSC-07" takes two). */
+  longest: number;
 } {
   const byKeys = new Map<string, string>();
   const prefixes = new Map<string, string>();
+  let longest = 0;
   for (const ref of refs) {
     const keys = phraseKeys(ref);
     byKeys.set(keys.join(" "), ref);
+    longest = Math.max(longest, keys.length);
     if (keys.length === 2 && /^[0-9]+$/.test(keys[1] as string))
       prefixes.set(keys[0] as string, ref);
   }
-  return { byKeys, prefixes };
+  return { byKeys, prefixes, longest };
 }
 
 /** "CSC-07", "csc 7", "csc07". An unknown number after a known prefix is a problem, not a guess. */
@@ -106,12 +110,17 @@ export function refAt(
   start: number,
   index: ReturnType<typeof refIndex>,
 ): { term: Term; length: number } | null {
-  for (let length = 4; length >= 1; length--) {
-    const keys = tokens.slice(start, start + length);
-    if (keys.length < length || keys.some((token) => token.kind === "slash")) continue;
-    const ref = index.byKeys.get(keys.map((token) => token.key).join(" "));
-    if (ref) return { term: { kind: "ref", ref }, length };
+  if (tokens[start]?.kind === "slash") return null;
+  let keys = "";
+  let longest: { term: Term; length: number } | null = null;
+  for (let length = 1; length <= Math.min(index.longest, tokens.length - start); length++) {
+    const token = tokens[start + length - 1] as Token;
+    if (token.kind === "slash") break;
+    keys = length === 1 ? token.key : `${keys} ${token.key}`;
+    const ref = index.byKeys.get(keys);
+    if (ref) longest = { term: { kind: "ref", ref }, length };
   }
+  if (longest) return longest;
   const example = index.prefixes.get(tokens[start]?.key ?? "");
   const number = tokens[start + 1];
   if (example && number?.kind === "number") {

@@ -60,5 +60,8 @@ export function readSpans(tokens: Token[], context: ReadContext): Span[] {
 
 function looseWord(token: Token, planWords: Set<string>): Term {
   if (token.kind === "slash") return { kind: "and" };
+  if (token.kind === "date") {
+    return { kind: "problem", reason: `“${token.raw}” is not a date I know — write it day first, like 31/12/2026.` };
+  }
   return { kind: "word", inPlan: token.kind === "word" && planWords.has(token.text) };
 }

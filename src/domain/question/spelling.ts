@@ -63,6 +63,12 @@ export class SpellingDictionary {
   }
 }
 
+/**
+ * A question has a few dozen words; beyond this many distinct unknown ones the message is not a
+ * question, and checking them all would only slow the answer.
+ */
+const MAX_WORDS_CHECKED = 40;
+
 /** Replaces misspelt words, remembering each so the answer can say how it was read. */
 export function correctSpelling(
   tokens: Token[],
@@ -70,9 +76,17 @@ export function correctSpelling(
 ): { tokens: Token[]; corrections: Correction[] } {
   const corrections: Correction[] = [];
   const cache = new Map<string, string | null>();
+  let checked = 0;
   const corrected = tokens.map((token) => {
     if (token.kind !== "word") return token;
-    if (!cache.has(token.text)) cache.set(token.text, dictionary.correctionFor(token.text));
+    if (!cache.has(token.text)) {
+      const unknown = !dictionary.isKnown(token.text);
+      if (unknown) checked++;
+      cache.set(
+        token.text,
+        unknown && checked <= MAX_WORDS_CHECKED ? dictionary.correctionFor(token.text) : null,
+      );
+    }
     const readAs = cache.get(token.text);
     if (!readAs) return token;
     corrections.push({ typed: token.raw, readAs });

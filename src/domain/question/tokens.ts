@@ -23,8 +23,8 @@ export function tokenize(message: string): Token[] {
     .replace(/&/g, " and ");
   const tokens: Token[] = [];
   for (const chunk of cleaned.split(/\s+/)) {
-    const trimmed = chunk.replace(/^[^\p{L}0-9]+|[^\p{L}0-9]+$/gu, "");
-    if (DAY_FIRST_DATE.test(trimmed)) {
+    const trimmed = /[0-9]/.test(chunk) ? chunk.replace(/^[^\p{L}0-9]+|[^\p{L}0-9]+$/gu, "") : "";
+    if (trimmed && DAY_FIRST_DATE.test(trimmed)) {
       tokens.push({ raw: trimmed, text: trimmed, key: trimmed, kind: "date" });
       continue;
     }

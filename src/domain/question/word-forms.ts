@@ -7,6 +7,7 @@
 export function wordKey(word: string): string {
   const lower = word.toLowerCase();
   if (/^[0-9]+$/.test(lower)) return lower.length > 9 ? lower : String(Number(lower));
+  if (lower.length >= 5 && lower.endsWith("ies")) return `${lower.slice(0, -3)}y`;
   if (lower.length >= 4 && lower.endsWith("s") && !/(ss|us|is)$/.test(lower)) {
     return lower.slice(0, -1);
   }
@@ -30,49 +31,11 @@ export function stem(word: string): string {
 }
 
 /** Words that carry no meaning for a search: dropped from free text, never distinctive. */
-export const STOPWORDS: ReadonlySet<string> = new Set([
-  "a",
-  "an",
-  "and",
-  "are",
-  "as",
-  "at",
-  "be",
-  "been",
-  "but",
-  "by",
-  "for",
-  "from",
-  "has",
-  "have",
-  "in",
-  "into",
-  "is",
-  "it",
-  "its",
-  "of",
-  "on",
-  "or",
-  "our",
-  "so",
-  "that",
-  "the",
-  "their",
-  "them",
-  "there",
-  "these",
-  "they",
-  "this",
-  "those",
-  "to",
-  "was",
-  "we",
-  "were",
-  "what",
-  "when",
-  "where",
-  "which",
-  "who",
-  "will",
-  "with",
-]);
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  `a about after again all also an and any are as at be because been being both but by can could did
+  do does doing down each either few for from further had has have having he her here him his how i
+  if in into is it its just less many may me might more most much must my no nor of off on once only
+  or other our out over own same she should so some such than that the their them then there these
+  they this those through to too under until up upon us very was way we well were what when where
+  whether which while who whom why will with within would you your`.split(/\s+/),
+);

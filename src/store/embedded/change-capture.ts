@@ -17,9 +17,11 @@ import type {
 } from "./library.ts";
 import { resourceSetPrototype } from "./library.ts";
 
-/** Receives each change, already serialised, synchronously and in apply order. */
+/** Receives each change synchronously and in apply order. */
 export interface ChangeSink {
-  record(serialisedChange: string): void;
+  /** False while saved data is being loaded: those changes are already on disk. */
+  readonly recording: boolean;
+  record(change: Change): void;
 }
 
 interface Label {
@@ -49,7 +51,7 @@ function installCapture(): void {
     const label = labels.get(this);
     if (label) {
       labelChildren(this, label, data);
-      label.sink.record(JSON.stringify(putChange(label, data, this._ridCount)));
+      if (label.sink.recording) label.sink.record(putChange(label, data, this._ridCount));
     }
     return result;
   };
@@ -62,14 +64,9 @@ function installCapture(): void {
     const label = labels.get(this);
     const existing = label ? this._item("/id", idOrRid, partition).read() : undefined;
     originalDelete.call(this, idOrRid, partition);
-    if (label && existing) {
-      const change: Change = {
-        op: "del",
-        ...where(label),
-        id: existing.id,
-        pk: this._getPartition(existing),
-      };
-      label.sink.record(JSON.stringify(change));
+    if (label?.sink.recording && existing) {
+      const pk = this._getPartition(existing);
+      label.sink.record({ op: "del", ...where(label), id: existing.id, pk });
     }
   };
 }

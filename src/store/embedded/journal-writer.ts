@@ -36,7 +36,7 @@ export class JournalWriter {
   private recorded = 0;
   private durable = 0;
   private sequence = 0;
-  private flushing = false;
+  private flushing: Promise<void> | null = null;
   private failure: Error | null = null;
   private file: { generation: number; handle: FileHandle } | null = null;
 
@@ -85,6 +85,7 @@ export class JournalWriter {
   /** Writes what is left and closes the file. */
   async close(): Promise<void> {
     await this.whenDurable().catch(() => {});
+    while (this.flushing) await this.flushing;
     await this.file?.handle.close();
     this.file = null;
   }
@@ -95,9 +96,8 @@ export class JournalWriter {
 
   private scheduleFlush(): void {
     if (this.flushing || this.failure) return;
-    this.flushing = true;
-    // Runs after the current synchronous run, so all of its changes share one record.
-    queueMicrotask(() => void this.runFlush());
+    // Starts after the current synchronous run, so all of its changes share one record.
+    this.flushing = Promise.resolve().then(() => this.runFlush());
   }
 
   private async runFlush(): Promise<void> {
@@ -106,7 +106,7 @@ export class JournalWriter {
     } catch (error) {
       this.fail(error);
     }
-    this.flushing = false;
+    this.flushing = null;
     // Changes recorded while the loop was finishing would otherwise wait for the next append.
     const pending = this.segments.length > 1 || (this.segments[0]?.changes.length ?? 0) > 0;
     if (pending) this.scheduleFlush();

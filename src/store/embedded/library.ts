@@ -60,8 +60,7 @@ const defaultOf = <T>(module: unknown): T =>
 
 export const routeRequest = defaultOf<Router>(routesModule);
 
-const AccountClass =
-  defaultOf<new (host: string, port: number) => CosmosAccount>(accountModule);
+const AccountClass = defaultOf<new (host: string, port: number) => CosmosAccount>(accountModule);
 
 export const newAccount = (host: string, port: number): CosmosAccount =>
   new AccountClass(host, port);

@@ -95,6 +95,7 @@ async function readLock(path: string): Promise<LockContents | null> {
 }
 
 function isAlive(pid: number, dataDir: string): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   if (pid === process.pid) return heldHere.has(resolve(dataDir));
   try {
     process.kill(pid, 0);

@@ -76,7 +76,8 @@ async function runHandler(
 
 /** Sets the headers the Cosmos SDK expects from the gateway, as the library's server does. */
 function send(req: IncomingMessage, res: ServerResponse, body: unknown): void {
-  const resource = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : null;
+  const resource =
+    typeof body === "object" && body !== null ? (body as Record<string, unknown>) : null;
   if (res.statusCode > 399 && resource && !resource.message) resource.message = "";
   if (typeof resource?._etag === "string") res.setHeader("etag", resource._etag);
   res.setHeader("content-type", "application/json");

@@ -3,13 +3,11 @@
  * @vercel/cosmosdb-server's handlers, over an in-memory Account rebuilt from the data folder, with
  * every change journaled and fsynced before its response is sent.
  */
-import { readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { createServer, type Server } from "node:https";
-import type { AddressInfo } from "node:net";
 import { watchAccount } from "./change-capture.ts";
 import type { CompactionStep } from "./compaction.ts";
-import { type CosmosAccount, libraryCertificatePaths, newAccount } from "./library.ts";
+import { createStoreServer } from "./https-server.ts";
+import { type CosmosAccount, newAccount } from "./library.ts";
 import { acquireStoreLock } from "./lock.ts";
 import { createRequestListener } from "./request-handler.ts";
 import { StoreRuntime } from "./store-runtime.ts";
@@ -49,90 +47,71 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions): Promi
   await mkdir(options.dataDir, { recursive: true });
   const lock = await acquireStoreLock(options.dataDir, options.owner ?? "plan-tracker");
   let stopping = false;
-  let inFlight = 0;
-  let drained: (() => void) | null = null;
-  let markReady: (account: CosmosAccount) => void = () => {};
-  const ready = new Promise<CosmosAccount>((resolve) => {
-    markReady = resolve;
-  });
   let runtime: StoreRuntime | null = null;
-
-  const listener = createRequestListener({
-    ready,
-    whenDurable: () => runtime?.whenDurable() ?? Promise.resolve(),
-    isStopping: () => stopping,
-    log,
+  let markReady: (account: CosmosAccount) => void = () => {};
+  let markFailed: (error: unknown) => void = () => {};
+  // Requests that arrive while the saved data loads wait for it.
+  const ready = new Promise<CosmosAccount>((resolve, reject) => {
+    markReady = resolve;
+    markFailed = reject;
   });
-  const certificate = libraryCertificatePaths();
-  const server = createServer(
-    { cert: readFileSync(certificate.cert), key: readFileSync(certificate.key) },
-    (req, res) => {
-      inFlight += 1;
-      res.on("close", () => {
-        inFlight -= 1;
-        if (inFlight === 0) drained?.();
-      });
-      listener(req, res);
-    },
+  ready.catch(() => {});
+  const server = createStoreServer(
+    createRequestListener({
+      ready,
+      whenDurable: () => runtime?.whenDurable() ?? Promise.resolve(),
+      isStopping: () => stopping,
+      log,
+    }),
   );
-  server.keepAliveTimeout = 60_000;
 
   try {
-    const port = await listen(server, options.port, host);
+    const port = await server.listen(options.port, host);
     const advertised = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
     const hostPart = advertised.includes(":") ? `[${advertised}]` : advertised;
     const endpoint = `https://${hostPart}:${port}/`;
     const account = newAccount(hostPart, port);
-    runtime = new StoreRuntime(options.dataDir, account, {
+    const loaded = new StoreRuntime(options.dataDir, account, {
       compactAfterChanges: options.compactAfterChanges ?? 5_000,
       log,
       onCompactionStep: options.onCompactionStep,
     });
-    watchAccount(account, runtime);
-    await runtime.load();
+    runtime = loaded;
+    watchAccount(account, loaded);
+    await loaded.load();
     markReady(account);
     await lock.publish({ port, endpoint, key: EMBEDDED_COSMOS_KEY });
-    const loadedRuntime = runtime;
     log(`Embedded Cosmos store for ${options.dataDir} is listening at ${endpoint}`);
 
+    let stopped: Promise<void> | null = null;
+    const stop = async () => {
+      stopping = true;
+      await server.shutDown();
+      try {
+        await loaded.compact();
+      } catch (error) {
+        log(`The embedded store could not write its snapshot while stopping: ${String(error)}`);
+      } finally {
+        await loaded.close();
+        await lock.release();
+      }
+    };
     return {
       endpoint,
       key: EMBEDDED_COSMOS_KEY,
       port,
-      compact: () => loadedRuntime.compact(),
-      stats: () => loadedRuntime.stats(),
-      async stop() {
-        if (stopping) return;
-        stopping = true;
-        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeIdleConnections();
-        if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
-        server.closeAllConnections();
-        await closed;
-        try {
-          await loadedRuntime.compact();
-        } catch (error) {
-          log(`The embedded store could not write its snapshot while stopping: ${String(error)}`);
-        } finally {
-          await loadedRuntime.close();
-          await lock.release();
-        }
+      compact: () => loaded.compact(),
+      stats: () => loaded.stats(),
+      stop: () => {
+        stopped ??= stop();
+        return stopped;
       },
     };
   } catch (error) {
-    server.close();
+    markFailed(error);
+    await server.shutDown();
     await runtime?.close().catch(() => {});
     await lock.release();
     throw error;
   }
-}
-
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      server.off("error", reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
 }

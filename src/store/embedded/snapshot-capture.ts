@@ -22,7 +22,14 @@ export function captureAccount(account: CosmosAccount): Change[] {
         changes.push({ op: "put", kind: "udf", db, coll, d: udf.data, rc });
       }
       for (const document of resources(documents)) {
-        changes.push({ op: "put", kind: "doc", db, coll, d: document.data, rc: documents._ridCount });
+        changes.push({
+          op: "put",
+          kind: "doc",
+          db,
+          coll,
+          d: document.data,
+          rc: documents._ridCount,
+        });
       }
     }
   }

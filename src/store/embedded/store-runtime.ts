@@ -2,6 +2,7 @@
  * The persistence side of one running store: loads the saved data, records each change into the
  * journal, counts what the journal holds and compacts it when it grows past the limit.
  */
+import type { Change } from "./change.ts";
 import type { ChangeSink } from "./change-capture.ts";
 import { type CompactionStep, compactStore } from "./compaction.ts";
 import { JournalWriter, type WrittenRecord } from "./journal-writer.ts";
@@ -38,8 +39,12 @@ export class StoreRuntime implements ChangeSink {
     this.compactIfLarge();
   }
 
-  record(serialisedChange: string): void {
-    this.journal?.append(serialisedChange);
+  get recording(): boolean {
+    return this.journal !== null;
+  }
+
+  record(change: Change): void {
+    this.journal?.append(JSON.stringify(change));
   }
 
   whenDurable(): Promise<void> {

@@ -17,7 +17,14 @@ export async function actionsContainer(client: CosmosClient): Promise<Container>
   const { container } = await database.containers.createIfNotExists({
     id: "actions",
     partitionKey: { paths: ["/planId"], kind: PartitionKeyKind.Hash },
-    indexingPolicy: { compositeIndexes: [[{ path: "/planId" }, { path: "/ref" }]] },
+    indexingPolicy: {
+      compositeIndexes: [
+        [
+          { path: "/planId", order: "ascending" },
+          { path: "/ref", order: "ascending" },
+        ],
+      ],
+    },
   });
   return container;
 }

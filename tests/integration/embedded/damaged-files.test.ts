@@ -57,7 +57,9 @@ describe("damaged store files", () => {
 
     const log: string[] = [];
     expect(await refs(dataDir, log)).toEqual(tenRefs);
-    expect(log).toHaveLength(2);
+    expect(log.filter((line) => line.includes("dropped the unfinished last record"))).toHaveLength(
+      1,
+    );
   });
 
   it("refuses to start on damage before the last record, naming the file and the byte", async () => {

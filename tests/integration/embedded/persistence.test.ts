@@ -62,7 +62,11 @@ describe("the embedded store keeps what was written", () => {
       [
         // The embedded server reads the partition key of each operation, not of the batch.
         { operationType: "Create", resourceBody: { ...action(7) } },
-        { operationType: "Upsert", partitionKey: "csc-2026", resourceBody: { ...action(5), rag: "Red" } },
+        {
+          operationType: "Upsert",
+          partitionKey: "csc-2026",
+          resourceBody: { ...action(5), rag: "Red" },
+        },
         { operationType: "Delete", partitionKey: "csc-2026", id: "CSC-06" },
       ],
       "csc-2026",

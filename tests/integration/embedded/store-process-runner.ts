@@ -18,24 +18,30 @@ export interface StoreProcess {
 }
 
 export function spawnStoreProcess(dataDir: string, count: number, crashAt = ""): StoreProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", script, dataDir, String(count), crashAt], {
-    cwd: repoRoot,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", script, dataDir, String(count), crashAt],
+    {
+      cwd: repoRoot,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const acked: string[] = [];
   const watchers: Array<() => void> = [];
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>(
-    (resolve) => {
-      child.on("exit", (code, signal) => {
-        for (const notify of watchers.splice(0)) notify();
-        resolve({ code, signal, stderr });
-      });
-    },
-  );
+  const exited = new Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    stderr: string;
+  }>((resolve) => {
+    child.on("exit", (code, signal) => {
+      for (const notify of watchers.splice(0)) notify();
+      resolve({ code, signal, stderr });
+    });
+  });
   let announce: (endpoint: string) => void = () => {};
   const ready = new Promise<string>((resolve, reject) => {
     announce = resolve;

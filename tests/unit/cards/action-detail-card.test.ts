@@ -49,13 +49,21 @@ describe("action detail card", () => {
   });
 
   it("shows the latest update and the history newest first", () => {
-    const older = makeUpdate({ quarter: "2026-Q2", progress: "Older", submittedAt: "2026-09-20T09:00:00Z", state: "approved", decision: { ...APPROVED, at: "2026-09-29T09:30:00Z" } });
+    const older = makeUpdate({
+      quarter: "2026-Q2",
+      progress: "Older",
+      submittedAt: "2026-09-20T09:00:00Z",
+      state: "approved",
+      decision: { ...APPROVED, at: "2026-09-29T09:30:00Z" },
+    });
     const latest = makeUpdate({ progress: "Newest *note*", state: "returned", decision: RETURNED });
     const card = buildActionDetailCard({ action, updates: [older, latest] });
     const text = readableCardText(card);
     expect(text).toContain("Latest update (October to December 2026)");
     expect(text).toContain("Newest *note*");
-    const history = text.slice(text.indexOf("History") + 1).filter((line) => !line.startsWith("\u25cf"));
+    const history = text
+      .slice(text.indexOf("History") + 1)
+      .filter((line) => !line.startsWith("\u25cf"));
     expect(history).toEqual([
       "Returned by Sam Patel on 3 December 2026 at 10:42: Please add the audit figures",
       "1 December 2026 at 16:20: Jo Bloggs sent the October to December 2026 update, proposing",

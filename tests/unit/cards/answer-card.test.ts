@@ -16,7 +16,8 @@ const actions = (count: number) =>
       lead: "HoS / Service Manager / Supervising Social Worker / Team Manager",
     }),
   );
-const rows = (card: unknown) => findObjects(card, (o) => o.type === "ColumnSet" && o.selectAction !== undefined);
+const rows = (card: unknown) =>
+  findObjects(card, (o) => o.type === "ColumnSet" && o.selectAction !== undefined);
 const understood = "Red \u00b7 Priority 3 \u2014 Protecting children at risk of harm";
 
 describe("answer card", () => {
@@ -30,22 +31,30 @@ describe("answer card", () => {
     const firstText = readableCardText(first);
     expect(firstText).toContain("CSC-01");
     expect(firstText.join("\n")).toContain("Action 1: Improve the robustness");
-    expect(firstText.join("\n")).toContain("Lead: HoS / Service Manager / Supervising Social Worker / Team Manager");
+    expect(firstText.join("\n")).toContain(
+      "Lead: HoS / Service Manager / Supervising Social Worker / Team Manager",
+    );
     expect(firstText.join("\n")).toContain("Due: 30 September 2026");
-    expect(findObjects(first, (o) => o.text === "\u25cf Red")[0]).toMatchObject({ color: "attention" });
+    expect(findObjects(first, (o) => o.text === "\u25cf Red")[0]).toMatchObject({
+      color: "attention",
+    });
     expect(buttons(card).filter((b) => b.title === "More")).toEqual([]);
     expect(text.join("\n")).not.toContain("Showing");
   });
 
   it("opens an action's detail when its row is tapped", () => {
     const card = buildAnswerCard({ understood, matches: actions(2), query: {} });
-    expect(rows(card)[1]?.selectAction).toMatchObject({ type: "Action.Execute", verb: "showAction", data: { ref: "CSC-02" } });
+    expect(rows(card)[1]?.selectAction).toMatchObject({
+      type: "Action.Execute",
+      verb: "showAction",
+      data: { ref: "CSC-02" },
+    });
   });
 
   it("says 1 action, not 1 actions", () => {
-    expect(readableCardText(buildAnswerCard({ understood: "CSC-07", matches: actions(1), query: {} }))).toContain(
-      "CSC-07 \u00b7 1 action",
-    );
+    expect(
+      readableCardText(buildAnswerCard({ understood: "CSC-07", matches: actions(1), query: {} })),
+    ).toContain("CSC-07 \u00b7 1 action");
   });
 
   it("pages more than 20 matches with a More button for the next page", () => {

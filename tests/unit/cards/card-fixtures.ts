@@ -14,7 +14,12 @@ export function makeAction(overrides: Partial<Action> = {}): Action {
       "Regular review of CP cases to determine whether threshold for escalation to pre-proceedings has been met or is being missed.",
     expectedOutcome: "Produce PLO practice guidance for staff.",
     lead: "HoS/ Service Manager",
-    completionDate: { text: "September 2026", due: "2026-09-30", tbc: false, milestones: ["2026-09-30"] },
+    completionDate: {
+      text: "September 2026",
+      due: "2026-09-30",
+      tbc: false,
+      milestones: ["2026-09-30"],
+    },
     rag: "Amber",
     complete: false,
     signedOff: false,

@@ -4,7 +4,10 @@ import { escapeCardText } from "../../../src/cards/escape-card-text.ts";
 
 /** What a Markdown renderer shows for escaped text: backslash-escapes undone, blank lines as breaks. */
 function rendered(escaped: string): string {
-  return escaped.split("\n\n").map((line) => line.replace(/\\(.)/g, "$1")).join("\n");
+  return escaped
+    .split("\n\n")
+    .map((line) => line.replace(/\\(.)/g, "$1"))
+    .join("\n");
 }
 
 describe("escapeCardText", () => {

@@ -1,10 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { CARD_SIZE_BUDGET_BYTES, cardJsonBytes } from "../../../src/cards/card-json.ts";
 import { buildSignOffCard } from "../../../src/cards/sign-off-card.ts";
-import { cardProblems, cardText, findObjects, readableCardText } from "../../support/validate-card.ts";
-import { APPROVED, buttons, inputWithNext, makeAction, makeUpdate, RETURNED, textBlocksWith } from "./card-fixtures.ts";
+import {
+  cardProblems,
+  cardText,
+  findObjects,
+  readableCardText,
+} from "../../support/validate-card.ts";
+import {
+  APPROVED,
+  buttons,
+  inputWithNext,
+  makeAction,
+  makeUpdate,
+  RETURNED,
+  textBlocksWith,
+} from "./card-fixtures.ts";
 
-const action = makeAction({ completionDate: { text: "March 2027", due: "2027-03-31", tbc: false, milestones: [] } });
+const action = makeAction({
+  completionDate: { text: "March 2027", due: "2027-03-31", tbc: false, milestones: [] },
+});
 const update = makeUpdate({
   progress: "Audit: 9/12 _good_ - see [notes]",
   previousRag: "Amber",
@@ -30,8 +45,12 @@ describe("sign-off card", () => {
     expect(text).toContain("Sign-off: CSC-07 for October to December 2026");
     expect(text.join("\n")).toContain("Regular review of CP cases");
     expect(text).toContain("HoS/ Service Manager");
-    const [previous, proposed] = findObjects(card, (o) => o.type === "ColumnSet" && JSON.stringify(o).includes("\u2192"))
-      .flatMap((row) => findObjects(row, (o) => o.type === "TextBlock" && String(o.text).startsWith("\u25cf")));
+    const [previous, proposed] = findObjects(
+      card,
+      (o) => o.type === "ColumnSet" && JSON.stringify(o).includes("\u2192"),
+    ).flatMap((row) =>
+      findObjects(row, (o) => o.type === "TextBlock" && String(o.text).startsWith("\u25cf")),
+    );
     expect(previous).toMatchObject({ text: "\u25cf Amber", color: "warning" });
     expect(proposed).toMatchObject({ text: "\u25cf Red", color: "attention" });
   });
@@ -47,17 +66,30 @@ describe("sign-off card", () => {
 
   it("links the evidence and the action's history safely", () => {
     const text = cardText(buildSignOffCard({ action, update, historyUrl })).join("\n");
-    expect(text).toContain("[Open the evidence](https://council.sharepoint.com/PLO-audit-%28Nov%29.docx)");
+    expect(text).toContain(
+      "[Open the evidence](https://council.sharepoint.com/PLO-audit-%28Nov%29.docx)",
+    );
     expect(text).toContain(`[See CSC-07's history in Plan Tracker](${historyUrl})`);
-    const notALink = buildSignOffCard({ action, update: makeUpdate({ evidenceUrl: "javascript:alert(1)" }) });
+    const notALink = buildSignOffCard({
+      action,
+      update: makeUpdate({ evidenceUrl: "javascript:alert(1)" }),
+    });
     expect(cardText(notALink).join("\n")).not.toContain("](javascript");
   });
 
   it("has Approve and Return buttons carrying the revision, with the comment box", () => {
     const card = buildSignOffCard({ action, update });
     expect(buttons(card)).toEqual([
-      expect.objectContaining({ title: "Approve", verb: "approveUpdate", data: { ref: "CSC-07", quarter: "2026-Q3", revision: 3 } }),
-      expect.objectContaining({ title: "Return", verb: "returnUpdate", data: { ref: "CSC-07", quarter: "2026-Q3", revision: 3 } }),
+      expect.objectContaining({
+        title: "Approve",
+        verb: "approveUpdate",
+        data: { ref: "CSC-07", quarter: "2026-Q3", revision: 3 },
+      }),
+      expect.objectContaining({
+        title: "Return",
+        verb: "returnUpdate",
+        data: { ref: "CSC-07", quarter: "2026-Q3", revision: 3 },
+      }),
     ]);
     expect(inputWithNext(card, "comment").input).toMatchObject({ type: "Input.Text" });
   });
@@ -72,13 +104,21 @@ describe("sign-off card", () => {
     expect(cardProblems(card)).toEqual([]);
     const { input, next } = inputWithNext(card, "comment");
     expect(input?.value).toBe("half a thought");
-    expect(next).toMatchObject({ text: "To return an update, say what the lead should change.", color: "attention" });
+    expect(next).toMatchObject({
+      text: "To return an update, say what the lead should change.",
+      color: "attention",
+    });
   });
 
   it("once decided shows who decided and when, with no buttons or inputs", () => {
-    const approved = buildSignOffCard({ action, update: makeUpdate({ state: "approved", decision: APPROVED }) });
+    const approved = buildSignOffCard({
+      action,
+      update: makeUpdate({ state: "approved", decision: APPROVED }),
+    });
     expect(cardProblems(approved)).toEqual([]);
-    expect(readableCardText(approved)).toContain("Approved by Sam Patel on 3 December 2026 at 10:42");
+    expect(readableCardText(approved)).toContain(
+      "Approved by Sam Patel on 3 December 2026 at 10:42",
+    );
     expect(buttons(approved)).toEqual([]);
     expect(findObjects(approved, (o) => String(o.type).startsWith("Input."))).toEqual([]);
 

@@ -8,7 +8,13 @@ import {
   findObjects,
   readableCardText,
 } from "../../support/validate-card.ts";
-import { APPROVED, inputWithNext, makeAction, makeUpdate, textBlocksWith } from "./card-fixtures.ts";
+import {
+  APPROVED,
+  inputWithNext,
+  makeAction,
+  makeUpdate,
+  textBlocksWith,
+} from "./card-fixtures.ts";
 
 const base: UpdateFormInput = {
   action: makeAction(),
@@ -37,15 +43,23 @@ describe("update form card", () => {
   });
 
   it("says when the action has no date", () => {
-    const tbc = makeAction({ completionDate: { text: "TBC", due: null, tbc: true, milestones: [] } });
-    expect(readableCardText(buildUpdateFormCard({ ...base, action: tbc }))).toContain("No date (TBC)");
+    const tbc = makeAction({
+      completionDate: { text: "TBC", due: null, tbc: true, milestones: [] },
+    });
+    expect(readableCardText(buildUpdateFormCard({ ...base, action: tbc }))).toContain(
+      "No date (TBC)",
+    );
   });
 
   it("offers Red, Amber and Green, with the suggestion chosen and explained", () => {
     const card = buildUpdateFormCard(base);
     const rag = input(card, "proposedRag");
     expect(rag).toMatchObject({ type: "Input.ChoiceSet", style: "compact", value: "Red" });
-    expect((rag?.choices as { title: string }[]).map((c) => c.title)).toEqual(["Red", "Amber", "Green"]);
+    expect(((rag?.choices ?? []) as { title: string }[]).map((c) => c.title)).toEqual([
+      "Red",
+      "Amber",
+      "Green",
+    ]);
     const suggestion = textBlocksWith(card, "Suggested: Red")[0];
     expect(suggestion?.text).toBe(
       "Suggested: Red \u2014 due 30 September 2026 has passed: the plan's key says Red",

@@ -1,9 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { buildUpdateSubmittedCard } from "../../../src/cards/update-submitted-card.ts";
 import { cardProblems, readableCardText } from "../../support/validate-card.ts";
-import { APPROVED, buttons, makeAction, makeUpdate, RETURNED, textBlocksWith } from "./card-fixtures.ts";
+import {
+  APPROVED,
+  buttons,
+  makeAction,
+  makeUpdate,
+  RETURNED,
+  textBlocksWith,
+} from "./card-fixtures.ts";
 
-const action = makeAction({ completionDate: { text: "March 2027", due: "2027-03-31", tbc: false, milestones: [] } });
+const action = makeAction({
+  completionDate: { text: "March 2027", due: "2027-03-31", tbc: false, milestones: [] },
+});
 const sent = makeUpdate({
   progress: "9 of 12 cases *good*",
   proposedRag: "Amber",
@@ -64,7 +73,10 @@ describe("update submitted card", () => {
 
   it("refreshes itself like the form", () => {
     const card = buildUpdateSubmittedCard({ action, update: sent, refreshUserIds: ["29:lead"] });
-    expect(card.refresh?.action).toMatchObject({ verb: "refreshUpdate", data: { ref: "CSC-07", quarter: "2026-Q3" } });
+    expect(card.refresh?.action).toMatchObject({
+      verb: "refreshUpdate",
+      data: { ref: "CSC-07", quarter: "2026-Q3" },
+    });
     expect(cardProblems(card)).toEqual([]);
   });
 });

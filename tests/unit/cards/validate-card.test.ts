@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { GlobalRegistry } from "adaptivecards";
+import { afterEach, describe, expect, it } from "vitest";
 import { cardProblems, cardText } from "../../support/validate-card.ts";
 
 const envelope = {
@@ -13,7 +14,14 @@ describe("cardProblems (the Adaptive Cards 1.5 check every card test uses)", () 
   it("passes a valid card with an Action.Execute button", () => {
     const valid = card(
       [{ type: "TextBlock", text: "CSC-07", wrap: true }],
-      [{ type: "Action.Execute", title: "Approve", verb: "approveUpdate", data: { ref: "CSC-07" } }],
+      [
+        {
+          type: "Action.Execute",
+          title: "Approve",
+          verb: "approveUpdate",
+          data: { ref: "CSC-07" },
+        },
+      ],
     );
     expect(cardProblems(valid)).toEqual([]);
   });
@@ -45,12 +53,28 @@ describe("cardProblems (the Adaptive Cards 1.5 check every card test uses)", () 
     ]);
   });
 
+  describe("when the package does not know Action.Execute", () => {
+    afterEach(() => GlobalRegistry.reset());
+
+    it("reports the button rather than passing a card that lost it", () => {
+      GlobalRegistry.actions.unregister("Action.Execute");
+      const problems = cardProblems(
+        card([], [{ type: "Action.Execute", title: "Approve", verb: "approveUpdate", data: {} }]),
+      ).join("\n");
+      expect(problems).toMatch(/UnknownActionType/);
+      expect(problems).toMatch(/verbs \[approveUpdate\] came back as \[\]/);
+    });
+  });
+
   it("reports Action.Submit and an Action.Execute without a verb", () => {
     const problems = cardProblems(
-      card([], [
-        { type: "Action.Submit", title: "Send" },
-        { type: "Action.Execute", title: "Go" },
-      ]),
+      card(
+        [],
+        [
+          { type: "Action.Submit", title: "Send" },
+          { type: "Action.Execute", title: "Go" },
+        ],
+      ),
     ).join("\n");
     expect(problems).toMatch(/"Send" is Action.Submit/);
     expect(problems).toMatch(/"Go" has no verb/);

@@ -106,7 +106,9 @@ describe("parseCardAction: submitUpdate", () => {
 
 describe("parseCardAction: other verbs", () => {
   it("reads a Return with its comment, and without one (the server asks for it)", () => {
-    expect(parsed("returnUpdate", { ...target, revision: 3, comment: " Add figures " }).data).toEqual({
+    expect(
+      parsed("returnUpdate", { ...target, revision: 3, comment: " Add figures " }).data,
+    ).toEqual({
       ...target,
       revision: 3,
       comment: "Add figures",
@@ -121,6 +123,17 @@ describe("parseCardAction: other verbs", () => {
       data: { query, page: 2 },
     });
     expect(failed("moreResults", { query, page: 0 }).ok).toBe(false);
+  });
+
+  it("asks for a fresh card when a More button lost its query", () => {
+    expect(failed("moreResults", { page: 2 }).message).toMatch(/missing some details/);
+  });
+
+  it("gives each verb its own typed data", () => {
+    const action = parsed("moreResults", { query: "q", page: 3 });
+    // The switch narrows `data` by verb: a type error here would fail the type check.
+    const page = action.verb === "moreResults" ? action.data.page : 0;
+    expect(page).toBe(3);
   });
 
   it("needs words to ask a question", () => {

@@ -1,0 +1,73 @@
+import { type Action, actionTitle } from "../domain/action.ts";
+import { quarterLabel } from "../domain/calendar.ts";
+import type { IsoDate } from "../domain/iso-date.ts";
+import type { Plan } from "../domain/plan.ts";
+import { isOverdue } from "../domain/rag-rules.ts";
+import type { Update } from "../domain/update.ts";
+import type { Store } from "../store/store.ts";
+import { ApiError } from "./api-error.ts";
+
+/** One line of an action's history: what changed, who did it, when. */
+export interface HistoryEntry {
+  at: string;
+  by: string;
+  summary: string;
+}
+
+export interface ActionView {
+  action: Omit<Action, "planId" | "extra" | "completionDate" | "priorities"> & {
+    title: string;
+    completionDate: string;
+    due: IsoDate | null;
+    priorities: { number: number; name: string }[];
+    overdue: boolean;
+  };
+  /** Every quarter's update, newest first, each with its decision when there is one. */
+  updates: (Omit<Update, "id" | "author"> & { quarterLabel: string })[];
+  /** The audit trail of the action and its updates, newest first. */
+  history: HistoryEntry[];
+}
+
+/** An action's page: its fields, every update and decision, and its audit trail. */
+export async function loadActionView(store: Store, plan: Plan, ref: string, today: IsoDate): Promise<ActionView> {
+  const found = (await store.actions.get(ref)) ?? (await findIgnoringCase(store, ref));
+  if (!found) {
+    throw new ApiError(404, "not_found", `There is no action ${ref} in the plan: check the Ref, for example CSC-07.`);
+  }
+  const a = found.doc;
+  const updates = await store.updates.forAction(a.ref);
+  const trails = await Promise.all([
+    store.audit.history(`action:${a.ref}`),
+    ...updates.map((u) => store.audit.history(`update:${u.id}`)),
+  ]);
+  const history = trails
+    .flat()
+    .map((e) => ({ at: e.at, by: e.actor.name, summary: e.summary }))
+    .sort((x, y) => y.at.localeCompare(x.at));
+  const { planId: _plan, extra: _extra, completionDate, priorities, ...fields } = a;
+  return {
+    action: {
+      ...fields,
+      title: actionTitle(a),
+      completionDate: completionDate.text,
+      due: completionDate.due,
+      priorities: priorities.map((n) => ({
+        number: n,
+        name: plan.priorities.find((p) => p.number === n)?.name ?? `Priority ${n}`,
+      })),
+      overdue: isOverdue(a, today),
+    },
+    updates: [...updates].reverse().map(({ id: _id, author: _author, ...u }) => ({ ...u, quarterLabel: quarterLabel(u.quarter) })),
+    history,
+  };
+}
+
+/** "csc-7" or "CSC-07" typed in the address bar still finds CSC-07. */
+async function findIgnoringCase(store: Store, ref: string) {
+  const wanted = ref.replace(/[\s-]+/g, "").toLowerCase();
+  const digitsLoose = (r: string) => r.replace(/[\s-]+/g, "").toLowerCase().replace(/(\D)0+(\d)/g, "$1$2");
+  const match = (await store.actions.list()).find(
+    (a) => a.ref.replace(/[\s-]+/g, "").toLowerCase() === wanted || digitsLoose(a.ref) === digitsLoose(ref),
+  );
+  return match ? { doc: match } : null;
+}

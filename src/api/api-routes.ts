@@ -1,0 +1,119 @@
+import { todayIn } from "../domain/calendar.ts";
+import { hasRole, type Person } from "../domain/person.ts";
+import { can } from "../domain/permissions.ts";
+import type { FeatureDeps } from "../feature-deps.ts";
+import { type HttpContext, type HttpHandler, type Router, sendJson } from "../http/router.ts";
+import { currentPlan } from "../import/current-plan.ts";
+import { planRowsToXlsx } from "../import/export-xlsx.ts";
+import { toPlanRows } from "../import/plan-rows.ts";
+import { loadActionView } from "./action-view.ts";
+import { ApiError, sendApiError } from "./api-error.ts";
+import { parsePlanFilters } from "./plan-filters.ts";
+import { buildPlanView } from "./plan-view.ts";
+import { buildSignOffQueue } from "./signoff-queue.ts";
+import type { TabSsoConfig } from "./sso-settings.ts";
+import { createViewerResolver, type Viewer } from "./viewer.ts";
+
+type ApiHandler = (ctx: HttpContext, viewer: Viewer) => Promise<void>;
+
+/** The dashboard's JSON API: every call is signed in (or a flagged development user) and role-checked. */
+export function registerApiRoutes(router: Router, deps: FeatureDeps & { config: TabSsoConfig }): void {
+  const resolveViewer = createViewerResolver({ ...deps, now: () => deps.clock.now() });
+  const today = () => todayIn(deps.config.REVIEW_TIMEZONE, deps.clock.now());
+  const { store } = deps;
+
+  const api =
+    (handler: ApiHandler): HttpHandler =>
+    async (ctx) => {
+      try {
+        const viewer = await resolveViewer(ctx.req, ctx.url);
+        if (viewer.development) ctx.res.setHeader("x-plan-tracker-development-user", viewer.person.email);
+        await handler(ctx, viewer);
+      } catch (error) {
+        if (error instanceof ApiError && error.status >= 500) deps.logger.warn("tab API refused", { code: error.code });
+        sendApiError(ctx.res, error);
+      }
+    };
+
+  router.on(
+    "GET",
+    "/api/me",
+    api(async ({ res }, viewer) => {
+      const p = viewer.person;
+      sendJson(res, 200, {
+        email: p.email,
+        name: p.name,
+        roles: p.roles,
+        leads: p.leads,
+        development: viewer.development,
+        canSeePlan: canSeePlan(p),
+        canSeeSignOffQueue: can(p, "decideSignOff"),
+      });
+    }),
+  );
+
+  router.on(
+    "GET",
+    "/api/plan",
+    api(async ({ res, url }, viewer) => {
+      requirePlanAccess(viewer.person);
+      const filters = parsePlanFilters(url.searchParams);
+      const [plan, actions, updates] = await Promise.all([currentPlan(store), store.actions.list(), store.updates.all()]);
+      sendJson(res, 200, buildPlanView({ plan, actions, updates, today: today(), viewer: viewer.person, filters }));
+    }),
+  );
+
+  router.on(
+    "GET",
+    "/api/actions/:ref",
+    api(async ({ res, params }, viewer) => {
+      requirePlanAccess(viewer.person);
+      sendJson(res, 200, await loadActionView(store, await currentPlan(store), params.ref ?? "", today()));
+    }),
+  );
+
+  router.on(
+    "GET",
+    "/api/signoff-queue",
+    api(async ({ res }, viewer) => {
+      if (!can(viewer.person, "decideSignOff")) {
+        throw new ApiError(403, "forbidden", "Only DMT members can see the sign-off queue. Ask an admin if you need to.");
+      }
+      const [actions, updates] = await Promise.all([store.actions.list(), store.updates.all()]);
+      sendJson(res, 200, { items: buildSignOffQueue(actions, updates, today(), deps.config.REVIEW_TIMEZONE) });
+    }),
+  );
+
+  router.on(
+    "GET",
+    "/api/export.xlsx",
+    api(async ({ res }, viewer) => {
+      requirePlanAccess(viewer.person);
+      const [plan, actions, updates] = await Promise.all([currentPlan(store), store.actions.list(), store.updates.all()]);
+      const day = today();
+      const bytes = await planRowsToXlsx(toPlanRows(actions, updates), plan, { today: day });
+      res.writeHead(200, {
+        "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "content-disposition": `attachment; filename="plan-tracker-${day}.xlsx"`,
+        "content-length": bytes.length,
+        "cache-control": "no-store",
+      });
+      res.end(bytes);
+    }),
+  );
+
+  router.on("GET", "/api/*", ({ res, url }) => {
+    sendJson(res, 404, { error: "not_found", message: `The dashboard's API has nothing at ${url.pathname}.` });
+  });
+}
+
+/** Anyone the directory gives a role may read the plan. */
+function canSeePlan(person: Person): boolean {
+  return hasRole(person, "lead", "manager", "dmt", "admin");
+}
+
+function requirePlanAccess(person: Person): void {
+  if (!canSeePlan(person)) {
+    throw new ApiError(403, "forbidden", "Your entry in Plan Tracker's directory has no role yet: ask an admin to give you one.");
+  }
+}

@@ -1,0 +1,58 @@
+import { type Action, actionTitle } from "../domain/action.ts";
+import { quarterLabel, todayIn } from "../domain/calendar.ts";
+import { addDays, type IsoDate } from "../domain/iso-date.ts";
+import type { Update } from "../domain/update.ts";
+import { isWorkingDay } from "../domain/working-days.ts";
+import { compareRefs } from "../import/plan-rows.ts";
+
+/** An update waiting for a DMT decision. */
+export interface QueueItem {
+  ref: string;
+  title: string;
+  lead: string;
+  quarter: string;
+  quarterLabel: string;
+  submittedBy: string;
+  submittedAt: string;
+  workingDaysWaiting: number;
+  previousRag: string | null;
+  proposedRag: string;
+  progress: string;
+  revisedDate: IsoDate | null;
+  revisedDateReason: string;
+  proposeCompletion: boolean;
+}
+
+/** Every update awaiting sign-off, the longest-waiting first. */
+export function buildSignOffQueue(actions: Action[], updates: Update[], today: IsoDate, timeZone: string): QueueItem[] {
+  const byRef = new Map(actions.map((a) => [a.ref, a]));
+  return updates
+    .filter((u) => u.state === "submitted")
+    .map((u) => {
+      const action = byRef.get(u.ref);
+      return {
+        ref: u.ref,
+        title: action ? actionTitle(action) : "(this action is no longer in the plan)",
+        lead: action?.lead ?? "",
+        quarter: u.quarter,
+        quarterLabel: quarterLabel(u.quarter),
+        submittedBy: u.authorName,
+        submittedAt: u.submittedAt,
+        workingDaysWaiting: workingDaysBetween(todayIn(timeZone, new Date(u.submittedAt)), today),
+        previousRag: u.previousRag,
+        proposedRag: u.proposedRag,
+        progress: u.progress,
+        revisedDate: u.revisedDate,
+        revisedDateReason: u.revisedDateReason,
+        proposeCompletion: u.proposeCompletion,
+      };
+    })
+    .sort((x, y) => x.submittedAt.localeCompare(y.submittedAt) || compareRefs(x, y));
+}
+
+/** Working days after `from` up to and including `to`: submitted Friday, seen Monday = 1. */
+function workingDaysBetween(from: IsoDate, to: IsoDate): number {
+  let count = 0;
+  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(d)) count += 1;
+  return count;
+}

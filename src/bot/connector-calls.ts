@@ -1,0 +1,38 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { ConnectorError } from "./connector-error.ts";
+import { decideRetry, type RetryPolicyOptions } from "./retry-policy.ts";
+import type { SendRateLimiter } from "./send-rate-limiter.ts";
+
+/** While a person waits on a reply: a few quick retries, never a long wait. */
+const INTERACTIVE_RETRY: RetryPolicyOptions = { maxAttempts: 3, baseDelayMs: 400, maxDelayMs: 4_000 };
+const LONGEST_WAIT_MS = 10_000;
+
+/**
+ * Runs requests made during a turn (replies, member look-ups, roster pages) inside the same rate
+ * limits as the proactive sender, retrying throttling and short outages a few times.
+ */
+export class ConnectorCalls {
+  constructor(
+    private readonly limiter: SendRateLimiter,
+    private readonly retry: RetryPolicyOptions = INTERACTIVE_RETRY,
+  ) {}
+
+  async run<T>(conversationId: string | null, call: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const slot = await this.limiter.acquire(conversationId);
+      try {
+        const result = await call();
+        slot.finished();
+        return result;
+      } catch (error) {
+        slot.finished();
+        const decision = decideRetry(error, attempt, this.retry);
+        if (error instanceof ConnectorError && error.status === 429) {
+          this.limiter.pause(conversationId, decision.retry ? decision.delayMs : 1_000);
+        }
+        if (!decision.retry || decision.delayMs > LONGEST_WAIT_MS) throw error;
+        await sleep(decision.delayMs);
+      }
+    }
+  }
+}

@@ -1,0 +1,225 @@
+import type { Logger } from "../logger.ts";
+import type { TeamsMember } from "../store/conversations-repo.ts";
+import type { Versioned } from "../store/document-repo.ts";
+import type { OutboxItem, OutboxRepo } from "../store/outbox-repo.ts";
+import type { BotConnector } from "./bot-connector.ts";
+import { cardActivity } from "./card-activity.ts";
+import { ConnectorError } from "./connector-error.ts";
+import { decideRetry, type RetryPolicyOptions } from "./retry-policy.ts";
+import type { SendRateLimiter } from "./send-rate-limiter.ts";
+import { claimIsAbandoned, type SenderIdentity } from "./sender-identity.ts";
+import type { TeamsDirectory } from "./teams-directory.ts";
+
+export interface OutboxDeliveryOptions {
+  outbox: OutboxRepo;
+  directory: TeamsDirectory;
+  connector: BotConnector;
+  limiter: SendRateLimiter;
+  logger: Logger;
+  identity: SenderIdentity;
+  retry: RetryPolicyOptions;
+  /** How long a claim holds; longer than one request can take, with room to spare. */
+  claimTtlMs: number;
+  /** Wall-clock milliseconds: claims and backoff are compared across processes. */
+  nowMs: () => number;
+  /** Business time, for the timestamps people read (queued, sent, failed). */
+  now: () => Date;
+}
+
+type Held = Versioned<OutboxItem>;
+
+/** Works one queued message: its first delivery, or putting a changed card over the delivered one. */
+export class OutboxDelivery {
+  constructor(private readonly o: OutboxDeliveryOptions) {}
+
+  /** Whether this sender may start work on the item now. */
+  isDue(item: Pick<OutboxItem, "state" | "notBefore" | "claim">, nowMs: number): boolean {
+    if (item.state === "failed") return false;
+    if (item.notBefore > nowMs) return false;
+    return !item.claim || claimIsAbandoned(item.claim, this.o.identity, nowMs);
+  }
+
+  async process(id: string): Promise<void> {
+    const current = await this.o.outbox.read(id);
+    if (!current || !this.isDue(current.doc, this.o.nowMs())) return;
+    if (current.doc.state === "pending") await this.deliver(current);
+    else if (current.doc.state === "sent" && current.doc.pendingCard) await this.putUpdate(current);
+  }
+
+  private async deliver(current: Held): Promise<void> {
+    const member = await this.o.directory.memberOf(current.doc.to);
+    if (!member) {
+      await this.giveUp(current, null, `${current.doc.to} has no Teams chat with Plan Tracker yet: they need to open Plan Tracker in Teams, or be in a team where it is installed.`);
+      return;
+    }
+    let held: Held | null = null;
+    let conversationId = member.personalConversationId;
+    if (!conversationId) {
+      const opened = await this.openPersonalChat(current, member);
+      if (!opened) return;
+      ({ held, conversationId } = opened);
+    }
+    const slot = await this.o.limiter.acquire(conversationId);
+    held = held ? await this.renewIfShort(held) : await this.claim(current);
+    if (!held) {
+      slot.cancel();
+      return;
+    }
+    let activityId: string;
+    try {
+      const activity = cardActivity(held.doc.card, held.doc.summary);
+      ({ id: activityId } = await this.o.connector.sendToConversation(member.serviceUrl, conversationId, activity));
+    } catch (error) {
+      slot.finished();
+      await this.afterFailure(held, error, conversationId);
+      return;
+    }
+    slot.finished();
+    // The one window that cannot be closed: Teams has the message but the outbox does not yet
+    // say so. If the process dies right here, the claim lapses and the message is sent again
+    // (Teams offers no way to ask whether it arrived). Nothing else happens between the answer and
+    // this write, so the window is one store round trip long.
+    await this.recordSent(held, {
+      serviceUrl: member.serviceUrl,
+      conversationId,
+      activityId,
+      sentAt: this.o.now().toISOString(),
+      cardVersion: held.doc.cardVersion,
+    });
+  }
+
+  /** Opens the person's 1:1 chat (the item is claimed first, so only one instance does it). */
+  private async openPersonalChat(
+    current: Held,
+    member: TeamsMember,
+  ): Promise<{ held: Held; conversationId: string } | null> {
+    const slot = await this.o.limiter.acquire(null);
+    const held = await this.claim(current);
+    if (!held) {
+      slot.cancel();
+      return null;
+    }
+    let conversationId: string;
+    try {
+      ({ id: conversationId } = await this.o.connector.createConversation(member.serviceUrl, {
+        userId: member.teamsUserId,
+        tenantId: member.tenantId,
+        botId: member.botId,
+      }));
+    } catch (error) {
+      slot.finished();
+      await this.afterFailure(held, error, null);
+      return null;
+    }
+    slot.finished();
+    await this.o.directory.save(member.teamsUserId, (existing, nowIso) =>
+      existing ? { ...existing, personalConversationId: conversationId, updatedAt: nowIso } : null,
+    );
+    return { held, conversationId };
+  }
+
+  private async putUpdate(current: Held): Promise<void> {
+    const delivery = current.doc.delivery;
+    if (!delivery) return;
+    const slot = await this.o.limiter.acquire(delivery.conversationId);
+    const held = await this.claim(current);
+    if (!held?.doc.pendingCard) {
+      slot.cancel();
+      return;
+    }
+    const version = held.doc.cardVersion;
+    try {
+      const activity = cardActivity(held.doc.pendingCard, held.doc.summary);
+      await this.o.connector.updateActivity(delivery.serviceUrl, delivery.conversationId, delivery.activityId, activity);
+    } catch (error) {
+      slot.finished();
+      await this.afterFailure(held, error, delivery.conversationId);
+      return;
+    }
+    slot.finished();
+    await this.settle(held, (doc) => ({
+      ...doc,
+      ...released(),
+      delivery: doc.delivery && { ...doc.delivery, cardVersion: version },
+      // A newer card requested while this one was on its way still needs putting.
+      pendingCard: doc.cardVersion > version ? doc.pendingCard : null,
+      updateFailure: null,
+    }));
+  }
+
+  private async recordSent(held: Held, delivery: NonNullable<OutboxItem["delivery"]>): Promise<void> {
+    await this.settle(held, (doc) => {
+      if (doc.delivery) {
+        this.o.logger.warn("a message was delivered twice", { key: doc.key, to: doc.to });
+        return null;
+      }
+      return {
+        ...doc,
+        ...released(),
+        state: "sent",
+        delivery,
+        failure: null,
+        pendingCard: doc.cardVersion > delivery.cardVersion ? doc.card : null,
+      };
+    });
+  }
+
+  private async afterFailure(held: Held, error: unknown, conversationId: string | null): Promise<void> {
+    const attempt = held.doc.attempts + 1;
+    const decision = decideRetry(error, attempt, this.o.retry);
+    if (error instanceof ConnectorError && error.status === 429) {
+      this.o.limiter.pause(conversationId, decision.retry ? decision.delayMs : 1_000);
+    }
+    if (decision.retry) {
+      this.o.logger.debug("will retry a message", { key: held.doc.key, attempt, reason: decision.reason });
+      const notBefore = this.o.nowMs() + decision.delayMs;
+      await this.settle(
+        held,
+        this.ifStillMine((doc) => ({ ...doc, claim: null, attempts: attempt, notBefore })),
+      );
+      return;
+    }
+    await this.giveUp(held, decision.status, decision.reason);
+  }
+
+  /** Final: a failed delivery is kept (state "failed") for DMT to see; a failed update is noted. */
+  private async giveUp(held: Held, status: number | null, reason: string): Promise<void> {
+    const failure = { status, reason, at: this.o.now().toISOString() };
+    this.o.logger.warn("a message could not be delivered", { key: held.doc.key, to: held.doc.to, reason });
+    await this.settle(
+      held,
+      this.ifStillMine((doc) =>
+        doc.state === "sent"
+          ? { ...doc, ...released(), pendingCard: null, updateFailure: failure }
+          : { ...doc, ...released(), state: "failed", failure },
+      ),
+    );
+  }
+
+  private claim(current: Held): Promise<Held | null> {
+    const { owner, host, pid } = this.o.identity;
+    const until = this.o.nowMs() + this.o.claimTtlMs;
+    return this.o.outbox.replace({ ...current.doc, claim: { owner, host, pid, until } }, current.etag);
+  }
+
+  /** A claim that has aged while waiting for a slot is extended before the request goes out. */
+  private async renewIfShort(held: Held): Promise<Held | null> {
+    const left = (held.doc.claim?.until ?? 0) - this.o.nowMs();
+    return left > this.o.claimTtlMs / 2 ? held : this.claim(held);
+  }
+
+  /** A retry or a failure is only recorded while no other sender has taken the item over. */
+  private ifStillMine(change: (doc: OutboxItem) => OutboxItem): (doc: OutboxItem) => OutboxItem | null {
+    return (doc) => (doc.claim && doc.claim.owner !== this.o.identity.owner ? null : change(doc));
+  }
+
+  /** Writes the outcome: at the held version if nobody changed it, else merged into the latest. */
+  private async settle(held: Held, change: (doc: OutboxItem) => OutboxItem | null): Promise<void> {
+    const next = change(structuredClone(held.doc));
+    if (!next) return;
+    if (await this.o.outbox.replace(next, held.etag)) return;
+    await this.o.outbox.mutate(held.doc.id, change);
+  }
+}
+
+const released = () => ({ claim: null, attempts: 0, notBefore: 0 });

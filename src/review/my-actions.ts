@@ -1,0 +1,48 @@
+import { buildReminderCard } from "../cards/reminder-card.ts";
+import { todayIn } from "../domain/calendar.ts";
+import type { Person } from "../domain/person.ts";
+import type { Quarter } from "../domain/quarter.ts";
+import type { FeatureDeps } from "../feature-deps.ts";
+import type { Card } from "../messaging.ts";
+import type { ActionCache } from "./action-cache.ts";
+import { actionsLedBy, byRef, isOwed } from "./lead-assignment.ts";
+import { currentReviewQuarter, readReview } from "./review-records.ts";
+import { currentUpdateCard } from "./update-cards.ts";
+
+/** A lead's open actions for the current review, each with the card that shows where it stands. */
+export async function myActionCards(
+  deps: FeatureDeps,
+  cache: ActionCache,
+  person: Person,
+): Promise<{ quarter: Quarter; cards: Array<{ ref: string; card: Card }> }> {
+  const quarter = await currentReviewQuarter(deps.store, todayIn(deps.config.REVIEW_TIMEZONE, deps.clock.now()));
+  const [actions, updates] = await Promise.all([deps.store.actions.list(), deps.store.updates.forQuarter(quarter)]);
+  const updateOf = new Map(updates.map((u) => [u.ref, u]));
+  const mine = actionsLedBy(person, actions)
+    .filter((a) => !a.complete && !a.signedOff)
+    .sort(byRef)
+    .map((a) => cache.remember(a));
+  const cards = await Promise.all(
+    mine.map(async (action) => ({
+      ref: action.ref,
+      card: await currentUpdateCard(deps, action, quarter, person, updateOf.get(action.ref) ?? null),
+    })),
+  );
+  return { quarter, cards };
+}
+
+/**
+ * The "My actions" button answers with one card (a button's answer replaces its card): the list
+ * of what the lead still owes this quarter, each with its Update button.
+ */
+export async function myActionsListCard(deps: FeatureDeps, person: Person): Promise<Card> {
+  const quarter = await currentReviewQuarter(deps.store, todayIn(deps.config.REVIEW_TIMEZONE, deps.clock.now()));
+  const [review, actions, updates] = await Promise.all([
+    readReview(deps.store, quarter),
+    deps.store.actions.list(),
+    deps.store.updates.forQuarter(quarter),
+  ]);
+  const updateOf = new Map(updates.map((u) => [u.ref, u]));
+  const owed = actionsLedBy(person, actions).filter((a) => isOwed(a, updateOf.get(a.ref))).sort(byRef);
+  return buildReminderCard({ leadName: person.name, round: "open", quarter, reviewDate: review.reviewDate, actions: owed });
+}

@@ -1,0 +1,30 @@
+import type { IsoDate } from "../domain/iso-date.ts";
+import type { FeatureDeps } from "../feature-deps.ts";
+import type { DailyJob } from "../scheduler/daily-job.ts";
+import { scheduledRound } from "./review-calendar.ts";
+import { candidateReviews } from "./review-records.ts";
+import { type RoundReport, sendRound } from "./send-round.ts";
+
+/**
+ * Each working day: for every review that could be under way, send the round whose day has come
+ * and that has not been sent. Downtime neither skips a round (it goes out on the next run) nor
+ * repeats one (sent rounds are recorded on the review).
+ */
+export function reviewDailyJob(deps: FeatureDeps): DailyJob & { runReport(today: IsoDate): Promise<RoundReport[]> } {
+  async function runReport(today: IsoDate): Promise<RoundReport[]> {
+    const reports: RoundReport[] = [];
+    for (const [quarter, review] of await candidateReviews(deps.store, today)) {
+      if (review.state === "closed") continue;
+      const plan = scheduledRound(review.reviewDate, review.roundsSent, today);
+      if (plan) reports.push(await sendRound(deps, quarter, plan, review.reviewDate, today));
+    }
+    return reports;
+  }
+  return {
+    name: "review",
+    runReport,
+    async run(today) {
+      await runReport(today);
+    },
+  };
+}

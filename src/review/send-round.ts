@@ -1,0 +1,113 @@
+import { buildDmtOutstandingCard } from "../cards/dmt-outstanding-card.ts";
+import { buildReminderCard } from "../cards/reminder-card.ts";
+import { quarterLabel } from "../domain/calendar.ts";
+import { formatLongDate, type IsoDate } from "../domain/iso-date.ts";
+import { hasRole } from "../domain/person.ts";
+import type { Quarter } from "../domain/quarter.ts";
+import type { ReviewRound } from "../domain/review.ts";
+import type { FeatureDeps } from "../feature-deps.ts";
+import { countOf } from "../cards/list-text.ts";
+import { refCount } from "../cards/review-lists.ts";
+import { dmtOutstandingInput, owedGroups } from "./dmt-outstanding.ts";
+import { assignToLeads, byRef, isOwed } from "./lead-assignment.ts";
+import type { RoundPlan } from "./review-calendar.ts";
+import { recordRoundsSent } from "./review-records.ts";
+import { reviewStatus } from "./review-status.ts";
+import { forEachLimited } from "./run-limited.ts";
+
+/** How many messages are queued at once while a round goes out. */
+const QUEUE_CONCURRENCY = 16;
+
+export interface RoundReport {
+  quarter: Quarter;
+  round: ReviewRound;
+  /** Leads with something owed, each sent (or already sent) one reminder. */
+  leads: number;
+  /** Actions prompted across those leads. */
+  actions: number;
+  /** Messages newly queued now; the rest had been queued before (a rerun). */
+  queued: number;
+  /** Owed actions whose Lead matches nobody in the directory. */
+  withoutLead: number;
+  dmtMembers: number;
+  /** False when nothing could be sent (nobody in the directory leads what is owed). */
+  recorded: boolean;
+}
+
+/** The idempotency key of a lead's reminder: one per quarter, round and person. */
+export const reminderKey = (quarter: Quarter, round: ReviewRound, personId: string): string =>
+  `review:${quarter}:${round}:${personId}`;
+
+/**
+ * Sends one round: each lead gets one message listing the actions they still owe (completed and
+ * signed-off actions are never prompted), and in the final round every DMT member gets the list
+ * of who still owes what. Every message has a key, so a rerun after a crash sends only what was
+ * not sent. The rounds are recorded as sent afterwards.
+ */
+export async function sendRound(
+  deps: Pick<FeatureDeps, "store" | "messenger" | "clock" | "logger" | "config">,
+  quarter: Quarter,
+  plan: RoundPlan,
+  reviewDate: IsoDate,
+  today: IsoDate,
+): Promise<RoundReport> {
+  const { store, messenger } = deps;
+  const [actions, people, updates] = await Promise.all([
+    store.actions.list(),
+    store.people.list(),
+    store.updates.forQuarter(quarter),
+  ]);
+  const updateOf = new Map(updates.map((u) => [u.ref, u]));
+  const owed = actions.filter((a) => isOwed(a, updateOf.get(a.ref))).sort(byRef);
+  const { byPerson, unmatched } = assignToLeads(owed, people);
+  const leads = [...byPerson.values()];
+  let queued = 0;
+  await forEachLimited(leads, QUEUE_CONCURRENCY, async ({ person, actions: theirs }) => {
+    const card = buildReminderCard({ leadName: person.name, round: plan.round, quarter, reviewDate, actions: theirs });
+    const refs = listRefs(theirs.map((a) => a.ref));
+    const result = await messenger.send({
+      key: reminderKey(quarter, plan.round, person.id),
+      to: person.id,
+      card,
+      summary: `${quarterLabel(quarter)} review: please update ${refs} by ${formatLongDate(reviewDate)}.`,
+    });
+    if (result.queued) queued += 1;
+  });
+  let dmtMembers = 0;
+  if (plan.round === "final") {
+    const status = reviewStatus({ quarter, reviewDate, review: null, actions, people, updates });
+    const card = buildDmtOutstandingCard(dmtOutstandingInput(status, today, deps.config.REVIEW_TIMEZONE));
+    const dmt = people.filter((p) => hasRole(p, "dmt"));
+    dmtMembers = dmt.length;
+    await forEachLimited(dmt, QUEUE_CONCURRENCY, async (person) => {
+      const result = await messenger.send({
+        key: `review:${quarter}:final:dmt:${person.id}`,
+        to: person.id,
+        card,
+        summary: `${quarterLabel(quarter)} review on ${formatLongDate(reviewDate)}: ${countOf(refCount(owedGroups(status)), "action")} still to update.`,
+      });
+      if (result.queued) queued += 1;
+    });
+  }
+  // A round nobody could receive is not recorded, so it goes out once the directory has the leads.
+  const recorded = leads.length > 0 || owed.length === 0;
+  if (recorded) await recordRoundsSent(store, quarter, plan.covers, deps.clock);
+  const report: RoundReport = {
+    quarter,
+    round: plan.round,
+    leads: leads.length,
+    actions: owed.length - unmatched.length,
+    queued,
+    withoutLead: unmatched.length,
+    dmtMembers,
+    recorded,
+  };
+  deps.logger.info("review round sent", { ...report });
+  return report;
+}
+
+/** "CSC-01, CSC-02 and 8 more": a notification line stays short. */
+function listRefs(refs: readonly string[]): string {
+  if (refs.length <= 5) return refs.join(", ");
+  return `${refs.slice(0, 4).join(", ")} and ${refs.length - 4} more`;
+}

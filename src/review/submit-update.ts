@@ -1,0 +1,136 @@
+import type { UpdateFormDraft, UpdateFormErrors } from "../cards/update-form-fields.ts";
+import { UPDATE_FORM_FIELDS } from "../cards/update-form-fields.ts";
+import { formatDateTime } from "../cards/date-time-text.ts";
+import { parseCardAction } from "../cards/verbs.ts";
+import type { Action } from "../domain/action.ts";
+import { todayIn } from "../domain/calendar.ts";
+import { isDomainError } from "../domain/errors.ts";
+import { requireCapability } from "../domain/permissions.ts";
+import type { Update } from "../domain/update.ts";
+import type { FeatureDeps } from "../feature-deps.ts";
+import type { Card, CardActionTurn } from "../messaging.ts";
+import type { ActionCache } from "./action-cache.ts";
+import { missingActionCard, noticeForError, problemCard } from "./notices.ts";
+import type { ReviewHooks } from "./review-hooks.ts";
+import { saveUpdate } from "./save-update.ts";
+import { type FormRequest, submittedCard, updateForm } from "./update-cards.ts";
+import { checkSubmission } from "./update-validation.ts";
+
+export const STORE_DOWN_BANNER = "Couldn't save \u2014 please press Submit again. Your text is still in the form.";
+
+/** The Ref, quarter and revision a form carries, read leniently so a bad field can still be shown again. */
+function target(data: Record<string, unknown>): { ref: string; quarter: string; revision: number } | null {
+  const { ref, quarter, revision } = data;
+  if (typeof ref !== "string" || typeof quarter !== "string" || !/^\d{4}-Q[1-4]$/.test(quarter)) return null;
+  return { ref: ref.trim(), quarter, revision: typeof revision === "number" && revision >= 0 ? revision : 0 };
+}
+
+const formFieldErrors = (errors: Record<string, string>): UpdateFormErrors =>
+  Object.fromEntries(UPDATE_FORM_FIELDS.filter((f) => errors[f]).map((f) => [f, errors[f]]));
+
+/**
+ * A lead pressed Submit on an update form. Only a lead of the action may submit, whatever the
+ * payload says; every problem answers with the same form, the person's text still in it and the
+ * message under the field; a replay stores nothing twice; an update changed elsewhere is not
+ * overwritten silently; a store that does not answer gets "press Submit again", text kept.
+ */
+export async function submitUpdate(
+  deps: FeatureDeps,
+  hooks: ReviewHooks,
+  cache: ActionCache,
+  turn: CardActionTurn,
+): Promise<Card> {
+  const parsed = parseCardAction("submitUpdate", turn.data);
+  const where = target(turn.data);
+  if (!where) return problemCard("This form is missing some details", OLD_CARD_HINT);
+  const typed: UpdateFormDraft = parsed.ok ? (parsed.action.data as UpdateFormDraft) : parsed.typed;
+  let action: Action | null | undefined;
+  const formAgain = (extra: { errors?: UpdateFormErrors; banner?: string; revision?: number }) =>
+    formOrOffline(deps, {
+      action: action as Action,
+      quarter: where.quarter,
+      person: turn.person,
+      draft: typed,
+      revision: extra.revision ?? where.revision,
+      errors: extra.errors,
+      banner: extra.banner,
+    });
+  try {
+    action = await cache.get(deps.store, where.ref);
+    if (!action) return missingActionCard(where.ref);
+    requireCapability(turn.person, "submitUpdate", action);
+    if (!parsed.ok) {
+      const errors = formFieldErrors(parsed.fieldErrors);
+      return formAgain({ errors, banner: Object.keys(errors).length > 0 ? undefined : parsed.message });
+    }
+    if (parsed.action.verb !== "submitUpdate") throw new Error("parseCardAction returned another verb");
+    const today = todayIn(deps.config.REVIEW_TIMEZONE, deps.clock.now());
+    const checked = checkSubmission(parsed.action.data, action, today);
+    if (!checked.ok) return formAgain({ errors: checked.errors });
+    const outcome = await saveUpdate(deps.store, action, turn.person, checked.value, deps.clock.now());
+    switch (outcome.kind) {
+      case "saved":
+        await notifySignOff(deps, hooks, outcome.update, action, turn);
+        return submittedCard(deps, action, outcome.update, turn.person);
+      case "same":
+        return submittedCard(deps, action, outcome.update, turn.person);
+      case "decided":
+        return submittedCard(deps, action, outcome.update, turn.person, approvedNote(outcome.update, checked.value.progress, deps.config.REVIEW_TIMEZONE));
+      case "stale":
+        return formAgain({ banner: staleBanner(outcome.update, deps.config.REVIEW_TIMEZONE), revision: outcome.update.revision });
+    }
+  } catch (error) {
+    if (isDomainError(error) && error.code === "store_unavailable") {
+      action ??= cache.recall(where.ref);
+      if (action) return formAgain({ banner: STORE_DOWN_BANNER });
+    }
+    return noticeForError(error);
+  }
+}
+
+const OLD_CARD_HINT =
+  "This form is from an older card and I can't tell which action it is for. Type \u201cmy actions\u201d for fresh forms; your text is still in the old card to copy.";
+
+/** The form again; when the store stops answering meanwhile, without the look-ups it needs. */
+async function formOrOffline(deps: FeatureDeps, request: FormRequest): Promise<Card> {
+  try {
+    return await updateForm(deps, request);
+  } catch (error) {
+    if (!(isDomainError(error) && error.code === "store_unavailable")) throw error;
+    return updateForm(deps, { ...request, offline: true, banner: STORE_DOWN_BANNER });
+  }
+}
+
+/** Sign-off sends or refreshes DMT's cards; the update is saved either way, so a failure there is logged. */
+async function notifySignOff(
+  deps: FeatureDeps,
+  hooks: ReviewHooks,
+  update: Update,
+  action: Action,
+  turn: CardActionTurn,
+): Promise<void> {
+  try {
+    await hooks.onSubmitted(update, action, turn.person);
+  } catch (error) {
+    deps.logger.error("sign-off could not be told about an update", {
+      ref: action.ref,
+      quarter: update.quarter,
+      error: String(error),
+    });
+  }
+}
+
+/** When what was typed cannot be saved, it is shown back so it can be copied. */
+function approvedNote(update: Update, typed: string, timeZone: string): string {
+  const when = update.decision ? ` on ${formatDateTime(update.decision.at, timeZone)}` : "";
+  const by = update.decision ? ` by ${update.decision.byName}` : "";
+  return `This update was approved${by}${when}, so it can't be changed now. What you just typed was not saved; copy it into next quarter's update if you need it: \u201c${typed}\u201d`;
+}
+
+function staleBanner(update: Update, timeZone: string): string {
+  const excerpt = update.progress.length > 200 ? `${update.progress.slice(0, 199)}\u2026` : update.progress;
+  return (
+    `This update was changed elsewhere since this form was opened: ${update.authorName} sent it on ${formatDateTime(update.submittedAt, timeZone)}, ` +
+    `proposing ${update.proposedRag}: \u201c${excerpt}\u201d. Your text is below and has not been saved. Check it, then press Submit again to replace the saved version.`
+  );
+}

@@ -1,0 +1,138 @@
+import { formatDateTime } from "../cards/date-time-text.ts";
+import { buildNoticeCard } from "../cards/notice-card.ts";
+import { CARD_ACTION_SCHEMAS } from "../cards/verbs.ts";
+import type { Action } from "../domain/action.ts";
+import { isDomainError } from "../domain/errors.ts";
+import { requireCapability } from "../domain/permissions.ts";
+import type { Decision, Update } from "../domain/update.ts";
+import type { FeatureDeps } from "../feature-deps.ts";
+import type { Card, CardActionTurn } from "../messaging.ts";
+import type { Versioned } from "../store/document-repo.ts";
+import { checkDecision, type DecisionRequest, recordDecision } from "./decision-rules.ts";
+import { signOffCardFor } from "./dmt-cards.ts";
+import { finishDecision, repairDecision } from "./finish-decision.ts";
+
+/** Two DMT members pressing at once: the loser re-reads and is told who won; a few rounds suffice. */
+const ATTEMPTS = 5;
+
+export const COMMENT_REQUIRED =
+  "Please write a comment saying what the lead should add or change, then press Return again.";
+
+/** "Already approved by Sam Patel on 3 December 2026 at 10:42. Nothing was changed." */
+export function alreadyDecidedNote(decision: Decision, timeZone: string): string {
+  const outcome = decision.outcome === "approved" ? "approved" : "returned";
+  return `Already ${outcome} by ${decision.byName} on ${formatDateTime(decision.at, timeZone)}. Nothing was changed.`;
+}
+
+export function staleRevisionNote(update: Update): string {
+  return `${update.authorName} changed this update after your copy was sent, so nothing was decided. This is the current version: please read it and decide again.`;
+}
+
+function notice(title: string, line: string): Card {
+  return buildNoticeCard({ title, tone: "attention", lines: [line] });
+}
+
+/** Only people the directory lists as DMT may decide; the payload's word is never taken. */
+function refusal(turn: CardActionTurn): Card | null {
+  try {
+    requireCapability(turn.person, "decideSignOff");
+    return null;
+  } catch (error) {
+    if (isDomainError(error)) return notice("Only DMT can decide sign-offs", error.message);
+    throw error;
+  }
+}
+
+type Loaded = { update: Versioned<Update>; action: Action } | { missing: Card };
+
+async function load(deps: FeatureDeps, quarter: string, ref: string): Promise<Loaded> {
+  const update = await deps.store.updates.get(quarter, ref);
+  const action = await deps.store.actions.get(ref);
+  if (!update || !action) {
+    return {
+      missing: notice(
+        "Nothing to decide",
+        `There is no ${quarter} update on ${ref} any more. Type \u201creview status\u201d to see what awaits sign-off.`,
+      ),
+    };
+  }
+  return { update, action: action.doc };
+}
+
+/**
+ * Approve or Return pressed on a sign-off card. The decision is written into the update with a
+ * conditional replace, so of two presses at once exactly one is recorded; the other, and any later
+ * press, gets the decided card with who decided and when. Returns the card shown to the presser.
+ */
+export async function decideUpdate(
+  deps: FeatureDeps,
+  turn: CardActionTurn,
+  outcome: Decision["outcome"],
+): Promise<Card> {
+  const refused = refusal(turn);
+  if (refused) return refused;
+  const verb = outcome === "approved" ? "approveUpdate" : "returnUpdate";
+  const parsed = CARD_ACTION_SCHEMAS[verb].safeParse(turn.data);
+  if (!parsed.success) {
+    return notice(
+      "This card is out of date",
+      "This button's card is missing some details. Type \u201creview status\u201d to see what awaits sign-off.",
+    );
+  }
+  const { quarter, ref, revision, comment } = parsed.data;
+  const request: DecisionRequest = { outcome, revision, comment };
+  const timeZone = deps.config.REVIEW_TIMEZONE;
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const loaded = await load(deps, quarter, ref);
+    if ("missing" in loaded) return loaded.missing;
+    const { update, action } = loaded;
+    const check = checkDecision(update.doc, request);
+    if (!check.ok) {
+      if (check.reason === "already_decided") {
+        await repairDecision(deps, update.doc);
+        const note = alreadyDecidedNote(check.decision, timeZone);
+        return signOffCardFor(deps, turn.person.id, action, update.doc, { note });
+      }
+      if (check.reason === "stale_revision") {
+        return signOffCardFor(deps, turn.person.id, action, update.doc, {
+          note: staleRevisionNote(update.doc),
+        });
+      }
+      const typed = typeof turn.data.comment === "string" ? turn.data.comment : "";
+      return signOffCardFor(deps, turn.person.id, action, update.doc, {
+        errors: { comment: COMMENT_REQUIRED },
+        draftComment: typed,
+      });
+    }
+    const decided = recordDecision(update.doc, turn.person, request, deps.clock.now());
+    const actor = { id: turn.person.id, name: turn.person.name };
+    let saved: Versioned<Update>;
+    try {
+      saved = await deps.store.updates.replace(decided, update.etag, actor, update.doc);
+    } catch (error) {
+      if (isDomainError(error) && error.code === "conflict") continue;
+      throw error;
+    }
+    const now = await finishDecision(deps, saved.doc, action);
+    return signOffCardFor(deps, turn.person.id, now, saved.doc);
+  }
+  return notice(
+    "Please try again",
+    `${ref} was changing as you pressed. Please press the button again.`,
+  );
+}
+
+/** A sign-off card being opened (Universal Actions refresh): the current state, for DMT only. */
+export async function refreshSignOff(deps: FeatureDeps, turn: CardActionTurn): Promise<Card> {
+  const refused = refusal(turn);
+  if (refused) return refused;
+  const parsed = CARD_ACTION_SCHEMAS.refreshSignOff.safeParse(turn.data);
+  if (!parsed.success)
+    return notice(
+      "This card is out of date",
+      "Type \u201creview status\u201d to see what awaits sign-off.",
+    );
+  const loaded = await load(deps, parsed.data.quarter, parsed.data.ref);
+  if ("missing" in loaded) return loaded.missing;
+  return signOffCardFor(deps, turn.person.id, loaded.action, loaded.update.doc);
+}

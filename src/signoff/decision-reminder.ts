@@ -1,0 +1,53 @@
+import { formatDateTime } from "../cards/date-time-text.ts";
+import { executeAction } from "../cards/elements.ts";
+import { buildNoticeCard } from "../cards/notice-card.ts";
+import { CARD_VERBS } from "../cards/verbs.ts";
+import { actionTitle } from "../domain/action.ts";
+import type { IsoDate } from "../domain/iso-date.ts";
+import type { FeatureDeps } from "../feature-deps.ts";
+import type { Card } from "../messaging.ts";
+import { dmtMembers } from "./dmt-cards.ts";
+import { decisionReminderKey } from "./signoff-keys.ts";
+import { DECISION_WAIT_LIMIT, slowDecisions, type WaitingUpdate } from "./slow-decisions.ts";
+
+function reminderCard(
+  waiting: readonly WaitingUpdate[],
+  titles: ReadonlyMap<string, string>,
+  timeZone: string,
+): Card {
+  const count = waiting.length;
+  return buildNoticeCard({
+    title: `${count} ${count === 1 ? "update has" : "updates have"} waited more than ${DECISION_WAIT_LIMIT} working days for a decision`,
+    lines: [
+      ...waiting.map(
+        ({ update, workingDaysWaiting }) =>
+          `${update.ref} ${titles.get(update.ref) ?? ""} \u2014 sent by ${update.authorName} on ${formatDateTime(update.submittedAt, timeZone)}, waiting ${workingDaysWaiting} working days`,
+      ),
+      "Each has a sign-off card in your chat with Plan Tracker: approve it, or return it with a comment.",
+    ],
+    buttons: [executeAction("Review status", CARD_VERBS.askQuestion, { text: "review status" })],
+  });
+}
+
+/**
+ * Reminds every DMT member of updates waiting more than five working days for a decision, in one
+ * message a day at most (the key carries the date). Returns the Refs listed.
+ */
+export async function remindSlowDecisions(deps: FeatureDeps, today: IsoDate): Promise<string[]> {
+  const timeZone = deps.config.REVIEW_TIMEZONE;
+  const waiting = slowDecisions(await deps.store.updates.all(), today, timeZone);
+  if (waiting.length === 0) return [];
+  const titles = new Map((await deps.store.actions.list()).map((a) => [a.ref, actionTitle(a, 90)]));
+  const card = reminderCard(waiting, titles, timeZone);
+  const refs = waiting.map((w) => w.update.ref);
+  const summary = `${refs.length} ${refs.length === 1 ? "update is" : "updates are"} waiting for a DMT decision: ${refs.join(", ")}.`;
+  for (const member of await dmtMembers(deps.store)) {
+    await deps.messenger.send({
+      key: decisionReminderKey(today, member.id),
+      to: member.id,
+      card,
+      summary,
+    });
+  }
+  return refs;
+}
