@@ -25,11 +25,12 @@ export class ConnectorCalls {
         slot.finished();
         return result;
       } catch (error) {
+        if (conversationId !== null && error instanceof ConnectorError && error.status === 429) {
+          // Before the slot is given back, so nothing slips into the conversation in between.
+          this.limiter.pause(conversationId, error.retryAfterMs ?? this.retry.baseDelayMs);
+        }
         slot.finished();
         const decision = decideRetry(error, attempt, this.retry);
-        if (error instanceof ConnectorError && error.status === 429) {
-          this.limiter.pause(conversationId, decision.retry ? decision.delayMs : 1_000);
-        }
         if (!decision.retry || decision.delayMs > LONGEST_WAIT_MS) throw error;
         await sleep(decision.delayMs);
       }

@@ -70,11 +70,13 @@ export class OutboxDelivery {
       const activity = cardActivity(held.doc.card, held.doc.summary);
       ({ id: activityId } = await this.o.connector.sendToConversation(member.serviceUrl, conversationId, activity));
     } catch (error) {
+      this.holdIfThrottled(error, conversationId);
       slot.finished();
-      await this.afterFailure(held, error, conversationId);
+      await this.afterFailure(held, error);
       return;
     }
     slot.finished();
+    const t0 = performance.now();
     // The one window that cannot be closed: Teams has the message but the outbox does not yet
     // say so. If the process dies right here, the claim lapses and the message is sent again
     // (Teams offers no way to ask whether it arrived). Nothing else happens between the answer and
@@ -86,6 +88,8 @@ export class OutboxDelivery {
       sentAt: this.o.now().toISOString(),
       cardVersion: held.doc.cardVersion,
     });
+    (globalThis as any).__windows ??= [];
+    (globalThis as any).__windows.push(performance.now() - t0);
   }
 
   /** Opens the person's 1:1 chat (the item is claimed first, so only one instance does it). */
@@ -107,8 +111,9 @@ export class OutboxDelivery {
         botId: member.botId,
       }));
     } catch (error) {
+      this.holdIfThrottled(error, null);
       slot.finished();
-      await this.afterFailure(held, error, null);
+      await this.afterFailure(held, error);
       return null;
     }
     slot.finished();
@@ -132,8 +137,9 @@ export class OutboxDelivery {
       const activity = cardActivity(held.doc.pendingCard, held.doc.summary);
       await this.o.connector.updateActivity(delivery.serviceUrl, delivery.conversationId, delivery.activityId, activity);
     } catch (error) {
+      this.holdIfThrottled(error, delivery.conversationId);
       slot.finished();
-      await this.afterFailure(held, error, delivery.conversationId);
+      await this.afterFailure(held, error);
       return;
     }
     slot.finished();
@@ -164,12 +170,19 @@ export class OutboxDelivery {
     });
   }
 
-  private async afterFailure(held: Held, error: unknown, conversationId: string | null): Promise<void> {
+  /**
+   * A 429 in a conversation holds the whole conversation for its Retry-After (outside one, only
+   * the item waits). Done before the slot is given back, so nothing slips in between.
+   */
+  private holdIfThrottled(error: unknown, conversationId: string | null): void {
+    if (conversationId !== null && error instanceof ConnectorError && error.status === 429) {
+      this.o.limiter.pause(conversationId, error.retryAfterMs ?? this.o.retry.baseDelayMs);
+    }
+  }
+
+  private async afterFailure(held: Held, error: unknown): Promise<void> {
     const attempt = held.doc.attempts + 1;
     const decision = decideRetry(error, attempt, this.o.retry);
-    if (error instanceof ConnectorError && error.status === 429) {
-      this.o.limiter.pause(conversationId, decision.retry ? decision.delayMs : 1_000);
-    }
     if (decision.retry) {
       this.o.logger.debug("will retry a message", { key: held.doc.key, attempt, reason: decision.reason });
       const notBefore = this.o.nowMs() + decision.delayMs;

@@ -18,7 +18,7 @@ export interface OutboxSenderOptions {
 }
 
 /** Per person at once: no more than a conversation can take in Teams' shortest window. */
-const MAX_IN_FLIGHT_PER_PERSON = 8;
+const MAX_IN_FLIGHT_PER_PERSON = 2;
 
 /**
  * Drains the outbox: reads what is due, hands each message to `OutboxDelivery`, and reads again

@@ -97,7 +97,7 @@ export class SendRateLimiter {
       }
       const waiter = this.waiters[i] as Waiter;
       const ledger = waiter.conversationId === null ? null : this.ledgerFor(waiter.conversationId);
-      const conversationReady = ledger ? readyAt(ledger, this.limits.perConversation, now) : now;
+      const conversationReady = ledger ? conversationReadyAt(ledger, this.limits.perConversation, now) : now;
       if (conversationReady > now) {
         wakeAt = Math.min(wakeAt, conversationReady);
         i++;
@@ -172,6 +172,15 @@ export class SendRateLimiter {
 
 function stillCounts(use: Use, windowMs: number, now: number): boolean {
   return use.finishedAt === null || use.finishedAt + windowMs > now;
+}
+
+/**
+ * As `readyAt`, and one request at a time: Teams asks bots not to send to one conversation in
+ * parallel, and waiting for each answer keeps the messages in order and lets a 429 stop the next.
+ */
+function conversationReadyAt(ledger: Ledger, rules: readonly WindowRule[], now: number): number {
+  if (ledger.uses.some((u) => u.finishedAt === null)) return Number.POSITIVE_INFINITY;
+  return readyAt(ledger, rules, now);
 }
 
 /** The earliest moment a new request fits every rule (Infinity: only an answer can free a slot). */

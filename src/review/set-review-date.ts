@@ -11,11 +11,10 @@ import { parseQuarter } from "./start-review.ts";
 /** Reads a review date as people write it: 2027-01-15, 15/01/2027, 15 January 2027. */
 export function readReviewDate(text: string): IsoDate {
   const read = readPlanDate(text);
-  if (!read.ok) throw new DomainError("invalid_input", read.reason);
-  if (!read.value.due || read.value.milestones.length !== 1) {
+  if (!read.ok || !read.value.due || read.value.milestones.length !== 1) {
     throw new DomainError(
       "invalid_input",
-      `"${text}" is not one date: write the review date like 15/01/2027 or 15 January 2027.`,
+      `"${text}" is not a date I can read: write the review date like 15/01/2027 or 15 January 2027.`,
     );
   }
   return read.value.due;

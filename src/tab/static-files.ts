@@ -6,6 +6,8 @@ import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const PUBLIC_DIR = fileURLToPath(new URL("./public/", import.meta.url));
+/** The app icon's source, also the pages' favicon. */
+export const ICON_SVG = fileURLToPath(new URL("../../appPackage/icon-color.svg", import.meta.url));
 
 const require = createRequire(import.meta.url);
 
@@ -14,6 +16,7 @@ export const VENDOR_FILES: Record<string, string> = {
   "teams-js.js": require.resolve("@microsoft/teams-js"),
   "chart.js": join(dirname(require.resolve("chart.js")), "chart.umd.min.js"),
   "adaptivecards.js": join(dirname(require.resolve("adaptivecards")), "..", "dist", "adaptivecards.min.js"),
+  "adaptivecards.css": join(dirname(require.resolve("adaptivecards")), "..", "dist", "adaptivecards.css"),
 };
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -43,7 +46,8 @@ const CSP = [
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: https:",
-  "connect-src 'self'",
+  // teams-js reads its list of Teams hosts from Microsoft's CDN.
+  "connect-src 'self' https://res.cdn.office.net",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",

@@ -1,6 +1,6 @@
 import type { Config } from "../config.ts";
 import { type HttpHandler, type Router, sendJson } from "../http/router.ts";
-import { PUBLIC_DIR, publicFiles, sendFile, VENDOR_FILES } from "./static-files.ts";
+import { ICON_SVG, PUBLIC_DIR, publicFiles, sendFile, VENDOR_FILES } from "./static-files.ts";
 
 /**
  * The dashboard is one page that routes in the browser: /tab, /tab/actions/CSC-07 and
@@ -14,6 +14,7 @@ export function registerTabPages(router: Router, _config: Config): void {
   router.on("GET", "/tab/config", page("config.html"));
   router.on("GET", "/tab/privacy", page("privacy.html"));
   router.on("GET", "/tab/terms", page("terms.html"));
+  router.on("GET", "/tab/icon.svg", ({ res }) => sendFile(res, ICON_SVG, "max-age=3600"));
 
   const files = publicFiles();
   router.on("GET", "/tab/assets/:file", ({ res, params }) => {

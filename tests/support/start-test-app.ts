@@ -3,9 +3,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningApp, startApp } from "../../src/app.ts";
+import { createBot } from "../../src/bot/create-bot.ts";
 import type { Clock } from "../../src/clock.ts";
 import type { Person, Role } from "../../src/domain/person.ts";
-import type { Logger } from "../../src/logger.ts";
+import { silentLogger, type Logger } from "../../src/logger.ts";
+import type { Messenger } from "../../src/messaging.ts";
 import type { Store } from "../../src/store/store.ts";
 import { cardsOf, StandInConnector, type TeamsUser } from "./stand-in-connector.ts";
 
@@ -66,6 +68,8 @@ export interface TestApp {
   dataDir: string;
   /** The bot's id in Teams (`28:…`). */
   botId: string;
+  /** The proactive sender, as features use it. */
+  messenger: Messenger;
   /** A directory person who is also a Teams user. */
   addPerson(p: { email: string; name: string; roles?: Role[]; leads?: string[] }): Promise<TestPerson>;
   /** Someone Teams knows but the directory does not. */
@@ -126,6 +130,7 @@ export async function startTestApp(o: StartTestAppOptions = {}): Promise<TestApp
     connector,
     dataDir,
     botId,
+    messenger: messengerOf(app, o.clock),
     async addPerson(p) {
       const id = p.email.trim().toLowerCase();
       const person: Person = { id, email: id, name: p.name, roles: p.roles ?? [], leads: p.leads ?? [] };
@@ -158,6 +163,24 @@ export async function startTestApp(o: StartTestAppOptions = {}): Promise<TestApp
       if (!o.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The app's own messenger when it exposes one; otherwise one more bot on the same store whose
+ * sender is never started: it only queues, and the app's running sender delivers (as when the CLI
+ * queues messages for a running server).
+ */
+function messengerOf(app: RunningApp, clock?: Clock): Messenger {
+  const own = (app as { messenger?: Messenger }).messenger;
+  if (own) return own;
+  const features: never[] = [];
+  return createBot({
+    config: app.config,
+    store: app.store,
+    clock: clock ?? { now: () => new Date() },
+    logger: silentLogger,
+    features,
+  }).messenger;
 }
 
 export interface ActivityFactory {

@@ -1,6 +1,7 @@
-import { emptyQuery, type Correction, type ParsedQuestion, type Query } from "./query.ts";
+import { type Correction, emptyQuery, type ParsedQuestion, type Query } from "./query.ts";
 import { filterCategory, type Span, type Term } from "./terms.ts";
 import type { Token } from "./tokens.ts";
+import { typedText, whyUnanswerable } from "./unanswerable.ts";
 import { STOPWORDS } from "./word-forms.ts";
 
 /**
@@ -15,10 +16,7 @@ export function buildQuestion(
 ): ParsedQuestion {
   const problem = spans.find((span) => span.term.kind === "problem")?.term;
   if (problem?.kind === "problem") return { kind: "unknown", reason: problem.reason };
-  const unanswerable =
-    negationProblem(spans, tokens) ??
-    mixedOrProblem(spans, tokens) ??
-    unknownNameProblem(spans, tokens);
+  const unanswerable = whyUnanswerable(spans, tokens);
   if (unanswerable) return { kind: "unknown", reason: unanswerable };
 
   const query = emptyQuery();
@@ -121,83 +119,25 @@ type Extras = {
 
 function decide(query: Query, extras: Extras): ParsedQuestion {
   const { summary, everything, understood, ignored, corrections } = extras;
-  const filters = { ...query, priorities: [], count: false };
-  const onlyPriorities = JSON.stringify(filters) === JSON.stringify({ ...emptyQuery() });
-  if (summary && onlyPriorities && !query.count)
+  const filters = { ...query, count: false };
+  const noFilter = JSON.stringify(filters) === JSON.stringify(emptyQuery());
+  if (summary && JSON.stringify({ ...filters, priorities: [] }) === JSON.stringify(emptyQuery())) {
     return { kind: "summary", priorities: query.priorities };
+  }
   if (summary) query.count = true;
-  const onlyRef = JSON.stringify({ ...query, refs: [] }) === JSON.stringify(emptyQuery());
-  if (onlyRef && query.refs.length === 1) return { kind: "ref", ref: query.refs[0] as string };
-  if (understood.length === 0 && !everything && !summary) {
-    const reason = ignored.length
-      ? `I didn't recognise ${quoteList(ignored)}.`
-      : "I couldn't find a question in that.";
-    return { kind: "unknown", reason };
+  if (
+    query.refs.length === 1 &&
+    JSON.stringify({ ...query, refs: [] }) === JSON.stringify(emptyQuery())
+  ) {
+    return { kind: "ref", ref: query.refs[0] as string };
+  }
+  // "how many zebras" or "show all the zebras": answering for the whole plan would be a guess.
+  if (noFilter && ignored.length)
+    return { kind: "unknown", reason: `I didn't recognise ${quoteList(ignored)}.` };
+  if (noFilter && !query.count && !everything) {
+    return { kind: "unknown", reason: "I couldn't find a question in that." };
   }
   return { kind: "query", query, understood, corrections, ignored };
-}
-
-/** "not for HoS": the grammar cannot leave things out, so it says so instead of ignoring "not". */
-function negationProblem(spans: Span[], tokens: Token[]): string | null {
-  for (const [i, span] of spans.entries()) {
-    if (span.term.kind !== "negation") continue;
-    const next = nextMeaningful(spans, i + 1, AFTER_NEGATION);
-    if (next && (filterCategory(next.term) !== null || next.term.kind === "word")) {
-      return `I can't leave things out yet (“${typedText(tokens, span)} ${typedText(tokens, next)}”). Ask for what you want to see instead, e.g. “what's red or amber”.`;
-    }
-  }
-  return null;
-}
-
-/** "red or overdue" would need either-or across kinds of filter; "red or amber" is fine. */
-function mixedOrProblem(spans: Span[], tokens: Token[]): string | null {
-  for (const [i, span] of spans.entries()) {
-    if (span.term.kind !== "or") continue;
-    const before = previousFilter(spans, i - 1);
-    const after = nextMeaningful(spans, i + 1);
-    const kinds = [before, after].map((s) => (s ? filterCategory(s.term) : null));
-    if (before && after && kinds[0] && kinds[1] && kinds[0] !== kinds[1]) {
-      return `I can't combine “${typedText(tokens, before)}” or “${typedText(tokens, after)}” in one answer — please ask for each separately.`;
-    }
-  }
-  return null;
-}
-
-/** "what's red for Bob": a name was meant but the plan has none like it. */
-function unknownNameProblem(spans: Span[], tokens: Token[]): string | null {
-  for (const [i, span] of spans.entries()) {
-    if (span.term.kind !== "nameMarker") continue;
-    const next = nextMeaningful(spans, i + 1);
-    const word = next ? (tokens[next.start] as Token).text : "";
-    if (next?.term.kind === "word" && !next.term.inPlan && !STOPWORDS.has(word)) {
-      return `I don't know “${typedText(tokens, next)}” in this plan. Try a Lead such as HoS, a priority number or an area such as Fostering.`;
-    }
-  }
-  return null;
-}
-
-const SKIPPABLE = new Set(["filler", "and"]);
-/** "not for HoS", "not about fostering": the negation still reaches the name. */
-const AFTER_NEGATION = new Set(["filler", "and", "nameMarker", "about", "everything"]);
-
-function nextMeaningful(spans: Span[], from: number, skip = SKIPPABLE): Span | undefined {
-  return spans.slice(from).find((span) => !skip.has(span.term.kind));
-}
-
-function previousFilter(spans: Span[], from: number): Span | undefined {
-  for (let i = from; i >= 0; i--) {
-    const span = spans[i] as Span;
-    if (!SKIPPABLE.has(span.term.kind)) return span;
-  }
-  return undefined;
-}
-
-export function typedText(tokens: Token[], span: Span): string {
-  return tokens
-    .slice(span.start, span.end)
-    .map((token) => token.raw)
-    .filter(Boolean)
-    .join(" ");
 }
 
 function union<T>(a: T[], b: T[]): T[] {

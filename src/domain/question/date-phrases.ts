@@ -1,7 +1,8 @@
 import type { IsoDate } from "../iso-date.ts";
-import { lastDayOfMonth, toIsoDate } from "../iso-date.ts";
+import { type DateReading, readDate } from "./date-words.ts";
 import {
   dayBefore,
+  monthRange,
   parts,
   quarterContaining,
   quarterRange,
@@ -9,7 +10,6 @@ import {
 } from "./fiscal-calendar.ts";
 import { PhraseIndex } from "./phrase-index.ts";
 import type { DateFilter } from "./query.ts";
-import { type DateReading, readDate } from "./date-words.ts";
 import type { Term } from "./terms.ts";
 import { phraseKeys, type Token } from "./tokens.ts";
 
@@ -22,6 +22,10 @@ export function relativeDatePhrases(today: IsoDate): PhraseIndex {
     kind: "date",
     date: { kind: "dueBetween", from, to, period },
   });
+  const dueIn = (y: number, m: number, period: DateFilterPeriod): Term => {
+    const range = monthRange(y, m);
+    return due(range.from, range.to, period);
+  };
   const thisQuarter = quarterRange(quarter);
   const followingQuarter = quarterRange(shiftQuarter(quarter, 1));
   return new PhraseIndex()
@@ -35,20 +39,9 @@ export function relativeDatePhrases(today: IsoDate): PhraseIndex {
     )
     .add(
       "[due] [in|within|during] (this|current|the current) month",
-      due(
-        toIsoDate(year, month, 1),
-        toIsoDate(year, month, lastDayOfMonth(year, month)),
-        "this month",
-      ),
+      dueIn(year, month, "this month"),
     )
-    .add(
-      "[due] [in|within|during] next month",
-      due(
-        toIsoDate(nextYear, nextMonth, 1),
-        toIsoDate(nextYear, nextMonth, lastDayOfMonth(nextYear, nextMonth)),
-        "next month",
-      ),
-    );
+    .add("[due] [in|within|during] next month", dueIn(nextYear, nextMonth, "next month"));
 }
 
 type DateFilterPeriod = Extract<DateFilter, { kind: "dueBetween" }>["period"];

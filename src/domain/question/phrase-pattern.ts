@@ -1,7 +1,6 @@
 /**
- * Writes many phrasings in one line: `(a|b c)` is one of the choices, `[a|b c]` is optional.
- * "not [yet] updated [this (quarter|review)]" is six phrasings. Groups do not nest except that an
- * optional group's choice may itself contain one `(…)` group, which is enough for the grammar.
+ * Writes many phrasings in one line: `(a|b c)` is one of the choices, `[a|b c]` is optional, and
+ * groups nest. "not [yet] updated [this (quarter|review)]" is six phrasings.
  */
 export function expandPattern(pattern: string): string[] {
   let results: string[][] = [[]];

@@ -4,7 +4,8 @@ import { dateAt } from "./date-phrases.ts";
 import { FILLER_PHRASES } from "./filler-phrases.ts";
 import { acceptsName, type NameIndexes } from "./name-phrases.ts";
 import type { PhraseIndex } from "./phrase-index.ts";
-import { priorityNumbersAt, refAt, type refIndex } from "./priority-numbers.ts";
+import { priorityNumbersAt } from "./priority-numbers.ts";
+import { type RefIndex, refAt } from "./ref-phrases.ts";
 import type { Span, Term } from "./terms.ts";
 import type { Token } from "./tokens.ts";
 
@@ -12,7 +13,7 @@ export type ReadContext = {
   today: IsoDate;
   names: NameIndexes;
   relativeDates: PhraseIndex;
-  refs: ReturnType<typeof refIndex>;
+  refs: RefIndex;
   priorityNumbers: number[];
   planWords: Set<string>;
 };
@@ -61,7 +62,10 @@ export function readSpans(tokens: Token[], context: ReadContext): Span[] {
 function looseWord(token: Token, planWords: Set<string>): Term {
   if (token.kind === "slash") return { kind: "and" };
   if (token.kind === "date") {
-    return { kind: "problem", reason: `“${token.raw}” is not a date I know — write it day first, like 31/12/2026.` };
+    return {
+      kind: "problem",
+      reason: `“${token.raw}” is not a date I know — write it day first, like 31/12/2026.`,
+    };
   }
   return { kind: "word", inPlan: token.kind === "word" && planWords.has(token.text) };
 }

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { withBatchPartitionKeys } from "./batch-partition-key.ts";
 import type { CosmosAccount } from "./library.ts";
 import { routeRequest } from "./library.ts";
 
@@ -40,7 +41,7 @@ async function respond(gate: StoreGate, req: IncomingMessage, res: ServerRespons
     send(req, res, { code: "ServiceUnavailable", message: "The embedded store is stopping." });
     return;
   }
-  let body = await runHandler(gate, account, req, res);
+  let body = await runHandler(gate, account, await withBatchPartitionKeys(req), res);
   try {
     await gate.whenDurable();
   } catch (error) {

@@ -23,7 +23,7 @@ export interface EmbeddedCosmosOptions {
   /** Address to listen on; 127.0.0.1 unless given. */
   host?: string;
   log?: (message: string) => void;
-  /** Who holds the store, shown to a second process that finds it in use. */
+  /** Who holds the store, shown to a second process that finds it in use ("plan-tracker serve"). */
   owner?: string;
   /** Journal changes after which the journal is folded into a snapshot (default 5,000). */
   compactAfterChanges?: number;
@@ -45,7 +45,7 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions): Promi
   const log = options.log ?? (() => {});
   const host = options.host ?? "127.0.0.1";
   await mkdir(options.dataDir, { recursive: true });
-  const lock = await acquireStoreLock(options.dataDir, options.owner ?? "plan-tracker");
+  const lock = await acquireStoreLock(options.dataDir, options.owner ?? ownerFromCommandLine());
   let stopping = false;
   let runtime: StoreRuntime | null = null;
   let markReady: (account: CosmosAccount) => void = () => {};
@@ -114,4 +114,11 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions): Promi
     await lock.release();
     throw error;
   }
+}
+
+/** "plan-tracker serve" when run as `plan-tracker serve` (bin/plan-tracker.js serve), and so on. */
+function ownerFromCommandLine(): string {
+  const [, script = "", command = ""] = process.argv;
+  const isCli = /plan-tracker(\.js)?$|cli\.ts$/.test(script);
+  return isCli && /^[a-z-]+$/.test(command) ? `plan-tracker ${command}` : "plan-tracker";
 }

@@ -3,13 +3,14 @@ import type { CompactionStep, EmbeddedCosmos } from "../../../src/store/embedded
 import { startEmbeddedCosmos } from "../../../src/store/embedded/index.ts";
 import { type ActionDoc, actionsContainer, embeddedClient } from "./cosmos-client.ts";
 import { removeDir, tempDataDir } from "./store-files.ts";
-import { spawnStoreProcess } from "./store-process-runner.ts";
+import { killLeftoverStoreProcesses, spawnStoreProcess } from "./store-process-runner.ts";
 
 // Child processes start slowly on a busy machine, so these tests allow two minutes each.
 const running: EmbeddedCosmos[] = [];
 const dirs: string[] = [];
 
 afterEach(async () => {
+  killLeftoverStoreProcesses();
   for (const store of running.splice(0)) await store.stop();
   for (const dir of dirs.splice(0)) await removeDir(dir);
 });

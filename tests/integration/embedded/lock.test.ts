@@ -6,12 +6,13 @@ import type { EmbeddedCosmos } from "../../../src/store/embedded/index.ts";
 import { readRunningStore, startEmbeddedCosmos } from "../../../src/store/embedded/index.ts";
 import { actionsContainer, embeddedClient } from "./cosmos-client.ts";
 import { removeDir, tempDataDir } from "./store-files.ts";
-import { spawnStoreProcess } from "./store-process-runner.ts";
+import { killLeftoverStoreProcesses, spawnStoreProcess } from "./store-process-runner.ts";
 
 const running: EmbeddedCosmos[] = [];
 const dirs: string[] = [];
 
 afterEach(async () => {
+  killLeftoverStoreProcesses();
   for (const store of running.splice(0)) await store.stop();
   for (const dir of dirs.splice(0)) await removeDir(dir);
 });

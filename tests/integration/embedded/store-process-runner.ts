@@ -17,6 +17,16 @@ export interface StoreProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
 }
 
+const started = new Set<ChildProcess>();
+
+/** Kills any store process a failed test left running. */
+export function killLeftoverStoreProcesses(): void {
+  for (const child of started) {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  }
+  started.clear();
+}
+
 export function spawnStoreProcess(dataDir: string, count: number, crashAt = ""): StoreProcess {
   const child = spawn(
     process.execPath,
@@ -26,6 +36,7 @@ export function spawnStoreProcess(dataDir: string, count: number, crashAt = ""):
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
+  started.add(child);
   const acked: string[] = [];
   const watchers: Array<() => void> = [];
   let stderr = "";

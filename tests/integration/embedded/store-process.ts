@@ -35,5 +35,9 @@ async function writer(): Promise<void> {
 }
 await Promise.all(Array.from({ length: WRITERS }, writer));
 console.log("done");
+if (crashAt) {
+  console.error(`the compaction never reached step ${crashAt}`);
+  process.exit(3);
+}
 // Stay up (holding the store) until the test stops this process.
 setInterval(() => {}, 1_000);

@@ -1,6 +1,5 @@
 import type { Action } from "../../../src/domain/action.ts";
 import type { Plan } from "../../../src/domain/plan.ts";
-import { emptyQuery } from "../../../src/domain/question/query.ts";
 import {
   buildVocabulary,
   evaluateQuery,
@@ -9,6 +8,7 @@ import {
   parseQuestion,
   type Query,
 } from "../../../src/domain/question/index.ts";
+import { emptyQuery } from "../../../src/domain/question/query.ts";
 import type { Update } from "../../../src/domain/update.ts";
 import { loadSamplePlan } from "./load-sample.ts";
 

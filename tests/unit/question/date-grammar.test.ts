@@ -30,10 +30,22 @@ describe("dates in questions", () => {
   it.each([
     ["overdue", { kind: "overdue" }],
     ["past their due date", { kind: "overdue" }],
-    ["what's due this quarter", { kind: "dueBetween", from: "2026-10-01", to: "2026-12-31", period: "this quarter" }],
-    ["due next quarter", { kind: "dueBetween", from: "2027-01-01", to: "2027-03-31", period: "next quarter" }],
-    ["due this month", { kind: "dueBetween", from: "2026-11-01", to: "2026-11-30", period: "this month" }],
-    ["due next month", { kind: "dueBetween", from: "2026-12-01", to: "2026-12-31", period: "next month" }],
+    [
+      "what's due this quarter",
+      { kind: "dueBetween", from: "2026-10-01", to: "2026-12-31", period: "this quarter" },
+    ],
+    [
+      "due next quarter",
+      { kind: "dueBetween", from: "2027-01-01", to: "2027-03-31", period: "next quarter" },
+    ],
+    [
+      "due this month",
+      { kind: "dueBetween", from: "2026-11-01", to: "2026-11-30", period: "this month" },
+    ],
+    [
+      "due next month",
+      { kind: "dueBetween", from: "2026-12-01", to: "2026-12-31", period: "next month" },
+    ],
     ["due in march", { kind: "dueBetween", from: "2027-03-01", to: "2027-03-31", period: "month" }],
     ["due in Q1", { kind: "dueBetween", from: "2027-04-01", to: "2027-06-30", period: "quarter" }],
     ["due before end of March", { kind: "dueBy", date: "2027-03-31" }],
@@ -54,7 +66,9 @@ describe("dates in questions", () => {
   });
 
   it("reads “end of March” asked in February as this March", () => {
-    expect(sampleQuery("due before end of March", "2027-02-10").dates).toEqual([{ kind: "dueBy", date: "2027-03-31" }]);
+    expect(sampleQuery("due before end of March", "2027-02-10").dates).toEqual([
+      { kind: "dueBy", date: "2027-03-31" },
+    ]);
   });
 
   it("reads “since” as the latest such date on or before today", () => {
@@ -67,7 +81,10 @@ describe("dates in questions", () => {
   });
 
   it("offers either of two dates asked together", () => {
-    expect(sampleQuery("overdue or due this month").dates.map((d) => d.kind)).toEqual(["overdue", "dueBetween"]);
+    expect(sampleQuery("overdue or due this month").dates.map((d) => d.kind)).toEqual([
+      "overdue",
+      "dueBetween",
+    ]);
   });
 
   it("does not read “by HoS” as a date", () => {

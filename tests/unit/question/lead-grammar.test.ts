@@ -28,7 +28,10 @@ describe("leads in questions", () => {
 
   it("reads “my actions” as the asker's own", () => {
     expect(sampleQuery("my actions")).toMatchObject({ mine: true, leads: [] });
-    expect(sampleQuery("what's overdue that I lead")).toMatchObject({ mine: true, dates: [{ kind: "overdue" }] });
+    expect(sampleQuery("what's overdue that I lead")).toMatchObject({
+      mine: true,
+      dates: [{ kind: "overdue" }],
+    });
   });
 });
 

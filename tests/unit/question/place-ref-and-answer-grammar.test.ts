@@ -22,7 +22,10 @@ describe("sections and delivery areas", () => {
 
 describe("free text", () => {
   it("searches for what follows “about”, even a name", () => {
-    expect(sampleQuery("anything about fostering")).toMatchObject({ text: ["fostering"], deliveryAreas: [] });
+    expect(sampleQuery("anything about fostering")).toMatchObject({
+      text: ["fostering"],
+      deliveryAreas: [],
+    });
     expect(sampleQuery("anything about staying put that's green")).toMatchObject({
       text: ["staying put"],
       rags: ["Green"],
@@ -42,29 +45,45 @@ describe("free text", () => {
 
   it("skips words like please and can you show me", () => {
     const parsed = parseSample("please can you show me the reds for priority 3 thanks");
-    expect(parsed).toMatchObject({ kind: "query", ignored: [], query: { rags: ["Red"], priorities: [3] } });
+    expect(parsed).toMatchObject({
+      kind: "query",
+      ignored: [],
+      query: { rags: ["Red"], priorities: [3] },
+    });
   });
 
   it("reports, and does not use, words it does not know", () => {
     const parsed = parseSample("reds wibble");
-    expect(parsed).toMatchObject({ kind: "query", ignored: ["wibble"], query: { rags: ["Red"], text: [] } });
+    expect(parsed).toMatchObject({
+      kind: "query",
+      ignored: ["wibble"],
+      query: { rags: ["Red"], text: [] },
+    });
   });
 });
 
 describe("one action by Ref", () => {
-  it.each(["CSC-07", "csc-07", "csc 7", "csc07", "CSC7", "tell me about csc 7", "what's happening with CSC-07?"])(
-    "%s",
-    (question) => {
-      expect(parseSample(question)).toEqual({ kind: "ref", ref: "CSC-07" });
-    },
-  );
+  it.each([
+    "CSC-07",
+    "csc-07",
+    "csc 7",
+    "csc07",
+    "CSC7",
+    "tell me about csc 7",
+    "what's happening with CSC-07?",
+  ])("%s", (question) => {
+    expect(parseSample(question)).toEqual({ kind: "ref", ref: "CSC-07" });
+  });
 
   it("lists several Refs asked together", () => {
     expect(sampleQuery("csc 7 and csc 12").refs).toEqual(["CSC-07", "CSC-12"]);
   });
 
   it("says when the plan has no such Ref", () => {
-    expect(parseSample("csc 42")).toEqual({ kind: "unknown", reason: "There is no action CSC-42 in this plan." });
+    expect(parseSample("csc 42")).toEqual({
+      kind: "unknown",
+      reason: "There is no action CSC-42 in this plan.",
+    });
   });
 });
 
@@ -72,21 +91,34 @@ describe("counts and summaries", () => {
   it("reads “how many” as a count of whatever else was asked", () => {
     expect(sampleQuery("how many reds")).toMatchObject({ count: true, rags: ["Red"] });
     expect(sampleQuery("how many actions are there")).toMatchObject({ count: true, rags: [] });
-    expect(sampleQuery("number of overdue actions for HoS")).toMatchObject({ count: true, dates: [{ kind: "overdue" }] });
+    expect(sampleQuery("number of overdue actions for HoS")).toMatchObject({
+      count: true,
+      dates: [{ kind: "overdue" }],
+    });
   });
 
   it("reads a summary, for the whole plan or some priorities", () => {
     expect(parseSample("summary")).toEqual({ kind: "summary", priorities: [] });
     expect(parseSample("summary for priority 1")).toEqual({ kind: "summary", priorities: [1] });
-    expect(parseSample("give me an overview of p3 and p4")).toEqual({ kind: "summary", priorities: [3, 4] });
+    expect(parseSample("give me an overview of p3 and p4")).toEqual({
+      kind: "summary",
+      priorities: [3, 4],
+    });
   });
 
   it("reads a summary of something other than priorities as counts of it", () => {
-    expect(sampleQuery("summary for HoS")).toMatchObject({ count: true, leads: [{ match: "part", value: "HoS" }] });
+    expect(sampleQuery("summary for HoS")).toMatchObject({
+      count: true,
+      leads: [{ match: "part", value: "HoS" }],
+    });
   });
 
   it("lists everything when asked for all actions", () => {
-    expect(sampleQuery("show me everything")).toMatchObject({ rags: [], priorities: [], count: false });
+    expect(sampleQuery("show me everything")).toMatchObject({
+      rags: [],
+      priorities: [],
+      count: false,
+    });
   });
 });
 
@@ -100,17 +132,33 @@ describe("what it will not guess", () => {
     expect(parseSample(question)).toEqual({ kind: "unknown", reason });
   });
 
+  it("does not answer for the whole plan when the only other word is unknown", () => {
+    expect(parseSample("how many zebras")).toEqual({
+      kind: "unknown",
+      reason: "I didn't recognise “zebras”.",
+    });
+  });
+
   it("refuses to leave things out rather than ignore “not”", () => {
-    expect(parseSample("not for HoS")).toMatchObject({ kind: "unknown", reason: expect.stringContaining("leave things out") });
+    expect(parseSample("not for HoS")).toMatchObject({
+      kind: "unknown",
+      reason: expect.stringContaining("leave things out"),
+    });
     expect(parseSample("everything except fostering")).toMatchObject({ kind: "unknown" });
   });
 
   it("refuses “or” between different kinds of filter", () => {
-    expect(parseSample("red or overdue")).toMatchObject({ kind: "unknown", reason: expect.stringContaining("separately") });
+    expect(parseSample("red or overdue")).toMatchObject({
+      kind: "unknown",
+      reason: expect.stringContaining("separately"),
+    });
   });
 
   it("refuses a name after “for” that the plan does not have", () => {
-    expect(parseSample("what's red for Bob")).toMatchObject({ kind: "unknown", reason: expect.stringContaining("“Bob”") });
+    expect(parseSample("what's red for Bob")).toMatchObject({
+      kind: "unknown",
+      reason: expect.stringContaining("“Bob”"),
+    });
   });
 
   it("refuses questions about past ratings it cannot answer", () => {
@@ -119,6 +167,7 @@ describe("what it will not guess", () => {
 
   it("offers three example questions it does understand", () => {
     expect(EXAMPLE_QUESTIONS).toHaveLength(3);
-    for (const question of EXAMPLE_QUESTIONS) expect(parseSample(question).kind).not.toBe("unknown");
+    for (const question of EXAMPLE_QUESTIONS)
+      expect(parseSample(question).kind).not.toBe("unknown");
   });
 });

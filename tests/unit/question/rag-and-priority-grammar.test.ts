@@ -58,8 +58,14 @@ describe("priorities", () => {
   });
 
   it("reads “at risk of harm” as the priority's name, and “at risk” alone as Red or Amber", () => {
-    expect(sampleQuery("amber for children at risk of harm")).toMatchObject({ rags: ["Amber"], priorities: [3] });
-    expect(sampleQuery("at risk for priority 3")).toMatchObject({ rags: ["Red", "Amber"], priorities: [3] });
+    expect(sampleQuery("amber for children at risk of harm")).toMatchObject({
+      rags: ["Amber"],
+      priorities: [3],
+    });
+    expect(sampleQuery("at risk for priority 3")).toMatchObject({
+      rags: ["Red", "Amber"],
+      priorities: [3],
+    });
   });
 
   it("does not read “send” as a priority when it is the verb", () => {

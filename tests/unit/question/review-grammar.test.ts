@@ -37,10 +37,15 @@ describe("review state in questions", () => {
   });
 
   it("reads “gone red” as a change to Red", () => {
-    expect(sampleQuery("what's gone red")).toMatchObject({ rags: ["Red"], review: [{ kind: "changedRag" }] });
+    expect(sampleQuery("what's gone red")).toMatchObject({
+      rags: ["Red"],
+      review: [{ kind: "changedRag" }],
+    });
   });
 
   it("reads “updated since” with a date", () => {
-    expect(sampleQuery("updated since 01/10/2026").review).toEqual([{ kind: "updatedSince", date: "2026-10-01" }]);
+    expect(sampleQuery("updated since 01/10/2026").review).toEqual([
+      { kind: "updatedSince", date: "2026-10-01" },
+    ]);
   });
 });

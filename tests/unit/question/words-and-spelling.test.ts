@@ -6,7 +6,13 @@ import { parseSample, sampleQuery } from "./ask.ts";
 
 describe("reading words", () => {
   it("drops punctuation, joins apostrophes and splits letters from numbers", () => {
-    expect(tokenize("What’s red for P3?").map((t) => t.text)).toEqual(["whats", "red", "for", "p", "3"]);
+    expect(tokenize("What’s red for P3?").map((t) => t.text)).toEqual([
+      "whats",
+      "red",
+      "for",
+      "p",
+      "3",
+    ]);
     expect(tokenize("csc07").map((t) => t.key)).toEqual(["csc", "7"]);
   });
 
@@ -44,7 +50,10 @@ describe("edit distance", () => {
 describe("typos", () => {
   it("reads misspelt grammar words and says how", () => {
     const parsed = parseSample("wats red for priorty 3");
-    expect(parsed.kind === "query" && parsed.corrections).toContainEqual({ typed: "priorty", readAs: "priority" });
+    expect(parsed.kind === "query" && parsed.corrections).toContainEqual({
+      typed: "priorty",
+      readAs: "priority",
+    });
     expect(sampleQuery("wats red for priorty 3")).toMatchObject({ rags: ["Red"], priorities: [3] });
   });
 

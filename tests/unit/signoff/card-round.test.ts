@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { cardRoundRevision } from "../../../src/signoff/card-round.ts";
 import { anUpdate } from "./fixtures.ts";
 
-const decision = { outcome: "returned" as const, by: "sam@x", byName: "Sam", at: "2026-12-03T10:00:00Z", comment: "More" };
+const decision = {
+  outcome: "returned" as const,
+  by: "sam@x",
+  byName: "Sam",
+  at: "2026-12-03T10:00:00Z",
+  comment: "More",
+};
 
 describe("cardRoundRevision", () => {
   it("keeps the first submission's revision while the lead edits before a decision", () => {
@@ -27,7 +33,11 @@ describe("cardRoundRevision", () => {
   });
 
   it("still names the round's cards once the update is decided", () => {
-    const approved = anUpdate({ revision: 2, state: "approved", decision: { ...decision, outcome: "approved" } });
+    const approved = anUpdate({
+      revision: 2,
+      state: "approved",
+      decision: { ...decision, outcome: "approved" },
+    });
     const history = [
       { before: null, after: anUpdate({ revision: 1 }) },
       { before: anUpdate({ revision: 1 }), after: anUpdate({ revision: 2 }) },

@@ -16,9 +16,22 @@ describe("checkDecision", () => {
   });
 
   it("refuses a second decision and names the first", () => {
-    const decided = recordDecision(anUpdate(), aPerson(), approve, new Date("2026-12-03T10:42:00Z"));
-    const check = checkDecision(decided, { ...approve, outcome: "returned", comment: "More please" });
-    expect(check).toMatchObject({ ok: false, reason: "already_decided", decision: { byName: "Sam Patel", outcome: "approved" } });
+    const decided = recordDecision(
+      anUpdate(),
+      aPerson(),
+      approve,
+      new Date("2026-12-03T10:42:00Z"),
+    );
+    const check = checkDecision(decided, {
+      ...approve,
+      outcome: "returned",
+      comment: "More please",
+    });
+    expect(check).toMatchObject({
+      ok: false,
+      reason: "already_decided",
+      decision: { byName: "Sam Patel", outcome: "approved" },
+    });
   });
 
   it("refuses a press from a card showing an older revision", () => {
@@ -30,18 +43,31 @@ describe("checkDecision", () => {
   });
 
   it("needs a comment to return, but not to approve", () => {
-    expect(checkDecision(anUpdate(), { outcome: "returned", revision: 1, comment: "   " })).toEqual({
-      ok: false,
-      reason: "comment_required",
-    });
-    expect(checkDecision(anUpdate(), { outcome: "returned", revision: 1, comment: "Add the audit figures" }).ok).toBe(true);
+    expect(checkDecision(anUpdate(), { outcome: "returned", revision: 1, comment: "   " })).toEqual(
+      {
+        ok: false,
+        reason: "comment_required",
+      },
+    );
+    expect(
+      checkDecision(anUpdate(), {
+        outcome: "returned",
+        revision: 1,
+        comment: "Add the audit figures",
+      }).ok,
+    ).toBe(true);
   });
 });
 
 describe("recordDecision", () => {
   it("records who decided, when and why, and moves the update to that state", () => {
     const at = new Date("2026-12-03T10:42:00Z");
-    const returned = recordDecision(anUpdate(), aPerson(), { outcome: "returned", revision: 1, comment: " Add figures " }, at);
+    const returned = recordDecision(
+      anUpdate(),
+      aPerson(),
+      { outcome: "returned", revision: 1, comment: " Add figures " },
+      at,
+    );
     expect(returned.state).toBe("returned");
     expect(returned.decision).toEqual({
       outcome: "returned",
@@ -55,19 +81,38 @@ describe("recordDecision", () => {
 
 describe("approvedAction", () => {
   it("makes the proposed RAG official", () => {
-    expect(approvedAction(anAction({ rag: "Amber" }), anUpdate({ proposedRag: "Red" })).rag).toBe("Red");
+    expect(approvedAction(anAction({ rag: "Amber" }), anUpdate({ proposedRag: "Red" })).rag).toBe(
+      "Red",
+    );
   });
 
   it("applies a revised date as the new completion date", () => {
-    const next = approvedAction(anAction(), anUpdate({ revisedDate: "2027-06-30", revisedDateReason: "Vacancies" }));
-    expect(next.completionDate).toEqual({ text: "30 June 2027", due: "2027-06-30", tbc: false, milestones: ["2027-06-30"] });
+    const next = approvedAction(
+      anAction(),
+      anUpdate({ revisedDate: "2027-06-30", revisedDateReason: "Vacancies" }),
+    );
+    expect(next.completionDate).toEqual({
+      text: "30 June 2027",
+      due: "2027-06-30",
+      tbc: false,
+      milestones: ["2027-06-30"],
+    });
   });
 
   it("signs the action off as complete only when completion was proposed with evidence", () => {
-    const withEvidence = anUpdate({ proposeCompletion: true, evidenceUrl: "https://council.sharepoint.com/audit" });
-    expect(approvedAction(anAction(), withEvidence)).toMatchObject({ complete: true, signedOff: true });
+    const withEvidence = anUpdate({
+      proposeCompletion: true,
+      evidenceUrl: "https://council.sharepoint.com/audit",
+    });
+    expect(approvedAction(anAction(), withEvidence)).toMatchObject({
+      complete: true,
+      signedOff: true,
+    });
     const without = anUpdate({ proposeCompletion: true, evidenceUrl: "" });
-    expect(approvedAction(anAction(), without)).toMatchObject({ complete: false, signedOff: false });
+    expect(approvedAction(anAction(), without)).toMatchObject({
+      complete: false,
+      signedOff: false,
+    });
   });
 
   it("is idempotent: applying it again changes nothing", () => {
@@ -92,7 +137,12 @@ describe("approvalNeedsApplying (repair after a crash)", () => {
 
   it("leaves it when the action already shows it, and ignores returns", () => {
     expect(approvalNeedsApplying(anAction({ rag: "Red" }), approved, [])).toBe(false);
-    const returned = recordDecision(anUpdate(), aPerson(), { outcome: "returned", revision: 1, comment: "x" }, decidedAt);
+    const returned = recordDecision(
+      anUpdate(),
+      aPerson(),
+      { outcome: "returned", revision: 1, comment: "x" },
+      decidedAt,
+    );
     expect(approvalNeedsApplying(anAction(), returned, [])).toBe(false);
   });
 });

@@ -12,7 +12,12 @@ export function anAction(overrides: Partial<Action> = {}): Action {
     developmentAction: "Improve the quality of strategy discussions",
     expectedOutcome: "",
     lead: "HoS / Service Manager",
-    completionDate: { text: "March 2027", due: "2027-03-31", tbc: false, milestones: ["2027-03-31"] },
+    completionDate: {
+      text: "March 2027",
+      due: "2027-03-31",
+      tbc: false,
+      milestones: ["2027-03-31"],
+    },
     rag: "Amber",
     complete: false,
     signedOff: false,

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { awaitingDecision, slowDecisions, workingDaysBetween } from "../../../src/signoff/slow-decisions.ts";
+import {
+  awaitingDecision,
+  slowDecisions,
+  workingDaysBetween,
+} from "../../../src/signoff/slow-decisions.ts";
 import { anUpdate } from "./fixtures.ts";
 
 describe("workingDaysBetween", () => {
@@ -23,7 +27,13 @@ describe("slowDecisions", () => {
     ref: "CSC-03",
     submittedAt: "2026-11-02T09:00:00.000Z",
     state: "approved",
-    decision: { outcome: "approved", by: "s", byName: "S", at: "2026-11-03T09:00:00Z", comment: "" },
+    decision: {
+      outcome: "approved",
+      by: "s",
+      byName: "S",
+      at: "2026-11-03T09:00:00Z",
+      comment: "",
+    },
   });
 
   it("lists only undecided updates waiting more than five working days", () => {

@@ -11,21 +11,63 @@ const decision = (outcome: "approved" | "returned", comment = "") => ({
   comment,
 });
 
-const hos = aPerson({ id: "hos@council.gov.uk", email: "hos@council.gov.uk", name: "Hana Osei", roles: ["lead"], leads: ["HoS / Service Manager"] });
+const hos = aPerson({
+  id: "hos@council.gov.uk",
+  email: "hos@council.gov.uk",
+  name: "Hana Osei",
+  roles: ["lead"],
+  leads: ["HoS / Service Manager"],
+});
 const actions = [
-  anAction({ ref: "CSC-01", priorities: [1], rag: "Red", completionDate: { text: "June 2026", due: "2026-06-30", tbc: false, milestones: [] } }),
+  anAction({
+    ref: "CSC-01",
+    priorities: [1],
+    rag: "Red",
+    completionDate: { text: "June 2026", due: "2026-06-30", tbc: false, milestones: [] },
+  }),
   anAction({ ref: "CSC-02", priorities: [1, 3], rag: "Amber" }),
   anAction({ ref: "CSC-03", priorities: [3], rag: "Green" }),
-  anAction({ ref: "CSC-04", priorities: [3], rag: "Green", complete: true, signedOff: true, completionDate: { text: "May 2026", due: "2026-05-31", tbc: false, milestones: [] } }),
+  anAction({
+    ref: "CSC-04",
+    priorities: [3],
+    rag: "Green",
+    complete: true,
+    signedOff: true,
+    completionDate: { text: "May 2026", due: "2026-05-31", tbc: false, milestones: [] },
+  }),
   anAction({ ref: "CSC-05", priorities: [5], rag: null, lead: "PSW" }),
 ];
 const updates = [
   // Last quarter CSC-02 was approved Green; this quarter it was approved Amber: Green → Amber.
-  anUpdate({ ref: "CSC-02", quarter: "2026-Q2", proposedRag: "Green", state: "approved", decision: decision("approved") }),
-  anUpdate({ ref: "CSC-02", quarter: "2026-Q3", proposedRag: "Amber", previousRag: "Green", state: "approved", decision: decision("approved") }),
+  anUpdate({
+    ref: "CSC-02",
+    quarter: "2026-Q2",
+    proposedRag: "Green",
+    state: "approved",
+    decision: decision("approved"),
+  }),
+  anUpdate({
+    ref: "CSC-02",
+    quarter: "2026-Q3",
+    proposedRag: "Amber",
+    previousRag: "Green",
+    state: "approved",
+    decision: decision("approved"),
+  }),
   // CSC-03 awaits a decision; CSC-01 was returned, so its lead still owes an update.
-  anUpdate({ ref: "CSC-03", proposedRag: "Green", previousRag: "Green", submittedAt: "2026-12-01T09:00:00.000Z" }),
-  anUpdate({ ref: "CSC-01", proposedRag: "Red", previousRag: "Red", state: "returned", decision: decision("returned", "Figures?") }),
+  anUpdate({
+    ref: "CSC-03",
+    proposedRag: "Green",
+    previousRag: "Green",
+    submittedAt: "2026-12-01T09:00:00.000Z",
+  }),
+  anUpdate({
+    ref: "CSC-01",
+    proposedRag: "Red",
+    previousRag: "Red",
+    state: "returned",
+    decision: decision("returned", "Figures?"),
+  }),
   anUpdate({
     ref: "CSC-04",
     proposedRag: "Green",
@@ -63,7 +105,12 @@ describe("summaryFigures", () => {
       { from: "Amber", to: "Green", refs: ["CSC-04"] },
     ]);
     // CSC-03 awaits a decision and CSC-05 has no record: neither counts as moving.
-    expect(Object.keys(figures.previousRags).sort()).toEqual(["CSC-01", "CSC-02", "CSC-03", "CSC-04"]);
+    expect(Object.keys(figures.previousRags).sort()).toEqual([
+      "CSC-01",
+      "CSC-02",
+      "CSC-03",
+      "CSC-04",
+    ]);
   });
 
   it("lists overdue actions, not complete ones", () => {

@@ -4,13 +4,23 @@ import { isSummaryRequest } from "../../../src/signoff/summary-command.ts";
 
 describe("isSummaryRequest", () => {
   it("takes the plain requests for the whole summary", () => {
-    for (const text of ["summary", "Summary?", "quarterly summary", "  Quarterly   Summary. ", "show me the summary"]) {
+    for (const text of [
+      "summary",
+      "Summary?",
+      "quarterly summary",
+      "  Quarterly   Summary. ",
+      "show me the summary",
+    ]) {
       expect(isSummaryRequest(text), text).toBe(true);
     }
   });
 
   it("leaves narrower questions to the question feature", () => {
-    for (const text of ["summary for priority 1", "what's red for priority 3", "summary of CSC-07"]) {
+    for (const text of [
+      "summary for priority 1",
+      "what's red for priority 3",
+      "summary of CSC-07",
+    ]) {
       expect(isSummaryRequest(text), text).toBe(false);
     }
   });
@@ -30,7 +40,17 @@ describe("summaryQuarter", () => {
   });
 
   it("follows a review started early or moved", () => {
-    expect(summaryQuarter("2027-01-20", new Map([["2026-Q4", { reviewDate: "2027-03-31", state: "open" as const }]]))).toBe("2026-Q4");
-    expect(summaryQuarter("2027-01-10", new Map([["2026-Q3", { reviewDate: "2027-01-15", state: "scheduled" as const }]]))).toBe("2026-Q3");
+    expect(
+      summaryQuarter(
+        "2027-01-20",
+        new Map([["2026-Q4", { reviewDate: "2027-03-31", state: "open" as const }]]),
+      ),
+    ).toBe("2026-Q4");
+    expect(
+      summaryQuarter(
+        "2027-01-10",
+        new Map([["2026-Q3", { reviewDate: "2027-01-15", state: "scheduled" as const }]]),
+      ),
+    ).toBe("2026-Q3");
   });
 });

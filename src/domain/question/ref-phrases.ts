@@ -1,0 +1,54 @@
+import type { Term } from "./terms.ts";
+import { phraseKeys, type Token } from "./tokens.ts";
+
+export type RefIndex = ReturnType<typeof refIndex>;
+
+/** Keys that start a ref, e.g. "csc" for CSC-07, used to spot a ref the plan does not have. */
+export function refIndex(refs: string[]): {
+  byKeys: Map<string, string>;
+  prefixes: Map<string, string>;
+  /** The most tokens any Ref takes ("CSC-07" takes two). */
+  longest: number;
+} {
+  const byKeys = new Map<string, string>();
+  const prefixes = new Map<string, string>();
+  let longest = 0;
+  for (const ref of refs) {
+    const keys = phraseKeys(ref);
+    byKeys.set(keys.join(" "), ref);
+    longest = Math.max(longest, keys.length);
+    if (keys.length === 2 && /^[0-9]+$/.test(keys[1] as string))
+      prefixes.set(keys[0] as string, ref);
+  }
+  return { byKeys, prefixes, longest };
+}
+
+/** "CSC-07", "csc 7", "csc07". An unknown number after a known prefix is a problem, not a guess. */
+export function refAt(
+  tokens: Token[],
+  start: number,
+  index: RefIndex,
+): { term: Term; length: number } | null {
+  if (tokens[start]?.kind === "slash") return null;
+  let keys = "";
+  let longest: { term: Term; length: number } | null = null;
+  for (let length = 1; length <= Math.min(index.longest, tokens.length - start); length++) {
+    const token = tokens[start + length - 1] as Token;
+    if (token.kind === "slash") break;
+    keys = length === 1 ? token.key : `${keys} ${token.key}`;
+    const ref = index.byKeys.get(keys);
+    if (ref) longest = { term: { kind: "ref", ref }, length };
+  }
+  if (longest) return longest;
+  const example = index.prefixes.get(tokens[start]?.key ?? "");
+  const number = tokens[start + 1];
+  if (example && number?.kind === "number") {
+    const digits = example.match(/[0-9]+$/)?.[0] ?? "";
+    const missing = example.replace(/[0-9]+$/, number.text.padStart(digits.length, "0"));
+    return {
+      term: { kind: "problem", reason: `There is no action ${missing} in this plan.` },
+      length: 2,
+    };
+  }
+  return null;
+}

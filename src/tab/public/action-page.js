@@ -1,0 +1,87 @@
+import { getJson } from "./api.js";
+import { byId, el, fill, formatDay, formatMoment, ragBadge, safeLink } from "./dom.js";
+
+function facts(pairs) {
+  return el("dl", { class: "facts" }, pairs.filter(([, value]) => value !== null && value !== "").flatMap(([term, value]) => [el("dt", {}, term), el("dd", {}, value)]));
+}
+
+function textSection(title, text) {
+  if (!text?.trim()) return null;
+  return el("div", {}, el("h3", {}, title), el("p", { class: "text-block" }, text));
+}
+
+function decisionLine(u) {
+  if (!u.decision) return el("p", {}, el("strong", {}, u.state === "submitted" ? "Awaiting sign-off." : ""));
+  const verb = u.decision.outcome === "approved" ? "Approved" : "Returned";
+  return el(
+    "p",
+    {},
+    el("strong", {}, `${verb} by ${u.decision.byName}`),
+    ` on ${formatMoment(u.decision.at)}`,
+    u.decision.comment ? el("span", {}, `: “${u.decision.comment}”`) : ".",
+  );
+}
+
+function updateItem(u) {
+  return el(
+    "li",
+    {},
+    el("h4", {}, u.quarterLabel),
+    el("p", {}, "Proposed ", ragBadge(u.proposedRag), u.previousRag ? el("span", {}, " (was ", ragBadge(u.previousRag), ")") : null),
+    el("p", { class: "text-block" }, u.progress),
+    u.ragJustification ? el("p", { class: "text-block" }, `Why ${u.proposedRag}: ${u.ragJustification}`) : null,
+    u.revisedDate ? el("p", {}, `Revised date: ${formatDay(u.revisedDate)}${u.revisedDateReason ? ` (${u.revisedDateReason})` : ""}`) : null,
+    u.proposeCompletion ? el("p", {}, "The lead proposes marking this action complete.") : null,
+    u.evidenceUrl ? el("p", {}, "Evidence: ", safeLink(u.evidenceUrl)) : null,
+    el("p", { class: "muted" }, `Sent by ${u.authorName} on ${formatMoment(u.submittedAt)}${u.revision > 0 ? `, edited ${u.revision} time${u.revision === 1 ? "" : "s"}` : ""}.`),
+    decisionLine(u),
+  );
+}
+
+/** An action's page: the plan's words, every quarter's update and decision, and the audit trail. */
+export async function showAction(ref, { moveFocus }) {
+  const heading = byId("action-heading");
+  const body = byId("action-body");
+  byId("view-action").hidden = false;
+  heading.textContent = `Loading ${ref}…`;
+  fill(body);
+  const { action: a, updates, history } = await getJson(`/api/actions/${encodeURIComponent(ref)}`);
+  document.title = `${a.ref}: Plan Tracker`;
+  heading.textContent = `${a.ref}: ${a.title}`;
+  fill(
+    body,
+    el(
+      "div",
+      { class: "panel" },
+      facts([
+        ["RAG", ragBadge(a.rag)],
+        ["Lead", a.lead],
+        ["Completion date", `${a.due ? formatDay(a.due) : a.completionDate || "No date"}${a.overdue ? " (overdue)" : ""}`],
+        ["Priority", a.priorities.map((p) => `${p.number}. ${p.name}`).join("; ") || "None"],
+        ["Section", a.section],
+        ["Delivery area", a.deliveryArea],
+        ["Complete", a.complete ? (a.signedOff ? "Yes, signed off by DMT" : "Yes") : "No"],
+      ]),
+      textSection("Development action", a.developmentAction),
+      textSection("Expected outcome", a.expectedOutcome),
+      textSection("Action we will take", a.actionWeWillTake),
+      textSection("How will we know", a.howWillWeKnow),
+      textSection("Progress update in the plan", a.progressUpdate),
+    ),
+    el(
+      "section",
+      { class: "panel", "aria-labelledby": "updates-heading" },
+      el("h3", { id: "updates-heading" }, "Updates and decisions"),
+      updates.length ? el("ul", { class: "updates" }, updates.map(updateItem)) : el("p", { class: "muted" }, "No quarterly update has been sent for this action yet."),
+    ),
+    el(
+      "section",
+      { class: "panel", "aria-labelledby": "history-heading" },
+      el("h3", { id: "history-heading" }, "History"),
+      history.length
+        ? el("ol", { class: "history" }, history.map((h) => el("li", {}, el("strong", {}, formatMoment(h.at)), ` ${h.by}: ${h.summary}`)))
+        : el("p", { class: "muted" }, "No changes recorded yet."),
+    ),
+  );
+  if (moveFocus) heading.focus();
+}

@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ManualClock } from "../../../src/clock.ts";
+import { loadConfig } from "../../../src/config.ts";
+import type { Person } from "../../../src/domain/person.ts";
+import type { Update } from "../../../src/domain/update.ts";
+import { SAMPLE_PLAN } from "../../../src/domain/plan.ts";
+import type { FeatureDeps } from "../../../src/feature-deps.ts";
+import { importPlanFile } from "../../../src/import/import-plan.ts";
+import { SAMPLE_PLAN_PATH } from "../../../src/import/load-sample.ts";
+import { silentLogger } from "../../../src/logger.ts";
+import type { CardActionTurn, Feature } from "../../../src/messaging.ts";
+import { createOutboxMessenger } from "../../../src/review/outbox-messenger.ts";
+import { createReviewFeature } from "../../../src/review/review-feature.ts";
+import { createDailyRunner, type DailyRunner } from "../../../src/scheduler/daily-runner.ts";
+import type { OutboxItem } from "../../../src/store/outbox-repo.ts";
+import type { Store } from "../../../src/store/store.ts";
+import { cardText } from "../../support/stand-in-connector.ts";
+import { dmtPerson, everyDay, LEADS, leadPerson, refsIn, ROUND_DAYS } from "./quarter-fixture.ts";
+import { addPeople, londonMorning, openTempStore, SETUP } from "./review-store.ts";
+
+/**
+ * The 2026-Q3 review below the HTTP layer: the daily job on a moved clock, queueing into the real
+ * outbox (what the server's sender delivers), and the update form's Submit handled by the feature.
+ */
+describe("a quarter's reminder rounds", () => {
+  const clock = new ManualClock(londonMorning("2026-11-30"));
+  let store: Store;
+  let close: () => Promise<void>;
+  let runner: DailyRunner;
+  let feature: Feature;
+  const submitted: Update[] = [];
+  const [hana, ira, tom] = [leadPerson(LEADS.hana), leadPerson(LEADS.ira), leadPerson(LEADS.tom)];
+
+  beforeAll(async () => {
+    ({ store, close } = await openTempStore(clock));
+    await importPlanFile(store, SAMPLE_PLAN, SAMPLE_PLAN_PATH, { dryRun: false, actor: SETUP });
+    // One finished action and one DMT has signed off: neither is ever prompted.
+    for (const [ref, change] of [["CSC-11", { complete: true }], ["CSC-12", { signedOff: true }]] as const) {
+      const found = await store.actions.get(ref);
+      if (found) await store.actions.save({ ...found.doc, ...change }, SETUP, found.doc);
+    }
+    await addPeople(store, [hana, ira, tom, dmtPerson]);
+    const deps: FeatureDeps = {
+      config: loadConfig({ LOG_LEVEL: "silent" }),
+      store,
+      messenger: createOutboxMessenger(store, clock),
+      clock,
+      logger: silentLogger,
+    };
+    const review = createReviewFeature(deps, { onSubmitted: async (update) => void submitted.push(update) });
+    feature = review.feature;
+    runner = createDailyRunner({ store, logger: silentLogger, timeZone: "Europe/London", jobs: [review.daily] });
+  });
+  afterAll(() => close?.());
+
+  async function outbox(): Promise<OutboxItem[]> {
+    const { resources } = await store.outbox.container.items.query<OutboxItem>("SELECT * FROM c").fetchAll();
+    return resources.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt) || a.key.localeCompare(b.key));
+  }
+  async function liveThrough(from: string, to: string): Promise<void> {
+    for (const day of everyDay(from, to)) {
+      clock.set(londonMorning(day));
+      await runner.runDue(clock.now());
+    }
+  }
+  const press = (person: Person, verb: string, data: Record<string, unknown>) => {
+    const turn: CardActionTurn = { person, verb, data, trigger: "manual", scope: "personal" };
+    const handler = feature.cardActions?.[verb];
+    if (!handler) throw new Error(`no handler for ${verb}`);
+    return handler(turn);
+  };
+  const submit = (person: Person, ref: string, fields: Record<string, unknown> = {}) =>
+    press(person, "submitUpdate", { ref, quarter: "2026-Q3", revision: 0, progress: `Progress on ${ref}.`, proposedRag: "Red", ...fields });
+
+  it("opens on 9 December: each lead gets one message listing exactly their open actions", async () => {
+    await liveThrough("2026-11-30", ROUND_DAYS.open);
+    const items = await outbox();
+    expect(items.map((i) => i.key).sort()).toEqual([
+      `review:2026-Q3:open:${LEADS.hana.email}`,
+      `review:2026-Q3:open:${LEADS.ira.email}`,
+      `review:2026-Q3:open:${LEADS.tom.email}`,
+    ]);
+    expect(new Set(items.map((i) => i.queuedAt.slice(0, 10)))).toEqual(new Set([ROUND_DAYS.open]));
+    const refsFor = (email: string) => refsIn(cardText(items.find((i) => i.to === email)?.card));
+    expect(refsFor(LEADS.hana.email)).toEqual(["CSC-01", "CSC-02", "CSC-03", "CSC-07"]);
+    expect(refsFor(LEADS.ira.email)).toEqual(["CSC-04", "CSC-05"]);
+    expect(refsFor(LEADS.tom.email)).toEqual(["CSC-09", "CSC-15", "CSC-17", "CSC-18"]);
+  });
+
+  it("answers a submit with empty progress with the same form: text kept, the problem named", async () => {
+    const card = await submit(hana, "CSC-01", { progress: "  ", revisedDate: "2027-03-31", revisedDateReason: "Waiting for the new IRO" });
+    const text = cardText(card);
+    expect(text).toContain("can't be empty");
+    expect(text).toContain("Waiting for the new IRO");
+    expect(text).toContain("2027-03-31");
+    expect(await store.updates.get("2026-Q3", "CSC-01")).toBeNull();
+  });
+
+  it("refuses a submit from someone who doesn't lead the action, whatever the card says", async () => {
+    const card = await submit(ira, "CSC-01", { author: ira.id });
+    expect(cardText(card)).toContain("Only the lead for CSC-01");
+    expect(await store.updates.get("2026-Q3", "CSC-01")).toBeNull();
+  });
+
+  it("stores one update when Submit is pressed twice at once", async () => {
+    const [first, second] = await Promise.all([submit(hana, "CSC-01"), submit(hana, "CSC-01")]);
+    for (const card of [first, second]) expect(cardText(card)).toContain("Submitted, awaiting sign-off");
+    const stored = await store.updates.forQuarter("2026-Q3");
+    expect(stored.map((u) => [u.ref, u.revision])).toEqual([["CSC-01", 1]]);
+    expect(submitted.map((u) => u.ref)).toEqual(["CSC-01"]);
+  });
+
+  it("chases on 18 December only the leads who still owe, for only what they owe", async () => {
+    for (const ref of ["CSC-02", "CSC-03", "CSC-07"]) await submit(hana, ref);
+    await submit(tom, "CSC-09");
+    const before = (await outbox()).length;
+    await liveThrough("2026-12-10", ROUND_DAYS.chase);
+    const chasers = (await outbox()).slice(before);
+    expect(chasers.map((i) => i.key).sort()).toEqual([
+      `review:2026-Q3:chase:${LEADS.ira.email}`,
+      `review:2026-Q3:chase:${LEADS.tom.email}`,
+    ]);
+    expect(new Set(chasers.map((i) => i.queuedAt.slice(0, 10)))).toEqual(new Set([ROUND_DAYS.chase]));
+    expect(refsIn(cardText(chasers.find((i) => i.to === LEADS.tom.email)?.card))).toEqual(["CSC-15", "CSC-17", "CSC-18"]);
+  });
+
+  it("sends the last chaser on 29 December, and DMT the list of who still owes what", async () => {
+    const before = (await outbox()).length;
+    await liveThrough("2026-12-19", ROUND_DAYS.final);
+    const final = (await outbox()).slice(before);
+    expect(final.map((i) => i.key).sort()).toEqual([
+      `review:2026-Q3:final:dmt:${dmtPerson.email}`,
+      `review:2026-Q3:final:${LEADS.ira.email}`,
+      `review:2026-Q3:final:${LEADS.tom.email}`,
+    ]);
+    const dmtText = cardText(final.find((i) => i.to === dmtPerson.email)?.card);
+    expect(dmtText).toContain("Ira Roberts: CSC-04, CSC-05");
+    expect(dmtText).toContain("Tom Mensah: CSC-15, CSC-17, CSC-18");
+    expect(dmtText).toContain("LADO/HoS (no lead in the directory): CSC-19");
+    expect(dmtText).not.toContain("Hana Osei:");
+  });
+
+  it("sends nothing more once the review date has passed", async () => {
+    const before = (await outbox()).length;
+    await liveThrough("2026-12-30", "2027-01-08");
+    expect(await outbox()).toHaveLength(before);
+  });
+});

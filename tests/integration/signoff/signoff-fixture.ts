@@ -1,0 +1,135 @@
+import type { AdaptiveCardJson } from "../../../src/cards/card-json.ts";
+import { ManualClock } from "../../../src/clock.ts";
+import { todayIn } from "../../../src/domain/calendar.ts";
+import type { FeatureDeps } from "../../../src/feature-deps.ts";
+import { quarterlySummary } from "../../../src/signoff/quarterly-summary.ts";
+import type { SummaryFigures } from "../../../src/signoff/summary-figures.ts";
+import type { Update } from "../../../src/domain/update.ts";
+import { silentLogger } from "../../../src/logger.ts";
+import { createSignOffFeature } from "../../../src/signoff/signoff-feature.ts";
+import { cardsOf, cardText } from "../../support/stand-in-connector.ts";
+import { startTestApp, type TestApp, type TestPerson } from "../../support/start-test-app.ts";
+
+export const QUARTER = "2026-Q3";
+export const PUBLIC_URL = "https://plan-tracker.council.gov.uk";
+
+/**
+ * The real app on the sample plan, at 10:00 on Tuesday 15 December 2026 (the 2026-Q3 review is
+ * open), with a lead, two DMT members and a manager who have all installed Plan Tracker.
+ */
+export interface SignOffWorld {
+  t: TestApp;
+  clock: ManualClock;
+  lead: TestPerson;
+  dee: TestPerson;
+  sam: TestPerson;
+  manager: TestPerson;
+  /** What the features are given: the app's own store and messenger, the test's clock. */
+  deps: FeatureDeps;
+  /** The sign-off feature over those: its hook and daily job. */
+  signOff: ReturnType<typeof createSignOffFeature>;
+  /** The quarter's summary figures as of the clock's date. */
+  figures(): Promise<SummaryFigures>;
+  submit(ref: string, fields?: Partial<Update>): Promise<Update>;
+  signOffCardsTo(person: TestPerson, ref: string): AdaptiveCardJson[];
+  /** Card updates (edits of cards already sent) that reached this person's chat, as text. */
+  updatesTo(person: TestPerson): string[];
+  textsTo(person: TestPerson): string[];
+  close(): Promise<void>;
+}
+
+export async function startSignOffWorld(): Promise<SignOffWorld> {
+  const clock = new ManualClock(new Date("2026-12-15T10:00:00Z"));
+  const t = await startTestApp({ clock, env: { PUBLIC_URL } });
+  const lead = await t.addPerson({
+    email: "hana.osei@council.gov.uk",
+    name: "Hana Osei",
+    roles: ["lead"],
+    leads: ["HoS / Service Manager"],
+  });
+  const dee = await t.addPerson({
+    email: "dee.director@council.gov.uk",
+    name: "Dee Director",
+    roles: ["dmt"],
+  });
+  const sam = await t.addPerson({
+    email: "sam.patel@council.gov.uk",
+    name: "Sam Patel",
+    roles: ["dmt", "admin"],
+  });
+  const manager = await t.addPerson({
+    email: "ali.manager@council.gov.uk",
+    name: "Ali Manager",
+    roles: ["manager"],
+  });
+  for (const person of [lead, dee, sam, manager]) await t.install(person);
+  await t.idle();
+  const deps: FeatureDeps = {
+    config: t.app.config,
+    store: t.store,
+    messenger: t.messenger,
+    clock,
+    logger: silentLogger,
+  };
+  const signOff = createSignOffFeature(deps);
+  const chat = (person: TestPerson) => t.connector.personalConversationOf(person);
+  return {
+    t,
+    clock,
+    lead,
+    dee,
+    sam,
+    manager,
+    deps,
+    signOff,
+    figures: async () =>
+      (await quarterlySummary(deps, QUARTER, todayIn("Europe/London", clock.now()))).figures,
+    /** What the review's submit does: store the lead's update (a new revision), then call the hook. */
+    async submit(ref, fields = {}) {
+      clock.advance(60_000);
+      const action = (await t.store.actions.get(ref))?.doc;
+      if (!action) throw new Error(`no action ${ref}`);
+      const existing = await t.store.updates.get(QUARTER, ref);
+      const update: Update = {
+        id: `${QUARTER}:${ref}`,
+        quarter: QUARTER,
+        ref,
+        progress: "Dip sample of 40 strategy discussions: 92% rated good or better.",
+        proposedRag: "Amber",
+        ragJustification: "",
+        revisedDate: null,
+        revisedDateReason: "",
+        evidenceUrl: "",
+        proposeCompletion: false,
+        author: lead.person.id,
+        authorName: lead.person.name,
+        state: "submitted",
+        submittedAt: clock.now().toISOString(),
+        revision: (existing?.doc.revision ?? 0) + 1,
+        previousRag: action.rag,
+        decision: null,
+        ...fields,
+      };
+      const actor = { id: lead.person.id, name: lead.person.name };
+      const saved = existing
+        ? await t.store.updates.replace(update, existing.etag, actor, existing.doc)
+        : await t.store.updates.create(update, actor);
+      await signOff.hooks.onSubmitted(saved.doc, action, lead.person);
+      await t.idle();
+      return saved.doc;
+    },
+    signOffCardsTo: (person, ref) =>
+      t.cardsTo(person).filter((card) => cardText(card).includes(`Sign-off: ${ref}`)),
+    updatesTo: (person) =>
+      t.connector.delivered
+        .filter((d) => d.kind === "update" && d.conversationId === chat(person))
+        .flatMap((d) => cardsOf(d).map(cardText)),
+    textsTo: (person) => t.cardsTo(person).map(cardText),
+    close: () => t.close(),
+  };
+}
+
+/** The data an Approve or Return button on a sign-off card carries, plus the typed comment. */
+export function decisionData(update: Pick<Update, "ref" | "quarter" | "revision">, comment = "") {
+  return { ref: update.ref, quarter: update.quarter, revision: update.revision, comment };
+}
