@@ -27,6 +27,10 @@ export interface ReviewRoundResult {
   queuedSeconds: number;
   /** From `start review` until the last reminder reached the stand-in. */
   deliveredSeconds: number;
+  /** From `start review` until the first reminder reached the stand-in. */
+  firstDeliverySeconds: number;
+  /** Reminders delivered per second once the first arrived. */
+  deliveryRate: number;
   /** messages / rate: the best any sender could do under the cap. */
   idealSeconds: number;
   messages: number;
@@ -105,12 +109,21 @@ export async function runReviewRoundBench(): Promise<ReviewRoundResult> {
     if (said.status >= 300) throw new Error(`start review answered ${said.status}`);
     await connector.waitFor(() => reminders() >= LEADS, 600_000, "every reminder");
     const deliveredSeconds = (performance.now() - started) / 1000;
+    const sent = connector.delivered.filter((d) => d.kind === "send" && d.at >= started);
+    const first = ((sent[0]?.at ?? started) - started) / 1000;
+    if (process.env.BENCH_TIMELINE) {
+      const perSecond: number[] = [];
+      for (const d of sent) perSecond[Math.floor((d.at - started) / 1000)] = (perSecond[Math.floor((d.at - started) / 1000)] ?? 0) + 1;
+      console.log(Array.from(perSecond, (n) => n ?? 0).join(" "));
+    }
     return {
       actions: ACTIONS,
       leads: LEADS,
       ratePerSecond: RATE,
       queuedSeconds: Math.round(queuedSeconds * 10) / 10,
       deliveredSeconds: Math.round(deliveredSeconds * 10) / 10,
+      firstDeliverySeconds: Math.round(first * 10) / 10,
+      deliveryRate: Math.round(sent.length / (deliveredSeconds - first)),
       idealSeconds: LEADS / RATE,
       messages: reminders(),
     };
@@ -123,4 +136,5 @@ export async function runReviewRoundBench(): Promise<ReviewRoundResult> {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const result = await runReviewRoundBench();
   console.table([result]);
+
 }

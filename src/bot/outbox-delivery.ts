@@ -5,6 +5,7 @@ import type { OutboxItem, OutboxRepo } from "../store/outbox-repo.ts";
 import type { BotConnector } from "./bot-connector.ts";
 import { cardActivity } from "./card-activity.ts";
 import { ConnectorError } from "./connector-error.ts";
+import { Permits } from "./permits.ts";
 import { decideRetry, type RetryPolicyOptions } from "./retry-policy.ts";
 import type { SendRateLimiter } from "./send-rate-limiter.ts";
 import { claimIsAbandoned, type SenderIdentity } from "./sender-identity.ts";
@@ -30,6 +31,12 @@ type Held = Versioned<OutboxItem>;
 
 /** Works one queued message: its first delivery, or putting a changed card over the delivered one. */
 export class OutboxDelivery {
+  /**
+   * Claims queue here rather than at the store, so the write that records a delivery (the window
+   * below) never waits behind a crowd of claims for other messages.
+   */
+  private readonly claims = new Permits(4);
+
   constructor(private readonly o: OutboxDeliveryOptions) {}
 
   /** Whether this sender may start work on the item now. */
@@ -39,31 +46,35 @@ export class OutboxDelivery {
     return !item.claim || claimIsAbandoned(item.claim, this.o.identity, nowMs);
   }
 
-  async process(id: string): Promise<void> {
-    const current = await this.o.outbox.read(id);
-    if (!current || !this.isDue(current.doc, this.o.nowMs())) return;
-    if (current.doc.state === "pending") await this.deliver(current);
-    else if (current.doc.state === "sent" && current.doc.pendingCard) await this.putUpdate(current);
+  /**
+   * Works an item as listed (the listing's ETag makes the claim, so no second read). Returns when
+   * the item is due again if it is to be retried, else null.
+   */
+  async process(current: Held): Promise<number | null> {
+    if (!this.isDue(current.doc, this.o.nowMs())) return null;
+    if (current.doc.state === "pending") return this.deliver(current);
+    if (current.doc.state === "sent" && current.doc.pendingCard) return this.putUpdate(current);
+    return null;
   }
 
-  private async deliver(current: Held): Promise<void> {
+  private async deliver(current: Held): Promise<number | null> {
     const member = await this.o.directory.memberOf(current.doc.to);
     if (!member) {
       await this.giveUp(current, null, `${current.doc.to} has no Teams chat with Plan Tracker yet: they need to open Plan Tracker in Teams, or be in a team where it is installed.`);
-      return;
+      return null;
     }
     let held: Held | null = null;
     let conversationId = member.personalConversationId;
     if (!conversationId) {
       const opened = await this.openPersonalChat(current, member);
-      if (!opened) return;
+      if (typeof opened === "number" || opened === null) return opened;
       ({ held, conversationId } = opened);
     }
     const slot = await this.o.limiter.acquire(conversationId);
     held = held ? await this.renewIfShort(held) : await this.claim(current);
     if (!held) {
       slot.cancel();
-      return;
+      return null;
     }
     let activityId: string;
     try {
@@ -72,8 +83,7 @@ export class OutboxDelivery {
     } catch (error) {
       this.holdIfThrottled(error, conversationId);
       slot.finished();
-      await this.afterFailure(held, error);
-      return;
+      return this.afterFailure(held, error);
     }
     slot.finished();
     const t0 = performance.now();
@@ -88,15 +98,18 @@ export class OutboxDelivery {
       sentAt: this.o.now().toISOString(),
       cardVersion: held.doc.cardVersion,
     });
-    (globalThis as any).__windows ??= [];
-    (globalThis as any).__windows.push(performance.now() - t0);
+    ((globalThis as any).__windows ??= []).push(performance.now() - t0);
+    return null;
   }
 
-  /** Opens the person's 1:1 chat (the item is claimed first, so only one instance does it). */
+  /**
+   * Opens the person's 1:1 chat (the item is claimed first, so only one instance does it).
+   * Returns the chat, or what `process` returns when it could not be opened.
+   */
   private async openPersonalChat(
     current: Held,
     member: TeamsMember,
-  ): Promise<{ held: Held; conversationId: string } | null> {
+  ): Promise<{ held: Held; conversationId: string } | number | null> {
     const slot = await this.o.limiter.acquire(null);
     const held = await this.claim(current);
     if (!held) {
@@ -111,10 +124,8 @@ export class OutboxDelivery {
         botId: member.botId,
       }));
     } catch (error) {
-      this.holdIfThrottled(error, null);
       slot.finished();
-      await this.afterFailure(held, error);
-      return null;
+      return this.afterFailure(held, error);
     }
     slot.finished();
     await this.o.directory.save(member.teamsUserId, (existing, nowIso) =>
@@ -123,14 +134,14 @@ export class OutboxDelivery {
     return { held, conversationId };
   }
 
-  private async putUpdate(current: Held): Promise<void> {
+  private async putUpdate(current: Held): Promise<number | null> {
     const delivery = current.doc.delivery;
-    if (!delivery) return;
+    if (!delivery) return null;
     const slot = await this.o.limiter.acquire(delivery.conversationId);
     const held = await this.claim(current);
     if (!held?.doc.pendingCard) {
       slot.cancel();
-      return;
+      return null;
     }
     const version = held.doc.cardVersion;
     try {
@@ -139,8 +150,7 @@ export class OutboxDelivery {
     } catch (error) {
       this.holdIfThrottled(error, delivery.conversationId);
       slot.finished();
-      await this.afterFailure(held, error);
-      return;
+      return this.afterFailure(held, error);
     }
     slot.finished();
     await this.settle(held, (doc) => ({
@@ -151,6 +161,7 @@ export class OutboxDelivery {
       pendingCard: doc.cardVersion > version ? doc.pendingCard : null,
       updateFailure: null,
     }));
+    return null;
   }
 
   private async recordSent(held: Held, delivery: NonNullable<OutboxItem["delivery"]>): Promise<void> {
@@ -180,7 +191,8 @@ export class OutboxDelivery {
     }
   }
 
-  private async afterFailure(held: Held, error: unknown): Promise<void> {
+  /** Records a retry (returning when it falls due) or, when there is no point, a failure. */
+  private async afterFailure(held: Held, error: unknown): Promise<number | null> {
     const attempt = held.doc.attempts + 1;
     const decision = decideRetry(error, attempt, this.o.retry);
     if (decision.retry) {
@@ -190,9 +202,10 @@ export class OutboxDelivery {
         held,
         this.ifStillMine((doc) => ({ ...doc, claim: null, attempts: attempt, notBefore })),
       );
-      return;
+      return notBefore;
     }
     await this.giveUp(held, decision.status, decision.reason);
+    return null;
   }
 
   /** Final: a failed delivery is kept (state "failed") for DMT to see; a failed update is noted. */
@@ -211,8 +224,12 @@ export class OutboxDelivery {
 
   private claim(current: Held): Promise<Held | null> {
     const { owner, host, pid } = this.o.identity;
-    const until = this.o.nowMs() + this.o.claimTtlMs;
-    return this.o.outbox.replace({ ...current.doc, claim: { owner, host, pid, until } }, current.etag);
+    return this.claims.run(() =>
+      this.o.outbox.replace(
+        { ...current.doc, claim: { owner, host, pid, until: this.o.nowMs() + this.o.claimTtlMs } },
+        current.etag,
+      ),
+    );
   }
 
   /** A claim that has aged while waiting for a slot is extended before the request goes out. */

@@ -1,5 +1,6 @@
 import type { Logger } from "../logger.ts";
-import type { OpenOutboxItem, OutboxRepo } from "../store/outbox-repo.ts";
+import type { Versioned } from "../store/document-repo.ts";
+import type { OutboxItem, OutboxRepo } from "../store/outbox-repo.ts";
 import type { OutboxDelivery } from "./outbox-delivery.ts";
 import { LimiterClosedError, type SendRateLimiter } from "./send-rate-limiter.ts";
 import { markLive, type SenderIdentity } from "./sender-identity.ts";
@@ -21,8 +22,9 @@ export interface OutboxSenderOptions {
 const MAX_IN_FLIGHT_PER_PERSON = 2;
 
 /**
- * Drains the outbox: reads what is due, hands each message to `OutboxDelivery`, and reads again
- * when told a message was queued, when a retry falls due, or every poll interval.
+ * Drains the outbox: reads the oldest due messages, hands each to `OutboxDelivery`, and reads
+ * again when told a message was queued, when capacity frees up, when a retry falls due, or every
+ * poll interval (for messages queued by other processes and claims that lapse).
  */
 export class OutboxSender {
   private running = false;
@@ -77,50 +79,56 @@ export class OutboxSender {
   private async run(): Promise<void> {
     const poll = this.o.pollIntervalMs ?? 1_000;
     while (this.running) {
-      let nextAt = Date.now() + poll;
       try {
-        nextAt = Math.min(nextAt, this.launchDue(await this.o.outbox.listOpen()));
+        const room = this.o.maxInFlight - this.inFlight.size;
+        if (room > 0) {
+          const limit = room + this.inFlight.size + MAX_IN_FLIGHT_PER_PERSON;
+          this.launchDue(await this.o.outbox.listDue(Date.now(), this.o.identity.host, limit), limit);
+        }
       } catch (error) {
         this.o.logger.warn("couldn't read the message queue; will try again", { error: String(error) });
       }
-      await this.sleepUntil(nextAt);
+      await this.sleepUntil(Math.min(Date.now() + poll, this.retryAt));
     }
   }
 
-  /** Starts work on due items, oldest first; returns when the next not-yet-due item falls due. */
-  private launchDue(open: OpenOutboxItem[]): number {
+  /** The earliest retry that falls due (the listing only shows items due now). */
+  private retryAt = Number.POSITIVE_INFINITY;
+
+  /** Starts work on due items, oldest first, keeping to the in-flight limits. */
+  private launchDue(due: Versioned<OutboxItem>[], limit: number): void {
     const now = Date.now();
-    let nextDue = Number.POSITIVE_INFINITY;
     const perPerson = new Map<string, number>();
     for (const to of this.inFlight.values()) perPerson.set(to, (perPerson.get(to) ?? 0) + 1);
-    open.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt) || a.id.localeCompare(b.id));
-    this.heldBack = false;
-    for (const item of open) {
+    // A full page means there may be more behind it.
+    this.heldBack = due.length >= limit;
+    if (this.retryAt <= now) this.retryAt = Number.POSITIVE_INFINITY;
+    for (const item of due) {
       if (!this.running) break;
-      if (this.inFlight.has(item.id)) continue;
-      if (!this.o.delivery.isDue(item, now)) {
-        const at = Math.max(item.notBefore, item.claim?.until ?? 0);
-        if (at > now) nextDue = Math.min(nextDue, at);
-        continue;
-      }
+      if (this.inFlight.has(item.doc.id) || !this.o.delivery.isDue(item.doc, now)) continue;
       if (this.inFlight.size >= this.o.maxInFlight) {
         this.heldBack = true;
         break;
       }
-      if ((perPerson.get(item.to) ?? 0) >= MAX_IN_FLIGHT_PER_PERSON) {
+      if ((perPerson.get(item.doc.to) ?? 0) >= MAX_IN_FLIGHT_PER_PERSON) {
         this.heldBack = true;
         continue;
       }
-      perPerson.set(item.to, (perPerson.get(item.to) ?? 0) + 1);
-      this.launch(item.id, item.to);
+      perPerson.set(item.doc.to, (perPerson.get(item.doc.to) ?? 0) + 1);
+      this.launch(item);
     }
-    return nextDue;
   }
 
-  private launch(id: string, to: string): void {
+  private launch(item: Versioned<OutboxItem>): void {
+    const { id, to } = item.doc;
     this.inFlight.set(id, to);
     const task = this.o.delivery
-      .process(id)
+      .process(item)
+      .then((retryAt) => {
+        if (retryAt === null) return;
+        this.retryAt = Math.min(this.retryAt, retryAt);
+        this.wakeBy(retryAt);
+      })
       .catch((error: unknown) => {
         if (error instanceof LimiterClosedError) return;
         this.o.logger.error("a queued message could not be worked; will try again", {
@@ -139,20 +147,32 @@ export class OutboxSender {
     this.tasks.add(task);
   }
 
+  private sleeping: { at: number; timer: NodeJS.Timeout; done: () => void } | null = null;
+
   private async sleepUntil(at: number): Promise<void> {
     if (this.wakeRequested || !this.running) {
       this.wakeRequested = false;
       return;
     }
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, Math.max(10, at - Date.now()));
-      function done() {
-        clearTimeout(timer);
+      const done = () => {
+        if (this.sleeping) clearTimeout(this.sleeping.timer);
+        this.sleeping = null;
+        this.wakeLoop = null;
         resolve();
-      }
+      };
+      this.sleeping = { at, timer: setTimeout(done, Math.max(10, at - Date.now())), done };
       this.wakeLoop = done;
     });
-    this.wakeLoop = null;
     this.wakeRequested = false;
+  }
+
+  /** Brings the next read of the queue forward to `at` if the loop would sleep past it. */
+  private wakeBy(at: number): void {
+    const sleeping = this.sleeping;
+    if (!sleeping || at >= sleeping.at) return;
+    clearTimeout(sleeping.timer);
+    sleeping.at = at;
+    sleeping.timer = setTimeout(sleeping.done, Math.max(10, at - Date.now()));
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Container } from "@azure/cosmos";
+import type { Container, SqlQuerySpec } from "@azure/cosmos";
 import { z } from "zod";
 import { stripSystemFields } from "./audit-log.ts";
 import type { Versioned } from "./document-repo.ts";
@@ -57,12 +57,6 @@ export const OutboxItemSchema = z.object({
     .nullable(),
 });
 export type OutboxItem = z.infer<typeof OutboxItemSchema>;
-
-/** What the sender needs to decide whether an item is due, without reading whole cards. */
-export type OpenOutboxItem = Pick<
-  OutboxItem,
-  "id" | "to" | "state" | "queuedAt" | "notBefore" | "claim"
->;
 
 /** The outbox id of a message key: the key itself, made safe for Cosmos. */
 export const outboxId = (key: string): string => safeCosmosId(key);
@@ -145,11 +139,24 @@ export class OutboxRepo {
     throw new Error(`The queued message ${id} kept changing under us; giving up this write.`);
   }
 
-  /** Everything that still needs sending (or a card update), without the cards themselves. */
-  async listOpen(): Promise<OpenOutboxItem[]> {
-    return this.select<OpenOutboxItem>(
-      `SELECT c.id, c.to, c.state, c.queuedAt, c.notBefore, c.claim FROM c WHERE ${OPEN_FILTER}`,
-    );
+  /**
+   * The oldest items due now (not waiting out a backoff), with their ETags so they can be claimed
+   * without another read. Items claimed on another machine are left out while their claim holds;
+   * claims made on this machine are included so the sender can see whether their owner is alive.
+   */
+  async listDue(nowMs: number, host: string, limit: number): Promise<Versioned<OutboxItem>[]> {
+    const query = {
+      query: `SELECT TOP ${Math.max(1, Math.floor(limit))} * FROM c WHERE (${OPEN_FILTER}) AND c.notBefore <= @now AND (NOT IS_OBJECT(c.claim) OR c.claim.until <= @now OR c.claim.host = @host) ORDER BY c.queuedAt`,
+      parameters: [
+        { name: "@now", value: nowMs },
+        { name: "@host", value: host },
+      ],
+    };
+    const items = await this.select<Record<string, unknown> & { _etag: string }>(query);
+    return items.map((item) => ({
+      doc: OutboxItemSchema.parse(stripSystemFields(item)),
+      etag: item._etag,
+    }));
   }
 
   async countOpen(): Promise<number> {
@@ -165,7 +172,7 @@ export class OutboxRepo {
       .sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
   }
 
-  private async select<T>(query: string): Promise<T[]> {
+  private async select<T>(query: string | SqlQuerySpec): Promise<T[]> {
     try {
       const { resources } = await this.container.items.query<T>(query).fetchAll();
       return resources;

@@ -89,6 +89,9 @@ describe("DMT sign-off through the bot", () => {
     }
     expect(outcomesTo("CSC-07")).toHaveLength(1);
     expect(outcomesTo("CSC-07")[0]).toContain("was approved");
+    // The lead's own "submitted" card shows the decision when Teams refreshes it.
+    const refreshed = await w.t.press(w.lead, "refreshUpdate", { ref: "CSC-07", quarter: QUARTER });
+    expect(cardText(refreshed.card)).toContain(`Approved by ${decider}`);
 
     const row = await exported("CSC-07");
     expect(row?.rag).toBe("Amber");
@@ -122,6 +125,7 @@ describe("DMT sign-off through the bot", () => {
     const update = await w.submit("CSC-02", {
       progress: "Assessment template rewritten with young people.",
       proposedRag: "Green",
+      ragJustification: "The work is on track for the new date",
       revisedDate: "2027-03-31",
       revisedDateReason: "Training for all teams moved to the new year",
     });
@@ -213,5 +217,11 @@ describe("DMT sign-off through the bot", () => {
     expect(history.at(-1)?.summary).toBe("CSC-03: completion date September 2022 → 30 June 2027");
     const after = await w.figures();
     expect(after?.overdue.map((o) => o.ref)).not.toContain("CSC-03");
+    // Next quarter's form suggests a rating from the new date, not the old one.
+    const nextForm = cardText(
+      (await w.t.press(w.lead, "editUpdate", { ref: "CSC-03", quarter: "2026-Q4" })).card,
+    );
+    expect(nextForm).toContain("30 June 2027");
+    expect(nextForm).not.toContain("has passed");
   });
 });

@@ -17,6 +17,7 @@ describe("sign-off after the first press: edits, resubmissions, repairs, reminde
       proposeCompletion: true,
       evidenceUrl: "https://council.sharepoint.com/sites/csc/audit.pdf",
       proposedRag: "Green",
+      ragJustification: "Complete: the audit shows it",
     });
     for (const member of [w.dee, w.sam]) {
       expect(w.signOffCardsTo(member, "CSC-11")).toHaveLength(1);

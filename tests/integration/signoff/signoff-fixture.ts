@@ -45,7 +45,12 @@ export async function startSignOffWorld(): Promise<SignOffWorld> {
     email: "hana.osei@council.gov.uk",
     name: "Hana Osei",
     roles: ["lead"],
-    leads: ["HoS / Service Manager"],
+    leads: [
+      "HoS / Service Manager",
+      "HoS / Service Manager/ Through Care Team Manager",
+      "HoS / Service Manager / Team Manager",
+      "HoS / Service Manager / Team Manager/ Supervising Social Worker",
+    ],
   });
   const dee = await t.addPerson({
     email: "dee.director@council.gov.uk",
@@ -84,38 +89,29 @@ export async function startSignOffWorld(): Promise<SignOffWorld> {
     signOff,
     figures: async () =>
       (await quarterlySummary(deps, QUARTER, todayIn("Europe/London", clock.now()))).figures,
-    /** What the review's submit does: store the lead's update (a new revision), then call the hook. */
+    /** The lead fills in the update form and presses Submit (a first submit, an edit or a revision). */
     async submit(ref, fields = {}) {
       clock.advance(60_000);
-      const action = (await t.store.actions.get(ref))?.doc;
-      if (!action) throw new Error(`no action ${ref}`);
       const existing = await t.store.updates.get(QUARTER, ref);
-      const update: Update = {
-        id: `${QUARTER}:${ref}`,
-        quarter: QUARTER,
+      const form = {
         ref,
-        progress: "Dip sample of 40 strategy discussions: 92% rated good or better.",
-        proposedRag: "Amber",
-        ragJustification: "",
-        revisedDate: null,
-        revisedDateReason: "",
-        evidenceUrl: "",
-        proposeCompletion: false,
-        author: lead.person.id,
-        authorName: lead.person.name,
-        state: "submitted",
-        submittedAt: clock.now().toISOString(),
-        revision: (existing?.doc.revision ?? 0) + 1,
-        previousRag: action.rag,
-        decision: null,
-        ...fields,
+        quarter: QUARTER,
+        revision: existing?.doc.revision ?? 0,
+        progress:
+          fields.progress ?? "Dip sample of 40 strategy discussions: 92% rated good or better.",
+        proposedRag: fields.proposedRag ?? "Amber",
+        ragJustification: fields.ragJustification ?? "",
+        revisedDate: fields.revisedDate ?? "",
+        revisedDateReason: fields.revisedDateReason ?? "",
+        evidenceUrl: fields.evidenceUrl ?? "",
+        proposeCompletion: String(fields.proposeCompletion ?? false),
       };
-      const actor = { id: lead.person.id, name: lead.person.name };
-      const saved = existing
-        ? await t.store.updates.replace(update, existing.etag, actor, existing.doc)
-        : await t.store.updates.create(update, actor);
-      await signOff.hooks.onSubmitted(saved.doc, action, lead.person);
+      const pressed = await t.press(lead, "submitUpdate", form);
       await t.idle();
+      const saved = await t.store.updates.get(QUARTER, ref);
+      if (!saved || saved.doc.revision === existing?.doc.revision) {
+        throw new Error(`the update on ${ref} was not saved: ${cardText(pressed.card)}`);
+      }
       return saved.doc;
     },
     signOffCardsTo: (person, ref) =>
