@@ -1,6 +1,7 @@
 import { type Clock, systemClock } from "./clock.ts";
 import { type Config, loadConfig } from "./config.ts";
 import { createBot } from "./bot/create-bot.ts";
+import type { BotMessenger } from "./bot/outbox-messenger.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { registerTabRoutes } from "./api/routes.ts";
 import type { FeatureDeps } from "./feature-deps.ts";
@@ -27,6 +28,7 @@ export interface RunningApp {
   store: Store;
   http: RunningHttpServer;
   port: number;
+  messenger: BotMessenger;
   close(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
       store,
       http,
       port: http.port,
+      messenger: bot.messenger,
       async close() {
         await scheduler.stop();
         await bot.messenger.stop();

@@ -73,7 +73,12 @@ export class BotConnector {
     conversationId: string,
     activity: OutgoingActivity,
   ): Promise<{ id: string }> {
-    return this.call(serviceUrl, "POST", `v3/conversations/${enc(conversationId)}/activities`, activity);
+    return this.call(
+      serviceUrl,
+      "POST",
+      `v3/conversations/${enc(conversationId)}/activities`,
+      activity,
+    );
   }
 
   replyToActivity(
@@ -104,7 +109,12 @@ export class BotConnector {
     );
   }
 
-  private async call<T>(serviceUrl: string, method: string, path: string, body?: unknown): Promise<T> {
+  private async call<T>(
+    serviceUrl: string,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<T> {
     const base = serviceUrl.endsWith("/") ? serviceUrl : `${serviceUrl}/`;
     const url = new URL(path, base);
     let authorization: string | undefined;

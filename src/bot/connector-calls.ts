@@ -4,7 +4,11 @@ import { decideRetry, type RetryPolicyOptions } from "./retry-policy.ts";
 import type { SendRateLimiter } from "./send-rate-limiter.ts";
 
 /** While a person waits on a reply: a few quick retries, never a long wait. */
-const INTERACTIVE_RETRY: RetryPolicyOptions = { maxAttempts: 3, baseDelayMs: 400, maxDelayMs: 4_000 };
+const INTERACTIVE_RETRY: RetryPolicyOptions = {
+  maxAttempts: 3,
+  baseDelayMs: 400,
+  maxDelayMs: 4_000,
+};
 const LONGEST_WAIT_MS = 10_000;
 
 /**

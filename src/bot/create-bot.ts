@@ -45,7 +45,9 @@ const CLAIM_TTL_MS = 60_000;
 
 /** The Teams bot: inbound activities through one router, outbound messages through the outbox. */
 export function createBot(o: CreateBotOptions): Bot {
-  const { authentication, credentials, settings } = botFrameworkAuthentication(o.config.botFramework);
+  const { authentication, credentials, settings } = botFrameworkAuthentication(
+    o.config.botFramework,
+  );
   const adapter = new CloudAdapter(authentication);
   adapter.onTurnError = async (context, error) => {
     o.logger.error("an activity could not be handled", {

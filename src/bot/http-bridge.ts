@@ -1,5 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { CloudAdapter, Request as BotRequest, Response as BotResponse, TurnContext } from "botbuilder";
+import type {
+  CloudAdapter,
+  Request as BotRequest,
+  Response as BotResponse,
+  TurnContext,
+} from "botbuilder";
 import { BodyTooLargeError, type HttpHandler, readBody, sendJson } from "../http/router.ts";
 
 /** Teams activities are small; a card submit with a long progress note is well under this. */
@@ -27,7 +32,10 @@ export function botEndpoint(
       return;
     }
     if (!isActivity(body)) {
-      sendJson(res, 400, { error: "bad_activity", message: "The body is not a Bot Framework activity." });
+      sendJson(res, 400, {
+        error: "bad_activity",
+        message: "The body is not a Bot Framework activity.",
+      });
       return;
     }
     await adapter.process(botRequest(req, body), botResponse(res), logic);

@@ -44,7 +44,8 @@ export class IdentityResolver {
   async remember(origin: TurnOrigin, found: ConnectorMember | null): Promise<TeamsMember | null> {
     return this.o.directory.save(origin.teamsUserId, (existing, nowIso) => {
       const base =
-        existing ?? newMember({ teamsUserId: origin.teamsUserId, serviceUrl: origin.serviceUrl }, nowIso);
+        existing ??
+        newMember({ teamsUserId: origin.teamsUserId, serviceUrl: origin.serviceUrl }, nowIso);
       const personal = origin.scope === "personal";
       return {
         ...base,
@@ -94,4 +95,5 @@ function isOutdated(member: TeamsMember, origin: TurnOrigin): boolean {
   );
 }
 
-const lower = (value: string | undefined | null) => (value ? value.trim().toLowerCase() : undefined);
+const lower = (value: string | undefined | null) =>
+  value ? value.trim().toLowerCase() : undefined;

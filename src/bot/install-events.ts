@@ -39,8 +39,16 @@ export class InstallEvents {
     if (origin.scope === "personal") {
       const { person } = await this.o.identity.resolve(origin);
       if (upgrade) return;
-      if (person) await reply(await welcomeCardFor(person, this.o.store.actions), `Welcome to Plan Tracker, ${person.name}`);
-      else await reply(await notInDirectoryCard(this.o.store.people), "Plan Tracker doesn't know you yet");
+      if (person)
+        await reply(
+          await welcomeCardFor(person, this.o.store.actions),
+          `Welcome to Plan Tracker, ${person.name}`,
+        );
+      else
+        await reply(
+          await notInDirectoryCard(this.o.store.people),
+          "Plan Tracker doesn't know you yet",
+        );
       return;
     }
     const target = installTarget(origin);
@@ -59,7 +67,11 @@ export class InstallEvents {
       removedAt: null,
     }));
     const count = await this.readRoster(origin, target);
-    this.o.logger.info("Plan Tracker was added", { kind: target.kind, id: target.id, members: count });
+    this.o.logger.info("Plan Tracker was added", {
+      kind: target.kind,
+      id: target.id,
+      members: count,
+    });
   }
 
   async uninstalled(origin: TurnOrigin): Promise<void> {
@@ -115,7 +127,9 @@ export class InstallEvents {
       const members = page.members ?? [];
       for (let i = 0; i < members.length; i += SAVE_CONCURRENCY) {
         await Promise.all(
-          members.slice(i, i + SAVE_CONCURRENCY).map((m) => this.saveRosterMember(origin, target, m)),
+          members
+            .slice(i, i + SAVE_CONCURRENCY)
+            .map((m) => this.saveRosterMember(origin, target, m)),
         );
       }
       count += members.length;
@@ -130,7 +144,8 @@ export class InstallEvents {
     found: ConnectorMember,
   ): Promise<TeamsMember | null> {
     return this.o.directory.save(found.id, (existing, nowIso) => {
-      const base = existing ?? newMember({ teamsUserId: found.id, serviceUrl: origin.serviceUrl }, nowIso);
+      const base =
+        existing ?? newMember({ teamsUserId: found.id, serviceUrl: origin.serviceUrl }, nowIso);
       const teamIds =
         target.kind === "team" && !base.teamIds.includes(target.id)
           ? [...base.teamIds, target.id]
@@ -153,7 +168,11 @@ export class InstallEvents {
   private async leaveTeam(teamsUserId: string, teamId: string): Promise<void> {
     await this.o.directory.save(teamsUserId, (existing, nowIso) =>
       existing?.teamIds.includes(teamId)
-        ? { ...existing, teamIds: existing.teamIds.filter((id) => id !== teamId), updatedAt: nowIso }
+        ? {
+            ...existing,
+            teamIds: existing.teamIds.filter((id) => id !== teamId),
+            updatedAt: nowIso,
+          }
         : null,
     );
   }

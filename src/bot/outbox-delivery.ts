@@ -60,7 +60,11 @@ export class OutboxDelivery {
   private async deliver(current: Held): Promise<number | null> {
     const member = await this.o.directory.memberOf(current.doc.to);
     if (!member) {
-      await this.giveUp(current, null, `${current.doc.to} has no Teams chat with Plan Tracker yet: they need to open Plan Tracker in Teams, or be in a team where it is installed.`);
+      await this.giveUp(
+        current,
+        null,
+        `${current.doc.to} has no Teams chat with Plan Tracker yet: they need to open Plan Tracker in Teams, or be in a team where it is installed.`,
+      );
       return null;
     }
     let held: Held | null = null;
@@ -79,18 +83,22 @@ export class OutboxDelivery {
     let activityId: string;
     try {
       const activity = cardActivity(held.doc.card, held.doc.summary);
-      ({ id: activityId } = await this.o.connector.sendToConversation(member.serviceUrl, conversationId, activity));
+      ({ id: activityId } = await this.o.connector.sendToConversation(
+        member.serviceUrl,
+        conversationId,
+        activity,
+      ));
     } catch (error) {
       this.holdIfThrottled(error, conversationId);
       slot.finished();
       return this.afterFailure(held, error);
     }
     slot.finished();
-    const t0 = performance.now();
     // The one window that cannot be closed: Teams has the message but the outbox does not yet
-    // say so. If the process dies right here, the claim lapses and the message is sent again
-    // (Teams offers no way to ask whether it arrived). Nothing else happens between the answer and
-    // this write, so the window is one store round trip long.
+    // say so. If the process dies right here, its claim is taken over (at once on this machine,
+    // at expiry elsewhere) and the message is sent again: Teams offers no way to ask whether it
+    // arrived. Nothing else happens between the answer and this write, and claims for other
+    // messages queue in `claims` rather than at the store, so the window is one store write long.
     await this.recordSent(held, {
       serviceUrl: member.serviceUrl,
       conversationId,
@@ -98,7 +106,6 @@ export class OutboxDelivery {
       sentAt: this.o.now().toISOString(),
       cardVersion: held.doc.cardVersion,
     });
-    ((globalThis as any).__windows ??= []).push(performance.now() - t0);
     return null;
   }
 
@@ -146,7 +153,12 @@ export class OutboxDelivery {
     const version = held.doc.cardVersion;
     try {
       const activity = cardActivity(held.doc.pendingCard, held.doc.summary);
-      await this.o.connector.updateActivity(delivery.serviceUrl, delivery.conversationId, delivery.activityId, activity);
+      await this.o.connector.updateActivity(
+        delivery.serviceUrl,
+        delivery.conversationId,
+        delivery.activityId,
+        activity,
+      );
     } catch (error) {
       this.holdIfThrottled(error, delivery.conversationId);
       slot.finished();
@@ -164,7 +176,10 @@ export class OutboxDelivery {
     return null;
   }
 
-  private async recordSent(held: Held, delivery: NonNullable<OutboxItem["delivery"]>): Promise<void> {
+  private async recordSent(
+    held: Held,
+    delivery: NonNullable<OutboxItem["delivery"]>,
+  ): Promise<void> {
     await this.settle(held, (doc) => {
       if (doc.delivery) {
         this.o.logger.warn("a message was delivered twice", { key: doc.key, to: doc.to });
@@ -196,7 +211,11 @@ export class OutboxDelivery {
     const attempt = held.doc.attempts + 1;
     const decision = decideRetry(error, attempt, this.o.retry);
     if (decision.retry) {
-      this.o.logger.debug("will retry a message", { key: held.doc.key, attempt, reason: decision.reason });
+      this.o.logger.debug("will retry a message", {
+        key: held.doc.key,
+        attempt,
+        reason: decision.reason,
+      });
       const notBefore = this.o.nowMs() + decision.delayMs;
       await this.settle(
         held,
@@ -211,7 +230,11 @@ export class OutboxDelivery {
   /** Final: a failed delivery is kept (state "failed") for DMT to see; a failed update is noted. */
   private async giveUp(held: Held, status: number | null, reason: string): Promise<void> {
     const failure = { status, reason, at: this.o.now().toISOString() };
-    this.o.logger.warn("a message could not be delivered", { key: held.doc.key, to: held.doc.to, reason });
+    this.o.logger.warn("a message could not be delivered", {
+      key: held.doc.key,
+      to: held.doc.to,
+      reason,
+    });
     await this.settle(
       held,
       this.ifStillMine((doc) =>
@@ -239,7 +262,9 @@ export class OutboxDelivery {
   }
 
   /** A retry or a failure is only recorded while no other sender has taken the item over. */
-  private ifStillMine(change: (doc: OutboxItem) => OutboxItem): (doc: OutboxItem) => OutboxItem | null {
+  private ifStillMine(
+    change: (doc: OutboxItem) => OutboxItem,
+  ): (doc: OutboxItem) => OutboxItem | null {
     return (doc) => (doc.claim && doc.claim.owner !== this.o.identity.owner ? null : change(doc));
   }
 

@@ -26,7 +26,10 @@ export function outboxMessenger(o: {
       const key = message.key.trim();
       const to = message.to.trim().toLowerCase();
       if (!key || !to) {
-        throw new DomainError("invalid_input", "A message needs a key and a recipient.", { key, to });
+        throw new DomainError("invalid_input", "A message needs a key and a recipient.", {
+          key,
+          to,
+        });
       }
       const queued = await o.outbox.enqueue({
         id: outboxId(key),

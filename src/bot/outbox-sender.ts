@@ -83,10 +83,15 @@ export class OutboxSender {
         const room = this.o.maxInFlight - this.inFlight.size;
         if (room > 0) {
           const limit = room + this.inFlight.size + MAX_IN_FLIGHT_PER_PERSON;
-          this.launchDue(await this.o.outbox.listDue(Date.now(), this.o.identity.host, limit), limit);
+          this.launchDue(
+            await this.o.outbox.listDue(Date.now(), this.o.identity.host, limit),
+            limit,
+          );
         }
       } catch (error) {
-        this.o.logger.warn("couldn't read the message queue; will try again", { error: String(error) });
+        this.o.logger.warn("couldn't read the message queue; will try again", {
+          error: String(error),
+        });
       }
       await this.sleepUntil(Math.min(Date.now() + poll, this.retryAt));
     }

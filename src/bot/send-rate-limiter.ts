@@ -97,7 +97,9 @@ export class SendRateLimiter {
       }
       const waiter = this.waiters[i] as Waiter;
       const ledger = waiter.conversationId === null ? null : this.ledgerFor(waiter.conversationId);
-      const conversationReady = ledger ? conversationReadyAt(ledger, this.limits.perConversation, now) : now;
+      const conversationReady = ledger
+        ? conversationReadyAt(ledger, this.limits.perConversation, now)
+        : now;
       if (conversationReady > now) {
         wakeAt = Math.min(wakeAt, conversationReady);
         i++;

@@ -20,8 +20,10 @@ export function credentialsTokenSource(
 ): TokenSource {
   let credentials: Promise<AppCredentials> | null = null;
   const appId = settings.MicrosoftAppId ?? "";
-  const scope = settings.ToChannelFromBotOAuthScope ?? AuthenticationConstants.ToChannelFromBotOAuthScope;
-  const loginUrl = settings.ToChannelFromBotLoginUrl ?? AuthenticationConstants.ToChannelFromBotLoginUrl;
+  const scope =
+    settings.ToChannelFromBotOAuthScope ?? AuthenticationConstants.ToChannelFromBotOAuthScope;
+  const loginUrl =
+    settings.ToChannelFromBotLoginUrl ?? AuthenticationConstants.ToChannelFromBotLoginUrl;
   const validateAuthority = settings.ValidateAuthority?.toLowerCase() !== "false";
   return {
     async authorization() {

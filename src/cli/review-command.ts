@@ -28,13 +28,26 @@ export async function reviewCommand(args: string[], io: CommandIo): Promise<numb
 }
 
 async function start(args: string[], io: CommandIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { quarter: { type: "string" } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { quarter: { type: "string" } },
+    allowPositionals: true,
+  });
   if (positionals.length > 0) throw new CliError(USAGE, 2);
   const config = loadConfig(io.env);
   const logger = createLogger(config.LOG_LEVEL === "debug" ? "debug" : "warn");
   const result = await withStore(io.env, (store) =>
     // The server delivers: this process only queues the reminders in the shared outbox.
-    startReview({ store, messenger: createOutboxMessenger(store, systemClock), clock: systemClock, logger, config }, values.quarter),
+    startReview(
+      {
+        store,
+        messenger: createOutboxMessenger(store, systemClock),
+        clock: systemClock,
+        logger,
+        config,
+      },
+      values.quarter,
+    ),
   );
   const { title, lines } = startReviewLines(result);
   io.out(title);
@@ -61,12 +74,17 @@ async function status(args: string[], io: CommandIo): Promise<number> {
 async function setDate(args: string[], io: CommandIo): Promise<number> {
   const [quarter, ...dateWords] = args;
   if (!quarter || dateWords.length === 0) {
-    throw new CliError("Say which quarter and the new date: plan-tracker review set-date 2026-Q3 2027-01-15", 2);
+    throw new CliError(
+      "Say which quarter and the new date: plan-tracker review set-date 2026-Q3 2027-01-15",
+      2,
+    );
   }
   const { review, rounds } = await withStore(io.env, (store) =>
     setReviewDate(store, quarter, dateWords.join(" "), CLI_ACTOR),
   );
-  io.out(`The ${quarterLabel(review.quarter)} review is now on ${formatLongDate(review.reviewDate)}.`);
+  io.out(
+    `The ${quarterLabel(review.quarter)} review is now on ${formatLongDate(review.reviewDate)}.`,
+  );
   io.out(
     `  Reminders: review opens ${formatLongDate(rounds.open)}, chaser ${formatLongDate(rounds.chase)}, last chaser ${formatLongDate(rounds.final)}${review.roundsSent.length ? ` (already sent: ${review.roundsSent.join(", ")})` : ""}.`,
   );
@@ -81,12 +99,15 @@ function statusLines(s: ReviewStatus): string[] {
   ];
   if (s.owing.length === 0 && s.noLeadInDirectory.length === 0) lines.push("  nobody");
   for (const o of s.owing) lines.push(`  ${o.name} <${o.person}>: ${o.refs.join(", ")}`);
-  for (const n of s.noLeadInDirectory) lines.push(`  "${n.lead}" (no lead in the directory): ${n.refs.join(", ")}`);
+  for (const n of s.noLeadInDirectory)
+    lines.push(`  "${n.lead}" (no lead in the directory): ${n.refs.join(", ")}`);
   lines.push("Awaiting sign-off:");
   if (s.awaitingSignOff.length === 0) lines.push("  none");
-  for (const a of s.awaitingSignOff) lines.push(`  ${a.ref} from ${a.submittedBy}, proposing ${a.proposedRag}`);
+  for (const a of s.awaitingSignOff)
+    lines.push(`  ${a.ref} from ${a.submittedBy}, proposing ${a.proposedRag}`);
   lines.push("Returned:");
   if (s.returned.length === 0) lines.push("  none");
-  for (const r of s.returned) lines.push(`  ${r.ref} to ${r.lead}, by ${r.returnedBy}${r.comment ? `: "${r.comment}"` : ""}`);
+  for (const r of s.returned)
+    lines.push(`  ${r.ref} to ${r.lead}, by ${r.returnedBy}${r.comment ? `: "${r.comment}"` : ""}`);
   return lines;
 }

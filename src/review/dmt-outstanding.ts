@@ -8,7 +8,8 @@ import type { ReviewStatus } from "./review-status.ts";
 /** Working days after `from` up to and including `to` (0 when `to` is not later). */
 export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
   let count = 0;
-  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (isWorkingDay(day)) count += 1;
+  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1))
+    if (isWorkingDay(day)) count += 1;
   return count;
 }
 
@@ -18,15 +19,23 @@ export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
  */
 export function owedGroups(status: ReviewStatus): OwedGroup[] {
   const returned = new Map<string, string[]>();
-  for (const item of status.returned) returned.set(item.lead, [...(returned.get(item.lead) ?? []), item.ref]);
+  for (const item of status.returned)
+    returned.set(item.lead, [...(returned.get(item.lead) ?? []), item.ref]);
   return [
     ...status.owing.map((o) => ({ who: o.name, refs: o.refs })),
     ...[...returned].map(([who, refs]) => ({ who: `${who} (returned, to revise)`, refs })),
-    ...status.noLeadInDirectory.map((n) => ({ who: `${n.lead} (no lead in the directory)`, refs: n.refs })),
+    ...status.noLeadInDirectory.map((n) => ({
+      who: `${n.lead} (no lead in the directory)`,
+      refs: n.refs,
+    })),
   ];
 }
 
-export function dmtOutstandingInput(status: ReviewStatus, today: IsoDate, timeZone: string): DmtOutstandingInput {
+export function dmtOutstandingInput(
+  status: ReviewStatus,
+  today: IsoDate,
+  timeZone: string,
+): DmtOutstandingInput {
   return {
     quarter: status.quarter,
     reviewDate: status.reviewDate,

@@ -7,13 +7,18 @@ import type { ActionCache } from "./action-cache.ts";
 import { missingActionCard, noticeForError, problemCard } from "./notices.ts";
 import { currentUpdateCard, draftOf, submittedCard, updateForm } from "./update-cards.ts";
 
-const OLD_BUTTON = "This button is from an older card. Type \u201cmy actions\u201d for fresh update forms.";
+const OLD_BUTTON =
+  "This button is from an older card. Type \u201cmy actions\u201d for fresh update forms.";
 
 /**
  * `editUpdate`: the form for one action, blank or filled with what was sent, for its lead to
  * change until DMT decides. An approved update is final, and says so.
  */
-export async function editUpdate(deps: FeatureDeps, cache: ActionCache, turn: CardActionTurn): Promise<Card> {
+export async function editUpdate(
+  deps: FeatureDeps,
+  cache: ActionCache,
+  turn: CardActionTurn,
+): Promise<Card> {
   const target = CARD_ACTION_SCHEMAS.editUpdate.safeParse(turn.data);
   if (!target.success) return problemCard("This button is out of date", OLD_BUTTON);
   const { ref, quarter } = target.data;
@@ -24,11 +29,25 @@ export async function editUpdate(deps: FeatureDeps, cache: ActionCache, turn: Ca
     const stored = await deps.store.updates.get(quarter, ref);
     const update = stored?.doc ?? null;
     if (update?.state === "approved") {
-      const by = update.decision ? ` by ${update.decision.byName} on ${formatDateTime(update.decision.at, deps.config.REVIEW_TIMEZONE)}` : "";
-      return submittedCard(deps, action, update, turn.person, `DMT approved this update${by}, so it can't be edited now. Anything new can go in next quarter's update.`);
+      const by = update.decision
+        ? ` by ${update.decision.byName} on ${formatDateTime(update.decision.at, deps.config.REVIEW_TIMEZONE)}`
+        : "";
+      return submittedCard(
+        deps,
+        action,
+        update,
+        turn.person,
+        `DMT approved this update${by}, so it can't be edited now. Anything new can go in next quarter's update.`,
+      );
     }
     if (update?.state === "submitted") {
-      return updateForm(deps, { action, quarter, person: turn.person, draft: draftOf(update), revision: update.revision });
+      return updateForm(deps, {
+        action,
+        quarter,
+        person: turn.person,
+        draft: draftOf(update),
+        revision: update.revision,
+      });
     }
     return currentUpdateCard(deps, action, quarter, turn.person, update);
   } catch (error) {
@@ -40,7 +59,11 @@ export async function editUpdate(deps: FeatureDeps, cache: ActionCache, turn: Ca
  * `refreshUpdate` (Teams asks when the card is opened): the current state for the lead, so a form
  * answered on another device shows what was sent. Anyone else sees the sent update, if any.
  */
-export async function refreshUpdate(deps: FeatureDeps, cache: ActionCache, turn: CardActionTurn): Promise<Card> {
+export async function refreshUpdate(
+  deps: FeatureDeps,
+  cache: ActionCache,
+  turn: CardActionTurn,
+): Promise<Card> {
   const target = CARD_ACTION_SCHEMAS.refreshUpdate.safeParse(turn.data);
   if (!target.success) return problemCard("This card is out of date", OLD_BUTTON);
   const { ref, quarter } = target.data;
@@ -48,9 +71,13 @@ export async function refreshUpdate(deps: FeatureDeps, cache: ActionCache, turn:
     const action = await cache.get(deps.store, ref);
     if (!action) return missingActionCard(ref);
     const update = (await deps.store.updates.get(quarter, ref))?.doc ?? null;
-    if (can(turn.person, "submitUpdate", action)) return currentUpdateCard(deps, action, quarter, turn.person, update);
+    if (can(turn.person, "submitUpdate", action))
+      return currentUpdateCard(deps, action, quarter, turn.person, update);
     if (update) return submittedCard(deps, action, update, turn.person);
-    return problemCard(`${ref} has no update yet`, `Only the lead for ${ref} (${action.lead}) can fill in its update.`);
+    return problemCard(
+      `${ref} has no update yet`,
+      `Only the lead for ${ref} (${action.lead}) can fill in its update.`,
+    );
   } catch (error) {
     return noticeForError(error);
   }

@@ -22,7 +22,10 @@ export interface LeadAssignment {
 }
 
 /** Who answers for each action. Two people may share a Lead value; both are asked. */
-export function assignToLeads(actions: readonly Action[], people: readonly Person[]): LeadAssignment {
+export function assignToLeads(
+  actions: readonly Action[],
+  people: readonly Person[],
+): LeadAssignment {
   const byPerson: LeadAssignment["byPerson"] = new Map();
   const unmatched: Action[] = [];
   const index = leadIndex(people);

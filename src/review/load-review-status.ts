@@ -12,12 +12,21 @@ export async function loadReviewStatus(
   timeZone: string,
   quarter?: string,
 ): Promise<ReviewStatus> {
-  const q: Quarter = quarter ? parseQuarter(quarter) : await currentReviewQuarter(store, todayIn(timeZone, now));
+  const q: Quarter = quarter
+    ? parseQuarter(quarter)
+    : await currentReviewQuarter(store, todayIn(timeZone, now));
   const [review, actions, people, updates] = await Promise.all([
     readReview(store, q),
     store.actions.list(),
     store.people.list(),
     store.updates.forQuarter(q),
   ]);
-  return reviewStatus({ quarter: q, reviewDate: review.reviewDate, review, actions, people, updates });
+  return reviewStatus({
+    quarter: q,
+    reviewDate: review.reviewDate,
+    review,
+    actions,
+    people,
+    updates,
+  });
 }

@@ -15,8 +15,14 @@ export async function myActionCards(
   cache: ActionCache,
   person: Person,
 ): Promise<{ quarter: Quarter; cards: Array<{ ref: string; card: Card }> }> {
-  const quarter = await currentReviewQuarter(deps.store, todayIn(deps.config.REVIEW_TIMEZONE, deps.clock.now()));
-  const [actions, updates] = await Promise.all([deps.store.actions.list(), deps.store.updates.forQuarter(quarter)]);
+  const quarter = await currentReviewQuarter(
+    deps.store,
+    todayIn(deps.config.REVIEW_TIMEZONE, deps.clock.now()),
+  );
+  const [actions, updates] = await Promise.all([
+    deps.store.actions.list(),
+    deps.store.updates.forQuarter(quarter),
+  ]);
   const updateOf = new Map(updates.map((u) => [u.ref, u]));
   const mine = actionsLedBy(person, actions)
     .filter((a) => !a.complete && !a.signedOff)
@@ -25,7 +31,13 @@ export async function myActionCards(
   const cards = await Promise.all(
     mine.map(async (action) => ({
       ref: action.ref,
-      card: await currentUpdateCard(deps, action, quarter, person, updateOf.get(action.ref) ?? null),
+      card: await currentUpdateCard(
+        deps,
+        action,
+        quarter,
+        person,
+        updateOf.get(action.ref) ?? null,
+      ),
     })),
   );
   return { quarter, cards };
@@ -36,13 +48,24 @@ export async function myActionCards(
  * of what the lead still owes this quarter, each with its Update button.
  */
 export async function myActionsListCard(deps: FeatureDeps, person: Person): Promise<Card> {
-  const quarter = await currentReviewQuarter(deps.store, todayIn(deps.config.REVIEW_TIMEZONE, deps.clock.now()));
+  const quarter = await currentReviewQuarter(
+    deps.store,
+    todayIn(deps.config.REVIEW_TIMEZONE, deps.clock.now()),
+  );
   const [review, actions, updates] = await Promise.all([
     readReview(deps.store, quarter),
     deps.store.actions.list(),
     deps.store.updates.forQuarter(quarter),
   ]);
   const updateOf = new Map(updates.map((u) => [u.ref, u]));
-  const owed = actionsLedBy(person, actions).filter((a) => isOwed(a, updateOf.get(a.ref))).sort(byRef);
-  return buildReminderCard({ leadName: person.name, round: "open", quarter, reviewDate: review.reviewDate, actions: owed });
+  const owed = actionsLedBy(person, actions)
+    .filter((a) => isOwed(a, updateOf.get(a.ref)))
+    .sort(byRef);
+  return buildReminderCard({
+    leadName: person.name,
+    round: "open",
+    quarter,
+    reviewDate: review.reviewDate,
+    actions: owed,
+  });
 }

@@ -38,7 +38,13 @@ export function createOutboxMessenger(store: Store, clock: Clock): Messenger {
       await store.outbox.mutate(outboxId(key), (item) =>
         item.state === "pending"
           ? { ...item, card, cardVersion: item.cardVersion + 1 }
-          : { ...item, pendingCard: card, cardVersion: item.cardVersion + 1, attempts: 0, updateFailure: null },
+          : {
+              ...item,
+              pendingCard: card,
+              cardVersion: item.cardVersion + 1,
+              attempts: 0,
+              updateFailure: null,
+            },
       );
     },
     async teamsUserIdOf(personId) {

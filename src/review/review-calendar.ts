@@ -1,10 +1,19 @@
-import { defaultReviewDate, nextQuarter, previousQuarter, quarterOf, reviewRoundDates } from "../domain/calendar.ts";
+import {
+  defaultReviewDate,
+  nextQuarter,
+  previousQuarter,
+  quarterOf,
+  reviewRoundDates,
+} from "../domain/calendar.ts";
 import type { IsoDate } from "../domain/iso-date.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import { REVIEW_ROUNDS, type Review, type ReviewRound } from "../domain/review.ts";
 
 /** A quarter's review date: the one an admin set with `review set-date`, else the default. */
-export function reviewDateOf(quarter: Quarter, review: Pick<Review, "reviewDate"> | null | undefined): IsoDate {
+export function reviewDateOf(
+  quarter: Quarter,
+  review: Pick<Review, "reviewDate"> | null | undefined,
+): IsoDate {
   return review?.reviewDate ?? defaultReviewDate(quarter);
 }
 

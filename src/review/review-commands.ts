@@ -45,12 +45,21 @@ export function reviewCommands(deps: FeatureDeps, cache: ActionCache): MessageCo
           const { quarter, cards } = await myActionCards(deps, cache, turn.person);
           if (cards.length === 0) {
             const lines = turn.person.leads.length
-              ? [`None of the plan's open actions has a Lead matching yours (${turn.person.leads.join("; ")}).`, "If that's wrong, ask an admin to check your leads in the directory."]
-              : ["The directory doesn't list any Lead values for you yet. Ask an admin to add them."];
-            await turn.reply(buildNoticeCard({ title: "You have no open actions", lines }), "You have no open actions.");
+              ? [
+                  `None of the plan's open actions has a Lead matching yours (${turn.person.leads.join("; ")}).`,
+                  "If that's wrong, ask an admin to check your leads in the directory.",
+                ]
+              : [
+                  "The directory doesn't list any Lead values for you yet. Ask an admin to add them.",
+                ];
+            await turn.reply(
+              buildNoticeCard({ title: "You have no open actions", lines }),
+              "You have no open actions.",
+            );
             return;
           }
-          for (const { ref, card } of cards) await turn.reply(card, `${ref}: your update for ${quarterLabel(quarter)}`);
+          for (const { ref, card } of cards)
+            await turn.reply(card, `${ref}: your update for ${quarterLabel(quarter)}`);
         }),
     },
     {
@@ -60,17 +69,33 @@ export function reviewCommands(deps: FeatureDeps, cache: ActionCache): MessageCo
         answering(turn, async () => {
           requireCapability(turn.person, "startReview");
           const result = await startReview(deps);
-          await turn.reply(startReviewCard(result), `Review ${result.quarter}: ${result.started ? "opened" : "already open"}`);
+          await turn.reply(
+            startReviewCard(result),
+            `Review ${result.quarter}: ${result.started ? "opened" : "already open"}`,
+          );
         }),
     },
     {
       name: "review status",
-      matches: phrases("review status", "who hasnt updated", "who has not updated", "who hasnt updated yet", "who still owes an update"),
+      matches: phrases(
+        "review status",
+        "who hasnt updated",
+        "who has not updated",
+        "who hasnt updated yet",
+        "who still owes an update",
+      ),
       handle: (turn) =>
         answering(turn, async () => {
           requireCapability(turn.person, "viewReviewStatus");
-          const status = await loadReviewStatus(deps.store, deps.clock.now(), deps.config.REVIEW_TIMEZONE);
-          await turn.reply(reviewStatusCard(status, deps.config.REVIEW_TIMEZONE), `Review ${status.quarter} status`);
+          const status = await loadReviewStatus(
+            deps.store,
+            deps.clock.now(),
+            deps.config.REVIEW_TIMEZONE,
+          );
+          await turn.reply(
+            reviewStatusCard(status, deps.config.REVIEW_TIMEZONE),
+            `Review ${status.quarter} status`,
+          );
         }),
     },
   ];

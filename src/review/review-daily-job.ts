@@ -10,7 +10,9 @@ import { type RoundReport, sendRound } from "./send-round.ts";
  * and that has not been sent. Downtime neither skips a round (it goes out on the next run) nor
  * repeats one (sent rounds are recorded on the review).
  */
-export function reviewDailyJob(deps: FeatureDeps): DailyJob & { runReport(today: IsoDate): Promise<RoundReport[]> } {
+export function reviewDailyJob(
+  deps: FeatureDeps,
+): DailyJob & { runReport(today: IsoDate): Promise<RoundReport[]> } {
   async function runReport(today: IsoDate): Promise<RoundReport[]> {
     const reports: RoundReport[] = [];
     for (const [quarter, review] of await candidateReviews(deps.store, today)) {

@@ -30,7 +30,10 @@ const friendly =
  * The quarterly review: reminder rounds (the daily job), `my actions`, `start review`,
  * `review status`, and the update form's buttons (submit, edit, refresh).
  */
-export function createReviewFeature(deps: FeatureDeps, hooks: ReviewHooks): { feature: Feature; daily: DailyJob } {
+export function createReviewFeature(
+  deps: FeatureDeps,
+  hooks: ReviewHooks,
+): { feature: Feature; daily: DailyJob } {
   const cache = new ActionCache();
   const feature: Feature = {
     name: "review",

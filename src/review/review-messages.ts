@@ -38,14 +38,20 @@ export function startReviewLines(result: StartReviewResult): { title: string; li
     `Chasers go on ${formatLongDate(rounds.chase)} and ${formatLongDate(rounds.final)} to anyone who still owes an update.`,
   ];
   if (r.withoutLead > 0) {
-    lines.push(`${countOf(r.withoutLead, "action")} ${r.withoutLead === 1 ? "has" : "have"} no lead in the directory: see \u201creview status\u201d.`);
+    lines.push(
+      `${countOf(r.withoutLead, "action")} ${r.withoutLead === 1 ? "has" : "have"} no lead in the directory: see \u201creview status\u201d.`,
+    );
   }
   return { title: `The ${label} review is open`, lines };
 }
 
 export function startReviewCard(result: StartReviewResult): Card {
   const { title, lines } = startReviewLines(result);
-  return buildNoticeCard({ title, lines, tone: result.started && result.report.recorded ? "good" : "default" });
+  return buildNoticeCard({
+    title,
+    lines,
+    tone: result.started && result.report.recorded ? "good" : "default",
+  });
 }
 
 export function reviewStatusCard(status: ReviewStatus, timeZone: string): Card {
@@ -54,7 +60,10 @@ export function reviewStatusCard(status: ReviewStatus, timeZone: string): Card {
     reviewDate: status.reviewDate,
     owing: [
       ...status.owing.map((o) => ({ who: o.name, refs: o.refs })),
-      ...status.noLeadInDirectory.map((n) => ({ who: `${n.lead} (no lead in the directory)`, refs: n.refs })),
+      ...status.noLeadInDirectory.map((n) => ({
+        who: `${n.lead} (no lead in the directory)`,
+        refs: n.refs,
+      })),
     ],
     awaiting: status.awaitingSignOff,
     returned: status.returned,

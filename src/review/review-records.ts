@@ -45,7 +45,10 @@ export async function changeReview(
       if (!(error instanceof DomainError && error.code === "conflict")) throw error;
     }
   }
-  throw new DomainError("conflict", `The ${quarter} review kept changing while it was being saved; please try again.`);
+  throw new DomainError(
+    "conflict",
+    `The ${quarter} review kept changing while it was being saved; please try again.`,
+  );
 }
 
 /** Records rounds as sent and the review as open; rounds already recorded stay recorded. */
@@ -64,7 +67,10 @@ export function recordRoundsSent(
 }
 
 /** The stored reviews that could be under way today, by quarter. */
-export async function candidateReviews(store: Store, today: IsoDate): Promise<Map<Quarter, Review>> {
+export async function candidateReviews(
+  store: Store,
+  today: IsoDate,
+): Promise<Map<Quarter, Review>> {
   const quarters = candidateQuarters(today);
   const reviews = await Promise.all(quarters.map((q) => readReview(store, q)));
   return new Map(quarters.map((q, i) => [q, reviews[i] as Review]));

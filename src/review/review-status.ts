@@ -24,7 +24,13 @@ export interface ReviewStatus {
     submittedAt: string;
     proposedRag: Rag;
   }>;
-  returned: Array<{ ref: string; title: string; returnedBy: string; comment: string; lead: string }>;
+  returned: Array<{
+    ref: string;
+    title: string;
+    returnedBy: string;
+    comment: string;
+    lead: string;
+  }>;
   approved: string[];
 }
 
@@ -56,7 +62,11 @@ export function reviewStatus(input: StatusInput): ReviewStatus {
     state: input.review?.state ?? "scheduled",
     roundsSent: input.review?.roundsSent ?? [],
     owing: [...byPerson.values()]
-      .map(({ person, actions: led }) => ({ person: person.id, name: person.name, refs: led.map((a) => a.ref) }))
+      .map(({ person, actions: led }) => ({
+        person: person.id,
+        name: person.name,
+        refs: led.map((a) => a.ref),
+      }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     noLeadInDirectory: groupByLead(unmatched),
     awaitingSignOff: withState("submitted").map(({ action, update }) => ({

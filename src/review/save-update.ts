@@ -29,7 +29,13 @@ export function sameContent(update: Update, submission: ValidSubmission): boolea
   return CONTENT.every((field) => update[field] === submission[field]);
 }
 
-function updateFrom(submission: ValidSubmission, action: Action, person: Person, now: Date, revision: number): Update {
+function updateFrom(
+  submission: ValidSubmission,
+  action: Action,
+  person: Person,
+  now: Date,
+  revision: number,
+): Update {
   return {
     id: updateId(submission.quarter, action.ref),
     quarter: submission.quarter,
@@ -69,18 +75,30 @@ export async function saveUpdate(
     const existing = await store.updates.get(submission.quarter, action.ref);
     try {
       if (!existing) {
-        return { kind: "saved", update: (await store.updates.create(updateFrom(submission, action, person, now, 1), actor)).doc };
+        return {
+          kind: "saved",
+          update: (
+            await store.updates.create(updateFrom(submission, action, person, now, 1), actor)
+          ).doc,
+        };
       }
       const stored = existing.doc;
       // A returned update is revised on purpose, even with the same words.
-      if (stored.state !== "returned" && sameContent(stored, submission)) return { kind: "same", update: stored };
+      if (stored.state !== "returned" && sameContent(stored, submission))
+        return { kind: "same", update: stored };
       if (stored.state === "approved") return { kind: "decided", update: stored };
       if (stored.revision !== submission.revision) return { kind: "stale", update: stored };
       const next = updateFrom(submission, action, person, now, stored.revision + 1);
-      return { kind: "saved", update: (await store.updates.replace(next, existing.etag, actor, stored)).doc };
+      return {
+        kind: "saved",
+        update: (await store.updates.replace(next, existing.etag, actor, stored)).doc,
+      };
     } catch (error) {
       if (!(error instanceof DomainError && error.code === "conflict")) throw error;
     }
   }
-  throw new DomainError("conflict", `The update for ${action.ref} kept changing while it was being saved; please press Submit again.`);
+  throw new DomainError(
+    "conflict",
+    `The update for ${action.ref} kept changing while it was being saved; please press Submit again.`,
+  );
 }

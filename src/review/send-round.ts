@@ -63,7 +63,13 @@ export async function sendRound(
   const leads = [...byPerson.values()];
   let queued = 0;
   await forEachLimited(leads, QUEUE_CONCURRENCY, async ({ person, actions: theirs }) => {
-    const card = buildReminderCard({ leadName: person.name, round: plan.round, quarter, reviewDate, actions: theirs });
+    const card = buildReminderCard({
+      leadName: person.name,
+      round: plan.round,
+      quarter,
+      reviewDate,
+      actions: theirs,
+    });
     const refs = listRefs(theirs.map((a) => a.ref));
     const result = await messenger.send({
       key: reminderKey(quarter, plan.round, person.id),
@@ -76,7 +82,9 @@ export async function sendRound(
   let dmtMembers = 0;
   if (plan.round === "final") {
     const status = reviewStatus({ quarter, reviewDate, review: null, actions, people, updates });
-    const card = buildDmtOutstandingCard(dmtOutstandingInput(status, today, deps.config.REVIEW_TIMEZONE));
+    const card = buildDmtOutstandingCard(
+      dmtOutstandingInput(status, today, deps.config.REVIEW_TIMEZONE),
+    );
     const dmt = people.filter((p) => hasRole(p, "dmt"));
     dmtMembers = dmt.length;
     await forEachLimited(dmt, QUEUE_CONCURRENCY, async (person) => {

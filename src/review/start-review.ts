@@ -21,7 +21,9 @@ export async function startReview(
   requested?: string,
 ): Promise<StartReviewResult> {
   const today = todayIn(deps.config.REVIEW_TIMEZONE, deps.clock.now());
-  const quarter = requested ? parseQuarter(requested) : await upcomingReviewQuarter(deps.store, today);
+  const quarter = requested
+    ? parseQuarter(requested)
+    : await upcomingReviewQuarter(deps.store, today);
   const review = await readReview(deps.store, quarter);
   if (today > review.reviewDate) {
     throw new DomainError(
@@ -30,7 +32,8 @@ export async function startReview(
     );
   }
   const plan = openingRound(review.reviewDate, review.roundsSent, today);
-  if (!plan) return { started: false, quarter, reviewDate: review.reviewDate, openedAt: review.openedAt };
+  if (!plan)
+    return { started: false, quarter, reviewDate: review.reviewDate, openedAt: review.openedAt };
   const report = await sendRound(deps, quarter, plan, review.reviewDate, today);
   return { started: true, quarter, reviewDate: review.reviewDate, report };
 }

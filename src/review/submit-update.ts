@@ -16,13 +16,21 @@ import { saveUpdate } from "./save-update.ts";
 import { type FormRequest, submittedCard, updateForm } from "./update-cards.ts";
 import { checkSubmission } from "./update-validation.ts";
 
-export const STORE_DOWN_BANNER = "Couldn't save \u2014 please press Submit again. Your text is still in the form.";
+export const STORE_DOWN_BANNER =
+  "Couldn't save \u2014 please press Submit again. Your text is still in the form.";
 
 /** The Ref, quarter and revision a form carries, read leniently so a bad field can still be shown again. */
-function target(data: Record<string, unknown>): { ref: string; quarter: string; revision: number } | null {
+function target(
+  data: Record<string, unknown>,
+): { ref: string; quarter: string; revision: number } | null {
   const { ref, quarter, revision } = data;
-  if (typeof ref !== "string" || typeof quarter !== "string" || !/^\d{4}-Q[1-4]$/.test(quarter)) return null;
-  return { ref: ref.trim(), quarter, revision: typeof revision === "number" && revision >= 0 ? revision : 0 };
+  if (typeof ref !== "string" || typeof quarter !== "string" || !/^\d{4}-Q[1-4]$/.test(quarter))
+    return null;
+  return {
+    ref: ref.trim(),
+    quarter,
+    revision: typeof revision === "number" && revision >= 0 ? revision : 0,
+  };
 }
 
 const formFieldErrors = (errors: Record<string, string>): UpdateFormErrors =>
@@ -61,13 +69,23 @@ export async function submitUpdate(
     requireCapability(turn.person, "submitUpdate", action);
     if (!parsed.ok) {
       const errors = formFieldErrors(parsed.fieldErrors);
-      return formAgain({ errors, banner: Object.keys(errors).length > 0 ? undefined : parsed.message });
+      return formAgain({
+        errors,
+        banner: Object.keys(errors).length > 0 ? undefined : parsed.message,
+      });
     }
-    if (parsed.action.verb !== "submitUpdate") throw new Error("parseCardAction returned another verb");
+    if (parsed.action.verb !== "submitUpdate")
+      throw new Error("parseCardAction returned another verb");
     const today = todayIn(deps.config.REVIEW_TIMEZONE, deps.clock.now());
     const checked = checkSubmission(parsed.action.data, action, today);
     if (!checked.ok) return formAgain({ errors: checked.errors });
-    const outcome = await saveUpdate(deps.store, action, turn.person, checked.value, deps.clock.now());
+    const outcome = await saveUpdate(
+      deps.store,
+      action,
+      turn.person,
+      checked.value,
+      deps.clock.now(),
+    );
     switch (outcome.kind) {
       case "saved":
         await notifySignOff(deps, hooks, outcome.update, action, turn);
@@ -75,9 +93,18 @@ export async function submitUpdate(
       case "same":
         return submittedCard(deps, action, outcome.update, turn.person);
       case "decided":
-        return submittedCard(deps, action, outcome.update, turn.person, approvedNote(outcome.update, checked.value.progress, deps.config.REVIEW_TIMEZONE));
+        return submittedCard(
+          deps,
+          action,
+          outcome.update,
+          turn.person,
+          approvedNote(outcome.update, checked.value.progress, deps.config.REVIEW_TIMEZONE),
+        );
       case "stale":
-        return formAgain({ banner: staleBanner(outcome.update, deps.config.REVIEW_TIMEZONE), revision: outcome.update.revision });
+        return formAgain({
+          banner: staleBanner(outcome.update, deps.config.REVIEW_TIMEZONE),
+          revision: outcome.update.revision,
+        });
     }
   } catch (error) {
     if (isDomainError(error) && error.code === "store_unavailable") {
@@ -128,7 +155,8 @@ function approvedNote(update: Update, typed: string, timeZone: string): string {
 }
 
 function staleBanner(update: Update, timeZone: string): string {
-  const excerpt = update.progress.length > 200 ? `${update.progress.slice(0, 199)}\u2026` : update.progress;
+  const excerpt =
+    update.progress.length > 200 ? `${update.progress.slice(0, 199)}\u2026` : update.progress;
   return (
     `This update was changed elsewhere since this form was opened: ${update.authorName} sent it on ${formatDateTime(update.submittedAt, timeZone)}, ` +
     `proposing ${update.proposedRag}: \u201c${excerpt}\u201d. Your text is below and has not been saved. Check it, then press Submit again to replace the saved version.`

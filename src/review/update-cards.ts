@@ -28,13 +28,20 @@ export interface FormRequest {
 }
 
 /** The most recent approved update before `quarter`: where the lead left off. */
-export async function lastApprovedBefore(deps: CardDeps, ref: string, quarter: Quarter): Promise<Update | null> {
+export async function lastApprovedBefore(
+  deps: CardDeps,
+  ref: string,
+  quarter: Quarter,
+): Promise<Update | null> {
   const history = await deps.store.updates.forAction(ref);
   return history.filter((u) => u.state === "approved" && u.quarter < quarter).at(-1) ?? null;
 }
 
 /** Refresh the card for its lead only (others who see it keep what they see). */
-export async function refreshUserIdsFor(deps: CardDeps, person: Person): Promise<string[] | undefined> {
+export async function refreshUserIdsFor(
+  deps: CardDeps,
+  person: Person,
+): Promise<string[] | undefined> {
   const teamsId = await deps.messenger.teamsUserIdOf(person.id);
   return teamsId ? [teamsId] : undefined;
 }
@@ -63,7 +70,13 @@ export async function updateForm(deps: CardDeps, request: FormRequest): Promise<
   });
 }
 
-export async function submittedCard(deps: CardDeps, action: Action, update: Update, person: Person, note?: string): Promise<Card> {
+export async function submittedCard(
+  deps: CardDeps,
+  action: Action,
+  update: Update,
+  person: Person,
+  note?: string,
+): Promise<Card> {
   return buildUpdateSubmittedCard({
     action,
     update,
@@ -89,7 +102,7 @@ export function draftOf(update: Update): UpdateFormDraft {
 /** "Returned by Sam Patel on 3 December 2026: please add the audit figures". */
 export function returnedBanner(update: Update, timeZone: string): string | undefined {
   const decision = update.decision;
-  if (!decision || decision.outcome !== "returned") return undefined;
+  if (decision?.outcome !== "returned") return undefined;
   const comment = decision.comment.trim();
   return `Returned by ${decision.byName} on ${formatInstantDate(decision.at, timeZone)}${comment ? `: ${comment}` : ""}. Please revise and submit again.`;
 }

@@ -25,8 +25,13 @@ export function checkSubmission(
   }
   if (data.proposedRag === null) {
     errors.proposedRag = "Choose Red, Amber or Green.";
-  } else if (greenNeedsJustification(action, data.proposedRag, today) && data.ragJustification === "") {
-    const due = action.completionDate.due ? formatLongDate(action.completionDate.due) : "the due date";
+  } else if (
+    greenNeedsJustification(action, data.proposedRag, today) &&
+    data.ragJustification === ""
+  ) {
+    const due = action.completionDate.due
+      ? formatLongDate(action.completionDate.due)
+      : "the due date";
     errors.ragJustification = `The due date (${due}) has passed and the action isn't complete, so the plan's key says Red. Say in one line why Green is right.`;
   }
   if (data.revisedDate !== null && data.revisedDateReason === "") {
@@ -36,9 +41,11 @@ export function checkSubmission(
     errors.revisedDate = `The revised date ${formatLongDate(data.revisedDate)} has already passed: choose today or a later date.`;
   }
   if (data.evidenceUrl !== "" && !isWebLink(data.evidenceUrl)) {
-    errors.evidenceUrl = "Give the evidence as a web link starting with https://, for example a SharePoint page.";
+    errors.evidenceUrl =
+      "Give the evidence as a web link starting with https://, for example a SharePoint page.";
   } else if (data.proposeCompletion && data.evidenceUrl === "") {
-    errors.evidenceUrl = "To propose this action for completion sign-off, add a link to the evidence.";
+    errors.evidenceUrl =
+      "To propose this action for completion sign-off, add a link to the evidence.";
   }
   if (Object.keys(errors).length > 0 || data.proposedRag === null) return { ok: false, errors };
   return { ok: true, value: { ...data, proposedRag: data.proposedRag } };

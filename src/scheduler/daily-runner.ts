@@ -45,10 +45,15 @@ export function createDailyRunner(o: DailyRunnerOptions): DailyRunner {
   async function run(now: Date): Promise<DailyRunResult> {
     const day = todayIn(o.timeZone, now);
     if (!isWorkingDay(day)) return { ran: false, day, reason: "not-a-working-day" };
-    if (minutesIntoDay(o.timeZone, now) < DAILY_RUN_MINUTE) return { ran: false, day, reason: "before-nine" };
+    if (minutesIntoDay(o.timeZone, now) < DAILY_RUN_MINUTE)
+      return { ran: false, day, reason: "before-nine" };
     const taken = await leases.acquire(`daily:${day}`, instanceId, now, DAILY_LEASE_MS);
     if (!taken.acquired) {
-      o.logger.debug("daily run skipped", { day, reason: taken.reason, holder: taken.lease?.owner });
+      o.logger.debug("daily run skipped", {
+        day,
+        reason: taken.reason,
+        holder: taken.lease?.owner,
+      });
       return { ran: false, day, reason: taken.reason };
     }
     o.logger.info("daily run started", { day, instance: instanceId });
@@ -58,7 +63,11 @@ export function createDailyRunner(o: DailyRunnerOptions): DailyRunner {
         await job.run(day);
       } catch (error) {
         failed.push(job.name);
-        o.logger.error("daily job failed; it will be retried", { day, job: job.name, error: String(error) });
+        o.logger.error("daily job failed; it will be retried", {
+          day,
+          job: job.name,
+          error: String(error),
+        });
       }
     }
     if (failed.length === 0) await leases.markDone(taken.lease, taken.etag, now);

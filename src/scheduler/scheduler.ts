@@ -46,11 +46,15 @@ export async function startScheduler(
     void settled.finally(() => pending.delete(settled));
     return settled;
   };
-  const task: ScheduledTask = cron.schedule(DAILY_SCHEDULE, () => track(runner.runDue(o.clock.now())), {
-    name: `plan-tracker-daily-${runner.instanceId}`,
-    timezone: timeZone,
-    noOverlap: true,
-  });
+  const task: ScheduledTask = cron.schedule(
+    DAILY_SCHEDULE,
+    () => track(runner.runDue(o.clock.now())),
+    {
+      name: `plan-tracker-daily-${runner.instanceId}`,
+      timezone: timeZone,
+      noOverlap: true,
+    },
+  );
   const caughtUp = track(runner.runDue(o.clock.now()));
   return {
     instanceId: runner.instanceId,

@@ -84,7 +84,10 @@ export class LeasesRepo {
     try {
       const { etag: next } = await this.container
         .item(lease.id, lease.id)
-        .replace({ ...lease, ttl: KEEP_FINISHED_SECONDS }, { accessCondition: { type: "IfMatch", condition: etag } });
+        .replace(
+          { ...lease, ttl: KEEP_FINISHED_SECONDS },
+          { accessCondition: { type: "IfMatch", condition: etag } },
+        );
       return next;
     } catch (error) {
       const status = cosmosStatus(error);

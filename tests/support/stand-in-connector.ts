@@ -2,6 +2,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from "node:net";
 
 /**
+ * An Adaptive Card as JSON. Loosely typed on purpose: tests read cards freely and check their
+ * shape with `validate-card.ts` rather than through types.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: card JSON as tests read it
+export type CardJson = any;
+
+/**
  * A stand-in for the Bot Connector (Teams' side of the Bot Framework REST API v3) on localhost.
  * It records everything the bot asks for, answers like Teams does (payload shapes from Microsoft's
  * Bot Connector reference and Teams' bot docs), and can be told to throttle (429 + Retry-After),
@@ -46,7 +53,9 @@ export interface Delivered {
   conversationId: string;
   activityId: string;
   replyToId: string | null;
-  activity: Record<string, unknown> & { attachments?: Array<{ contentType: string; content: any }> };
+  activity: Record<string, unknown> & {
+    attachments?: Array<{ contentType: string; content: CardJson }>;
+  };
 }
 
 export interface FaultRule {
@@ -143,7 +152,7 @@ export class StandInConnector {
   }
 
   /** The cards delivered to a user's 1:1 chat. */
-  cardsTo(user: Pick<TeamsUser, "id">): any[] {
+  cardsTo(user: Pick<TeamsUser, "id">): CardJson[] {
     return this.messagesIn(this.personalConversationOf(user)).flatMap(cardsOf);
   }
 
@@ -225,9 +234,14 @@ export class StandInConnector {
     if (fault) {
       record.status = fault.status;
       const headers: Record<string, string> = { "content-type": "application/json" };
-      if (fault.retryAfterSeconds !== undefined) headers["retry-after"] = String(fault.retryAfterSeconds);
+      if (fault.retryAfterSeconds !== undefined)
+        headers["retry-after"] = String(fault.retryAfterSeconds);
       res.writeHead(fault.status, headers);
-      res.end(JSON.stringify({ error: { code: codeFor(fault.status), message: "Injected by the test." } }));
+      res.end(
+        JSON.stringify({
+          error: { code: codeFor(fault.status), message: "Injected by the test." },
+        }),
+      );
       this.notify();
       return;
     }
@@ -238,16 +252,22 @@ export class StandInConnector {
     this.notify();
   }
 
-  private answer(route: Route, url: URL, body: any, at: number): [number, unknown] {
+  private answer(route: Route, url: URL, body: unknown, at: number): [number, unknown] {
     switch (route.kind) {
       case "createConversation": {
-        const member = body?.members?.[0]?.id;
-        if (typeof member !== "string" || body?.isGroup) return [400, error("BadSyntax", "One member, isGroup false.")];
+        const request = body as
+          | { members?: Array<{ id?: unknown }>; isGroup?: boolean }
+          | undefined;
+        const member = request?.members?.[0]?.id;
+        if (typeof member !== "string" || request?.isGroup)
+          return [400, error("BadSyntax", "One member, isGroup false.")];
         return [201, { id: this.personalConversationOf({ id: member }) }];
       }
       case "getMember": {
         const user = this.users.get(route.userId ?? "");
-        return user ? [200, user] : [404, error("MemberNotFoundInConversation", "Member not found.")];
+        return user
+          ? [200, user]
+          : [404, error("MemberNotFoundInConversation", "Member not found.")];
       }
       case "pagedMembers": {
         const roster = this.rosters.get(route.conversationId ?? "");
@@ -262,14 +282,15 @@ export class StandInConnector {
       case "send":
       case "reply":
       case "update": {
-        const activityId = route.kind === "update" ? (route.activityId as string) : `1:${++this.activityCounter}`;
+        const activityId =
+          route.kind === "update" ? (route.activityId as string) : `1:${++this.activityCounter}`;
         this.delivered.push({
           at,
           kind: route.kind,
           conversationId: route.conversationId as string,
           activityId,
           replyToId: route.kind === "reply" ? (route.activityId as string) : null,
-          activity: body ?? {},
+          activity: (body ?? {}) as Delivered["activity"],
         });
         return [route.kind === "update" ? 200 : 201, { id: activityId }];
       }
@@ -279,7 +300,11 @@ export class StandInConnector {
   }
 
   private faultFor(route: Route): { status: number; retryAfterSeconds?: number } | null {
-    if (route.conversationId && this.blocked.has(route.conversationId) && MESSAGE_KINDS.includes(route.kind)) {
+    if (
+      route.conversationId &&
+      this.blocked.has(route.conversationId) &&
+      MESSAGE_KINDS.includes(route.kind)
+    ) {
       return { status: this.blocked.get(route.conversationId) as number };
     }
     for (const rule of this.rules) {
@@ -318,18 +343,23 @@ function routeOf(method: string, pathname: string): Route {
   const rest = at >= 0 ? parts.slice(at + 1) : [];
   if (rest[0] !== "conversations") return { kind: "other", conversationId: null };
   const [, conversationId, what, id] = rest;
-  if (!conversationId) return { kind: method === "POST" ? "createConversation" : "other", conversationId: null };
-  if (what === "members" && id && method === "GET") return { kind: "getMember", conversationId, userId: id };
+  if (!conversationId)
+    return { kind: method === "POST" ? "createConversation" : "other", conversationId: null };
+  if (what === "members" && id && method === "GET")
+    return { kind: "getMember", conversationId, userId: id };
   if (what === "pagedmembers" && method === "GET") return { kind: "pagedMembers", conversationId };
   if (what === "activities" && method === "POST") {
-    return id ? { kind: "reply", conversationId, activityId: id } : { kind: "send", conversationId };
+    return id
+      ? { kind: "reply", conversationId, activityId: id }
+      : { kind: "send", conversationId };
   }
-  if (what === "activities" && id && method === "PUT") return { kind: "update", conversationId, activityId: id };
+  if (what === "activities" && id && method === "PUT")
+    return { kind: "update", conversationId, activityId: id };
   return { kind: "other", conversationId };
 }
 
 /** The Adaptive Cards in a delivered activity. */
-export function cardsOf(delivered: Pick<Delivered, "activity">): any[] {
+export function cardsOf(delivered: Pick<Delivered, "activity">): CardJson[] {
   return (delivered.activity.attachments ?? [])
     .filter((a) => a.contentType === "application/vnd.microsoft.card.adaptive")
     .map((a) => a.content);

@@ -9,7 +9,7 @@ import type { Person, Role } from "../../src/domain/person.ts";
 import { silentLogger, type Logger } from "../../src/logger.ts";
 import type { Messenger } from "../../src/messaging.ts";
 import type { Store } from "../../src/store/store.ts";
-import { cardsOf, StandInConnector, type TeamsUser } from "./stand-in-connector.ts";
+import { type CardJson, cardsOf, StandInConnector, type TeamsUser } from "./stand-in-connector.ts";
 
 /**
  * The real app (embedded store in a temp folder, real HTTP) with a stand-in Bot Connector, and
@@ -31,7 +31,19 @@ export interface StartTestAppOptions {
   authorize?: (activity: Activity) => Promise<string | undefined>;
 }
 
-export type Activity = Record<string, any> & { type: string };
+/** An activity as Teams posts it; the factory's always have an id and a conversation. */
+export interface Activity {
+  type: string;
+  id?: string;
+  text?: string;
+  conversation?: { id: string; [field: string]: unknown };
+  [field: string]: unknown;
+}
+
+export type BuiltActivity = Activity & {
+  id: string;
+  conversation: { id: string; [field: string]: unknown };
+};
 
 export interface TestTeam {
   id: string;
@@ -49,12 +61,15 @@ export type Where =
 
 export interface PostResult {
   status: number;
-  body: any;
+  /** Parsed JSON when the answer is JSON, else the text. */
+  body: unknown;
 }
 
 export interface InvokeResult extends PostResult {
+  /** The invoke response's content type, `application/vnd.microsoft.card.adaptive` for a card. */
+  type: string | undefined;
   /** The card that replaces the pressed one (`value` of the invoke response). */
-  card: any;
+  card: CardJson | undefined;
 }
 
 export interface TestPerson extends TeamsUser {
@@ -71,7 +86,12 @@ export interface TestApp {
   /** The proactive sender, as features use it. */
   messenger: Messenger;
   /** A directory person who is also a Teams user. */
-  addPerson(p: { email: string; name: string; roles?: Role[]; leads?: string[] }): Promise<TestPerson>;
+  addPerson(p: {
+    email: string;
+    name: string;
+    roles?: Role[];
+    leads?: string[];
+  }): Promise<TestPerson>;
   /** Someone Teams knows but the directory does not. */
   addTeamsUser(p: { email: string; name: string }): TeamsUser;
   /** The person adds Plan Tracker in their personal scope. */
@@ -81,11 +101,16 @@ export interface TestApp {
   installInTeam(team: TestTeam, by: TeamsUser, members: TeamsUser[]): Promise<PostResult>;
   say(user: TeamsUser, text: string, where?: Where): Promise<PostResult>;
   /** Presses an `Action.Execute` button; returns the invoke response and its card. */
-  press(user: TeamsUser, verb: string, data?: Record<string, unknown>, where?: Where): Promise<InvokeResult>;
+  press(
+    user: TeamsUser,
+    verb: string,
+    data?: Record<string, unknown>,
+    where?: Where,
+  ): Promise<InvokeResult>;
   post(activity: Activity, authorization?: string): Promise<PostResult>;
   activity: ActivityFactory;
   /** Cards delivered to this user's 1:1 chat, oldest first. */
-  cardsTo(user: TeamsUser): any[];
+  cardsTo(user: TeamsUser): CardJson[];
   /** Resolves when the outbox has nothing left to send. */
   idle(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -94,7 +119,7 @@ export interface TestApp {
 export async function startTestApp(o: StartTestAppOptions = {}): Promise<TestApp> {
   const connector = o.connector ?? (await StandInConnector.start());
   const dataDir = o.dataDir ?? (await mkdtemp(join(tmpdir(), "plan-tracker-test-")));
-  const env = {
+  const env: Record<string, string | undefined> = {
     PORT: "0",
     DATA_DIR: dataDir,
     EMBEDDED_COSMOS_PORT: "0",
@@ -102,7 +127,12 @@ export async function startTestApp(o: StartTestAppOptions = {}): Promise<TestApp
     SEND_RATE_PER_SECOND: "200",
     ...o.env,
   };
-  const app = await startApp({ env, clock: o.clock, logger: o.logger, skipSamplePlan: o.skipSamplePlan });
+  const app = await startApp({
+    env,
+    clock: o.clock,
+    logger: o.logger,
+    skipSamplePlan: o.skipSamplePlan,
+  });
   const botId = `28:${env.MicrosoftAppId ?? "plan-tracker-dev"}`;
   const activity = activityFactory(connector, botId);
   const url = `http://127.0.0.1:${app.port}/api/messages`;
@@ -133,7 +163,13 @@ export async function startTestApp(o: StartTestAppOptions = {}): Promise<TestApp
     messenger: messengerOf(app, o.clock),
     async addPerson(p) {
       const id = p.email.trim().toLowerCase();
-      const person: Person = { id, email: id, name: p.name, roles: p.roles ?? [], leads: p.leads ?? [] };
+      const person: Person = {
+        id,
+        email: id,
+        name: p.name,
+        roles: p.roles ?? [],
+        leads: p.leads ?? [],
+      };
       await app.store.people.save(person, { id: "test", name: "Test setup" }, null);
       return { ...connector.addUser(p), person };
     },
@@ -147,7 +183,8 @@ export async function startTestApp(o: StartTestAppOptions = {}): Promise<TestApp
     say: (user, text, where) => post(activity.message(user, text, where)),
     async press(user, verb, data = {}, where) {
       const result = await post(activity.cardAction(user, verb, data, where));
-      return { ...result, card: result.body?.value };
+      const body = result.body as { type?: string; value?: CardJson } | undefined;
+      return { ...result, type: body?.type, card: body?.value };
     },
     post,
     activity,
@@ -155,7 +192,11 @@ export async function startTestApp(o: StartTestAppOptions = {}): Promise<TestApp
     async idle(timeoutMs = 60_000) {
       const messenger = (app as { messenger?: { idle(): Promise<void> } }).messenger;
       if (messenger) return messenger.idle();
-      await waitUntil(async () => (await app.store.outbox.countOpen()) === 0, timeoutMs, "the outbox to empty");
+      await waitUntil(
+        async () => (await app.store.outbox.countOpen()) === 0,
+        timeoutMs,
+        "the outbox to empty",
+      );
     },
     async close() {
       await app.close();
@@ -184,16 +225,25 @@ function messengerOf(app: RunningApp, clock?: Clock): Messenger {
 }
 
 export interface ActivityFactory {
-  message(user: TeamsUser, text: string, where?: Where): Activity;
-  cardAction(user: TeamsUser, verb: string, data: Record<string, unknown>, where?: Where): Activity;
-  installationUpdate(user: TeamsUser, action: "add" | "remove", team?: TestTeam): Activity;
-  membersRemoved(team: TestTeam, by: TeamsUser, removed: Array<{ id: string }>): Activity;
+  message(user: TeamsUser, text: string, where?: Where): BuiltActivity;
+  cardAction(
+    user: TeamsUser,
+    verb: string,
+    data: Record<string, unknown>,
+    where?: Where,
+  ): BuiltActivity;
+  installationUpdate(user: TeamsUser, action: "add" | "remove", team?: TestTeam): BuiltActivity;
+  membersRemoved(team: TestTeam, by: TeamsUser, removed: Array<{ id: string }>): BuiltActivity;
 }
 
 /** Activities shaped like the ones Teams posts (msteams channel, tenant in channelData). */
 export function activityFactory(connector: StandInConnector, botId: string): ActivityFactory {
   const bot = { id: botId, name: "Plan Tracker" };
-  const base = (user: TeamsUser, conversation: Record<string, unknown>, channelData: Record<string, unknown> = {}) => ({
+  const base = (
+    user: TeamsUser,
+    conversation: { id: string; [field: string]: unknown },
+    channelData: Record<string, unknown> = {},
+  ) => ({
     id: `f:${randomUUID()}`,
     channelId: "msteams",
     serviceUrl: connector.url,
@@ -219,7 +269,9 @@ export function activityFactory(connector: StandInConnector, botId: string): Act
     return base(user, { id: connector.personalConversationOf(user), conversationType: "personal" });
   };
   const mentioned = (where: Where = {}) =>
-    where.scope === undefined || where.scope === "personal" ? where.mention === true : where.mention !== false;
+    where.scope === undefined || where.scope === "personal"
+      ? where.mention === true
+      : where.mention !== false;
   return {
     message(user, text, where) {
       const activity = place(user, where);
@@ -245,7 +297,12 @@ export function activityFactory(connector: StandInConnector, botId: string): Act
       const where: Where = team ? { scope: "channel", team } : {};
       const activity = place(user, where);
       return team
-        ? { ...activity, type: "installationUpdate", action, conversation: { ...activity.conversation, id: team.id } }
+        ? {
+            ...activity,
+            type: "installationUpdate",
+            action,
+            conversation: { ...activity.conversation, id: team.id },
+          }
         : { ...activity, type: "installationUpdate", action };
     },
     membersRemoved(team, by, removed) {
@@ -262,10 +319,15 @@ export function activityFactory(connector: StandInConnector, botId: string): Act
 }
 
 /** Polls an async condition (e.g. a store query) until it holds; fails with `what` after the timeout. */
-export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+export async function waitUntil(
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

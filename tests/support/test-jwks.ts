@@ -38,7 +38,13 @@ export class TestJwks {
       const base = jwks.metadataUrl.replace(/\/\.well-known\/.*$/, "");
       if (req.url === "/.well-known/openid-configuration") {
         res.writeHead(200, { "content-type": "application/json" });
-        res.end(JSON.stringify({ issuer: jwks.issuer, jwks_uri: `${base}/keys`, id_token_signing_alg_values_supported: ["RS256"] }));
+        res.end(
+          JSON.stringify({
+            issuer: jwks.issuer,
+            jwks_uri: `${base}/keys`,
+            id_token_signing_alg_values_supported: ["RS256"],
+          }),
+        );
       } else if (req.url === "/keys") {
         res.writeHead(200, { "content-type": "application/json" });
         res.end(JSON.stringify({ keys: [{ ...jwk, endorsements: ["msteams"] }] }));
@@ -48,7 +54,12 @@ export class TestJwks {
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
-    jwks = new TestJwks(server, `http://127.0.0.1:${port}/.well-known/openid-configuration`, privateKey, jwk.kid as string);
+    jwks = new TestJwks(
+      server,
+      `http://127.0.0.1:${port}/.well-known/openid-configuration`,
+      privateKey,
+      jwk.kid as string,
+    );
     return jwks;
   }
 
@@ -75,13 +86,19 @@ export class TestJwks {
 }
 
 /** A token signed by a key of our own making, under the real key's id: a forgery. */
-export async function forgedToken(keyId: string, claims: TokenClaims & { aud: string; iss: string }) {
+export async function forgedToken(
+  keyId: string,
+  claims: TokenClaims & { aud: string; iss: string },
+) {
   const { privateKey } = await generateKeyPair("RS256");
   return signWith(privateKey, keyId, claims);
 }
 
 /** `alg: none`: claims with no signature at all. */
-export function unsignedToken(keyId: string, claims: TokenClaims & { aud: string; iss: string }): string {
+export function unsignedToken(
+  keyId: string,
+  claims: TokenClaims & { aud: string; iss: string },
+): string {
   const now = Math.floor(Date.now() / 1000);
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
   const { expiresIn = 3600, ...rest } = claims;

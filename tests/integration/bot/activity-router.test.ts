@@ -13,14 +13,22 @@ import { cardText } from "../../support/stand-in-connector.ts";
  * The router on its own (unit level): features plugged in as the app plugs them, the sender's
  * identity given, replies collected. The HTTP path is covered by the other tests in this folder.
  */
-const lead: Person = { id: "jo@council.gov.uk", email: "jo@council.gov.uk", name: "Jo", roles: ["lead"], leads: [] };
+const lead: Person = {
+  id: "jo@council.gov.uk",
+  email: "jo@council.gov.uk",
+  name: "Jo",
+  roles: ["lead"],
+  leads: [],
+};
 
 function routerWith(features: Feature[]) {
   const replies: Card[] = [];
   const router = new ActivityRouter({
     features,
     builtIns: [],
-    identity: { resolve: async () => ({ member: {}, person: lead }) } as unknown as IdentityResolver,
+    identity: {
+      resolve: async () => ({ member: {}, person: lead }),
+    } as unknown as IdentityResolver,
     installs: {} as InstallEvents,
     people: { list: async () => [] } as unknown as PeopleRepo,
     replyTo: () => async (card) => {
@@ -34,9 +42,9 @@ function routerWith(features: Feature[]) {
 const message = (text: string) => ({
   type: "message",
   text,
-  from: { id: "29:jo" },
-  recipient: { id: "28:bot" },
-  conversation: { id: "a:jo", conversationType: "personal" },
+  from: { id: "29:jo", name: "Jo" },
+  recipient: { id: "28:bot", name: "Plan Tracker" },
+  conversation: { id: "a:jo", name: "", isGroup: false, conversationType: "personal" },
   serviceUrl: "http://localhost/",
 });
 
@@ -44,8 +52,24 @@ describe("the activity router", () => {
   it("gives a message to the first command that matches, then to fallbacks, then says it didn't understand", async () => {
     const heard: string[] = [];
     const { router, replies } = routerWith([
-      { name: "a", commands: [{ name: "ping", matches: (t) => t === "ping", handle: async () => void heard.push("ping") }] },
-      { name: "b", fallback: async (turn) => (turn.text === "question" ? (heard.push("fallback"), true) : false) },
+      {
+        name: "a",
+        commands: [
+          {
+            name: "ping",
+            matches: (t) => t === "ping",
+            handle: async () => void heard.push("ping"),
+          },
+        ],
+      },
+      {
+        name: "b",
+        fallback: async (turn) => {
+          if (turn.text !== "question") return false;
+          heard.push("fallback");
+          return true;
+        },
+      },
     ]);
     await router.message(message("ping"));
     await router.message(message("question"));
@@ -65,7 +89,11 @@ describe("the activity router", () => {
         },
       },
     ]);
-    const card = await router.cardAction(message(""), { verb: "submit", data: {}, trigger: "manual" });
+    const card = await router.cardAction(message(""), {
+      verb: "submit",
+      data: {},
+      trigger: "manual",
+    });
     expect(cardText(card)).toContain("Please write some progress before you submit.");
   });
 
@@ -73,11 +101,21 @@ describe("the activity router", () => {
     const { router, replies } = routerWith([
       {
         name: "a",
-        commands: [{ name: "boom", matches: () => true, handle: async () => Promise.reject(new Error("disk on fire")) }],
+        commands: [
+          {
+            name: "boom",
+            matches: () => true,
+            handle: async () => Promise.reject(new Error("disk on fire")),
+          },
+        ],
         cardActions: { boom: async () => Promise.reject(new Error("disk on fire")) },
       },
     ]);
-    const card = await router.cardAction(message(""), { verb: "boom", data: {}, trigger: "manual" });
+    const card = await router.cardAction(message(""), {
+      verb: "boom",
+      data: {},
+      trigger: "manual",
+    });
     expect(cardText(card)).toContain("nothing was changed");
     expect(cardText(card)).not.toContain("disk on fire");
     await router.message(message("anything"));
@@ -86,9 +124,23 @@ describe("the activity router", () => {
 
   it("passes the button's data and trigger to the feature's handler", async () => {
     const { router } = routerWith([
-      { name: "a", cardActions: { show: async (turn) => ({ type: "AdaptiveCard", body: [{ type: "TextBlock", text: `${turn.data.ref} ${turn.trigger} ${turn.person.name}` }] }) } },
+      {
+        name: "a",
+        cardActions: {
+          show: async (turn) => ({
+            type: "AdaptiveCard",
+            body: [
+              { type: "TextBlock", text: `${turn.data.ref} ${turn.trigger} ${turn.person.name}` },
+            ],
+          }),
+        },
+      },
     ]);
-    const card = await router.cardAction(message(""), { verb: "show", data: { ref: "CSC-07" }, trigger: "automatic" });
+    const card = await router.cardAction(message(""), {
+      verb: "show",
+      data: { ref: "CSC-07" },
+      trigger: "automatic",
+    });
     expect(cardText(card)).toBe("CSC-07 automatic Jo");
   });
 });

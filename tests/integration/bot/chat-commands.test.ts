@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cardsOf, cardText } from "../../support/stand-in-connector.ts";
-import { startTestApp, type TestApp, type TestPerson, type TestTeam } from "../../support/start-test-app.ts";
+import {
+  startTestApp,
+  type TestApp,
+  type TestPerson,
+  type TestTeam,
+} from "../../support/start-test-app.ts";
 
 describe("typing to Plan Tracker", () => {
   let t: TestApp;
@@ -9,9 +14,17 @@ describe("typing to Plan Tracker", () => {
 
   beforeAll(async () => {
     t = await startTestApp({ skipSamplePlan: true });
-    manager = await t.addPerson({ email: "ali.manager@council.gov.uk", name: "Ali Manager", roles: ["manager"] });
+    manager = await t.addPerson({
+      email: "ali.manager@council.gov.uk",
+      name: "Ali Manager",
+      roles: ["manager"],
+    });
     await t.addPerson({ email: "pat.admin@council.gov.uk", name: "Pat Admin", roles: ["admin"] });
-    await t.addPerson({ email: "chris.admin@council.gov.uk", name: "Chris Admin", roles: ["admin", "dmt"] });
+    await t.addPerson({
+      email: "chris.admin@council.gov.uk",
+      name: "Chris Admin",
+      roles: ["admin", "dmt"],
+    });
   });
   afterAll(() => t?.close());
 
@@ -40,13 +53,25 @@ describe("typing to Plan Tracker", () => {
   });
 
   it("in a channel answers only when @mentioned, in the message's thread", async () => {
-    const unmentioned = t.activity.message(manager, "help", { scope: "channel", team, mention: false });
+    const unmentioned = t.activity.message(manager, "help", {
+      scope: "channel",
+      team,
+      mention: false,
+    });
     expect((await t.post(unmentioned)).status).toBe(200);
-    expect(t.connector.delivered.filter((d) => d.conversationId === unmentioned.conversation.id)).toHaveLength(0);
+    expect(
+      t.connector.delivered.filter((d) => d.conversationId === unmentioned.conversation.id),
+    ).toHaveLength(0);
 
-    const mentioned = t.activity.message(manager, "help", { scope: "channel", team, mention: true });
+    const mentioned = t.activity.message(manager, "help", {
+      scope: "channel",
+      team,
+      mention: true,
+    });
     await t.post(mentioned);
-    const replies = t.connector.delivered.filter((d) => d.conversationId === mentioned.conversation.id);
+    const replies = t.connector.delivered.filter(
+      (d) => d.conversationId === mentioned.conversation.id,
+    );
     expect(replies).toHaveLength(1);
     expect(replies[0]?.kind).toBe("reply");
     expect(replies[0]?.replyToId).toBe(mentioned.id);
@@ -72,7 +97,7 @@ describe("typing to Plan Tracker", () => {
   it("answers a press of the Help button with the help card", async () => {
     const pressed = await t.press(manager, "help");
     expect(pressed.status).toBe(200);
-    expect(pressed.body.type).toBe("application/vnd.microsoft.card.adaptive");
+    expect(pressed.type).toBe("application/vnd.microsoft.card.adaptive");
     expect(cardText(pressed.card)).toContain("What you can do");
   });
 
@@ -83,7 +108,10 @@ describe("typing to Plan Tracker", () => {
   });
 
   it("looks a person up once and then remembers who they are", async () => {
-    const lookups = () => t.connector.requests.filter((r) => r.kind === "getMember" && r.path.includes(encodeURIComponent(manager.id))).length;
+    const lookups = () =>
+      t.connector.requests.filter(
+        (r) => r.kind === "getMember" && r.path.includes(encodeURIComponent(manager.id)),
+      ).length;
     const before = lookups();
     await t.say(manager, "help");
     await t.press(manager, "help");

@@ -11,7 +11,10 @@ export interface AppProcess {
 }
 
 /** Starts the app in its own process with `env` and waits until it serves. */
-export async function startAppProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<AppProcess> {
+export async function startAppProcess(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<AppProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", CHILD], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -21,7 +24,10 @@ export async function startAppProcess(env: Record<string, string>, timeoutMs = 6
     stderr = (stderr + String(chunk)).slice(-4000);
   });
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The app did not start in ${timeoutMs} ms:\n${stderr}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`The app did not start in ${timeoutMs} ms:\n${stderr}`)),
+      timeoutMs,
+    );
     let out = "";
     child.stdout?.on("data", (chunk) => {
       out += String(chunk);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { cardText, StandInConnector, type TeamsUser } from "../../support/stand-in-connector.ts";
 import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
 import { forgedToken, TestJwks, unsignedToken } from "../../support/test-jwks.ts";
@@ -18,6 +18,8 @@ describe("the bot's inbound token check", () => {
   let dmt: TeamsUser;
 
   beforeAll(async () => {
+    // botbuilder prints every refused token (with the key set) to the console; the 401s are the point here.
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
     jwks = await TestJwks.start();
     connector = await StandInConnector.start();
     t = await startTestApp({ connector, skipSamplePlan: true, env: jwks.botSettings(APP_ID) });
@@ -43,25 +45,46 @@ describe("the bot's inbound token check", () => {
     await t?.close();
     await connector?.close();
     await jwks?.close();
+    vi.restoreAllMocks();
   });
 
-  const pressHelp = (authorization?: string) => t.post(t.activity.cardAction(dmt, "help", {}), authorization ?? "");
+  const pressHelp = (authorization?: string) =>
+    t.post(t.activity.cardAction(dmt, "help", {}), authorization ?? "");
   const goodClaims = () => ({ aud: APP_ID, iss: jwks.issuer, serviceurl: connector.url });
 
   it("lets in an activity with a valid token: the button is answered", async () => {
     const response = await pressHelp(`Bearer ${await jwks.sign(goodClaims())}`);
     expect(response.status).toBe(200);
-    expect(cardText(response.body.value)).toContain("What you can do");
+    expect(cardText((response.body as { value?: unknown }).value)).toContain("What you can do");
   });
 
   const refused: Array<[string, () => Promise<string | undefined>]> = [
     ["no token at all", async () => undefined],
-    ["a token for another bot (wrong audience)", async () => `Bearer ${await jwks.sign({ ...goodClaims(), aud: "another-bot" })}`],
-    ["a token from another issuer", async () => `Bearer ${await jwks.sign({ ...goodClaims(), iss: "https://evil.example" })}`],
-    ["an expired token", async () => `Bearer ${await jwks.sign({ ...goodClaims(), expiresIn: -600 })}`],
-    ["an unsigned token (alg: none)", async () => `Bearer ${unsignedToken(jwks.keyId, goodClaims())}`],
-    ["a token signed with a foreign key", async () => `Bearer ${await forgedToken(jwks.keyId, goodClaims())}`],
-    ["a token for another service URL", async () => `Bearer ${await jwks.sign({ ...goodClaims(), serviceurl: "https://elsewhere.example/" })}`],
+    [
+      "a token for another bot (wrong audience)",
+      async () => `Bearer ${await jwks.sign({ ...goodClaims(), aud: "another-bot" })}`,
+    ],
+    [
+      "a token from another issuer",
+      async () => `Bearer ${await jwks.sign({ ...goodClaims(), iss: "https://evil.example" })}`,
+    ],
+    [
+      "an expired token",
+      async () => `Bearer ${await jwks.sign({ ...goodClaims(), expiresIn: -600 })}`,
+    ],
+    [
+      "an unsigned token (alg: none)",
+      async () => `Bearer ${unsignedToken(jwks.keyId, goodClaims())}`,
+    ],
+    [
+      "a token signed with a foreign key",
+      async () => `Bearer ${await forgedToken(jwks.keyId, goodClaims())}`,
+    ],
+    [
+      "a token for another service URL",
+      async () =>
+        `Bearer ${await jwks.sign({ ...goodClaims(), serviceurl: "https://elsewhere.example/" })}`,
+    ],
   ];
 
   it.each(refused)("refuses %s with 401 and runs nothing", async (_, token) => {

@@ -27,7 +27,11 @@ describe("installing Plan Tracker in a personal chat", () => {
   });
 
   it("remembers the chat so later messages can reach the person", async () => {
-    const sam = await t.addPerson({ email: "sam.dmt@council.gov.uk", name: "Sam DMT", roles: ["dmt"] });
+    const sam = await t.addPerson({
+      email: "sam.dmt@council.gov.uk",
+      name: "Sam DMT",
+      roles: ["dmt"],
+    });
     await t.install(sam);
     const member = await t.store.conversations.memberByEmail("sam.dmt@council.gov.uk");
     expect(member?.teamsUserId).toBe(sam.id);

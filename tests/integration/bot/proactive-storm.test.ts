@@ -17,11 +17,18 @@ describe("the proactive sender under a 429 storm", () => {
   let people: TeamsUser[];
 
   beforeAll(async () => {
-    t = await startTestApp({ skipSamplePlan: true, env: { SEND_RATE_PER_SECOND: String(GLOBAL_CAP) } });
+    t = await startTestApp({
+      skipSamplePlan: true,
+      env: { SEND_RATE_PER_SECOND: String(GLOBAL_CAP) },
+    });
     people = Array.from({ length: PEOPLE }, (_, i) =>
       t.addTeamsUser({ email: `person${i}@council.gov.uk`, name: `Person ${i}` }),
     );
-    await t.installInTeam({ id: "19:everyone@thread.tacv2", name: "Everyone" }, people[0] as TeamsUser, people);
+    await t.installInTeam(
+      { id: "19:everyone@thread.tacv2", name: "Everyone" },
+      people[0] as TeamsUser,
+      people,
+    );
   });
   afterAll(() => t?.close());
 
@@ -42,16 +49,22 @@ describe("the proactive sender under a 429 storm", () => {
         t.messenger.send({
           key: `storm:${n}`,
           to: person.email,
-          card: { type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text: `storm-${n} for ${person.email}` }] },
+          card: {
+            type: "AdaptiveCard",
+            version: "1.5",
+            body: [{ type: "TextBlock", text: `storm-${n} for ${person.email}` }],
+          },
           summary: `Message ${n}`,
         }),
       );
       if (sends.length % 50 === 0) await Promise.all(sends.splice(0));
     }
     await Promise.all(sends);
-    if (process.env.SHOW_TIMELINE) console.log(`queued in ${Math.round(performance.now() - startedAt)} ms`);
+    if (process.env.SHOW_TIMELINE)
+      console.log(`queued in ${Math.round(performance.now() - startedAt)} ms`);
     await t.idle(120_000);
-    if (process.env.SHOW_TIMELINE) console.log(`sent in ${Math.round(performance.now() - startedAt)} ms`);
+    if (process.env.SHOW_TIMELINE)
+      console.log(`sent in ${Math.round(performance.now() - startedAt)} ms`);
     if (process.env.SHOW_TIMELINE) {
       const first = t.connector.requests[0]?.at ?? 0;
       const perSecond = new Map<number, number>();
@@ -84,7 +97,12 @@ describe("the proactive sender under a 429 storm", () => {
     expect(busiestConversationWindow(requests, 1_000)).toBeLessThanOrEqual(7);
     expect(busiestConversationWindow(requests, 2_000)).toBeLessThanOrEqual(8);
     expect(busiestConversationWindow(requests, 30_000)).toBeLessThanOrEqual(60);
-    expect(busiestWindow(requests.map((r) => r.at), 1_000)).toBeLessThanOrEqual(GLOBAL_CAP);
+    expect(
+      busiestWindow(
+        requests.map((r) => r.at),
+        1_000,
+      ),
+    ).toBeLessThanOrEqual(GLOBAL_CAP);
 
     expect(await t.store.outbox.listFailed()).toEqual([]);
   });

@@ -6,7 +6,10 @@ const options = { maxAttempts: 5, baseDelayMs: 1_000, maxDelayMs: 8_000, random:
 
 describe("what the sender does after Teams says no", () => {
   it("waits as long as a 429's Retry-After says", () => {
-    const decision = decideRetry(new ConnectorError(429, "throttled", 3_000), 1, { ...options, random: () => 0 });
+    const decision = decideRetry(new ConnectorError(429, "throttled", 3_000), 1, {
+      ...options,
+      random: () => 0,
+    });
     expect(decision).toMatchObject({ retry: true, delayMs: 3_000 });
   });
 
@@ -20,7 +23,10 @@ describe("what the sender does after Teams says no", () => {
   it("treats 403 (blocked or removed) and 404 as final, saying why", () => {
     const blocked = decideRetry(new ConnectorError(403, "ConversationBlockedByUser"), 1, options);
     expect(blocked).toMatchObject({ retry: false, status: 403 });
-    expect(decideRetry(new ConnectorError(404, "gone"), 1, options)).toMatchObject({ retry: false, status: 404 });
+    expect(decideRetry(new ConnectorError(404, "gone"), 1, options)).toMatchObject({
+      retry: false,
+      status: 404,
+    });
   });
 
   it("gives up after the last attempt", () => {

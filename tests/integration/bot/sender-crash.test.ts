@@ -8,7 +8,12 @@ import { silentLogger } from "../../../src/logger.ts";
 import type { Messenger } from "../../../src/messaging.ts";
 import { readRunningStore } from "../../../src/store/embedded/index.ts";
 import { connectStore, type Store } from "../../../src/store/store.ts";
-import { cardsOf, cardText, StandInConnector, type TeamsUser } from "../../support/stand-in-connector.ts";
+import {
+  cardsOf,
+  cardText,
+  StandInConnector,
+  type TeamsUser,
+} from "../../support/stand-in-connector.ts";
 import { activityFactory, waitUntil } from "../../support/start-test-app.ts";
 import { type AppProcess, startAppProcess } from "./child-process.ts";
 
@@ -31,12 +36,17 @@ describe("the proactive sender across a crash", () => {
   beforeAll(async () => {
     connector = await StandInConnector.start();
     dataDir = await mkdtemp(join(tmpdir(), "plan-tracker-crash-"));
-    env = { PORT: "0", DATA_DIR: dataDir, EMBEDDED_COSMOS_PORT: "0", LOG_LEVEL: "silent", SEND_RATE_PER_SECOND: "100" };
+    env = { PORT: "0", DATA_DIR: dataDir, EMBEDDED_COSMOS_PORT: "0", LOG_LEVEL: "silent" };
     app = await startAppProcess(env);
-    people = Array.from({ length: PEOPLE }, (_, i) => connector.addUser({ email: `p${i}@council.gov.uk`, name: `P ${i}` }));
+    people = Array.from({ length: PEOPLE }, (_, i) =>
+      connector.addUser({ email: `p${i}@council.gov.uk`, name: `P ${i}` }),
+    );
     connector.setRoster("19:all@thread.tacv2", people);
     const activities = activityFactory(connector, "28:plan-tracker-dev");
-    const install = activities.installationUpdate(people[0] as TeamsUser, "add", { id: "19:all@thread.tacv2", name: "All" });
+    const install = activities.installationUpdate(people[0] as TeamsUser, "add", {
+      id: "19:all@thread.tacv2",
+      name: "All",
+    });
     const response = await fetch(`http://127.0.0.1:${app.port}/api/messages`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -57,8 +67,19 @@ describe("the proactive sender across a crash", () => {
     const sends: Array<Promise<unknown>> = [];
     for (let n = 0; n < PEOPLE * PER_PERSON; n++) {
       const person = people[n % PEOPLE] as TeamsUser;
-      const card = { type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text: `${prefix}-${n} for ${person.email}` }] };
-      sends.push(messenger.send({ key: `${prefix}:${n}`, to: person.email, card, summary: `${prefix} ${n}` }));
+      const card = {
+        type: "AdaptiveCard",
+        version: "1.5",
+        body: [{ type: "TextBlock", text: `${prefix}-${n} for ${person.email}` }],
+      };
+      sends.push(
+        messenger.send({
+          key: `${prefix}:${n}`,
+          to: person.email,
+          card,
+          summary: `${prefix} ${n}`,
+        }),
+      );
     }
     await Promise.all(sends);
     await store.close();
@@ -74,7 +95,10 @@ describe("the proactive sender across a crash", () => {
       logger: silentLogger,
     });
     const config = loadConfig(env);
-    return { store, messenger: createBot({ config, store, clock, logger: silentLogger, features: [] }).messenger };
+    return {
+      store,
+      messenger: createBot({ config, store, clock, logger: silentLogger, features: [] }).messenger,
+    };
   }
 
   /** Copies of each message that reached its person (and a check that each went to the right one). */
@@ -93,7 +117,11 @@ describe("the proactive sender across a crash", () => {
   async function allSent(): Promise<void> {
     const { store } = await viaRunningStore();
     try {
-      await waitUntil(async () => (await store.outbox.countOpen()) === 0, 60_000, "the outbox to empty");
+      await waitUntil(
+        async () => (await store.outbox.countOpen()) === 0,
+        60_000,
+        "the outbox to empty",
+      );
     } finally {
       await store.close();
     }
@@ -108,7 +136,9 @@ describe("the proactive sender across a crash", () => {
     await waitUntil(
       async () => {
         const { resources } = await store.containers.outbox.items
-          .query<number>('SELECT VALUE COUNT(1) FROM c WHERE c.state = "sent" AND STARTSWITH(c.key, "first:")')
+          .query<number>(
+            'SELECT VALUE COUNT(1) FROM c WHERE c.state = "sent" AND STARTSWITH(c.key, "first:")',
+          )
           .fetchAll();
         return resources[0] === copiesOf("first").size;
       },
@@ -121,7 +151,11 @@ describe("the proactive sender across a crash", () => {
     connector.resume();
 
     app = await startAppProcess(env);
-    await connector.waitFor(() => copiesOf("first").size === PEOPLE * PER_PERSON, 60_000, "all 300 deliveries");
+    await connector.waitFor(
+      () => copiesOf("first").size === PEOPLE * PER_PERSON,
+      60_000,
+      "all 300 deliveries",
+    );
     await allSent();
 
     const copies = [...copiesOf("first").values()].map((times) => times.length);
@@ -139,11 +173,17 @@ describe("the proactive sender across a crash", () => {
     await app?.kill();
 
     app = await startAppProcess(env);
-    await connector.waitFor(() => copiesOf("second").size === PEOPLE * PER_PERSON, 60_000, "all 300 deliveries");
+    await connector.waitFor(
+      () => copiesOf("second").size === PEOPLE * PER_PERSON,
+      60_000,
+      "all 300 deliveries",
+    );
     await allSent();
 
     const repeated = [...copiesOf("second").values()].filter((times) => times.length > 1);
-    console.info(`crash test: ${repeated.length} message(s) delivered twice after a kill at an arbitrary moment`);
+    console.info(
+      `crash test: ${repeated.length} message(s) delivered twice after a kill at an arbitrary moment`,
+    );
     for (const times of repeated) {
       expect(times).toHaveLength(2);
       // The first copy was answered just before the kill: the sent-but-not-recorded window.

@@ -22,11 +22,17 @@ describe("adding Plan Tracker to a team", () => {
     expect(response.status).toBe(200);
     const pages = t.connector.requests.filter((r) => r.kind === "pagedMembers");
     expect(pages).toHaveLength(3);
-    expect(pages.map((p) => new URL(p.path, "http://x").searchParams.get("continuationToken"))).toEqual([null, "4", "8"]);
+    expect(
+      pages.map((p) => new URL(p.path, "http://x").searchParams.get("continuationToken")),
+    ).toEqual([null, "4", "8"]);
     const members = await t.store.conversations.membersOfTeam(team.id);
     expect(members.map((m) => m.email).sort()).toEqual(roster.map((u) => u.email).sort());
     const installation = await t.store.conversations.installation("team", team.id);
-    expect(installation).toMatchObject({ active: true, name: "Improvement Board", serviceUrl: t.connector.url });
+    expect(installation).toMatchObject({
+      active: true,
+      name: "Improvement Board",
+      serviceUrl: t.connector.url,
+    });
   });
 
   it("can then reach a member 1:1 who never opened Plan Tracker, opening the chat first", async () => {
@@ -34,7 +40,11 @@ describe("adding Plan Tracker to a team", () => {
     await t.messenger.send({
       key: "test:team-member-hello",
       to: member.email,
-      card: { type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text: "Your update is due" }] },
+      card: {
+        type: "AdaptiveCard",
+        version: "1.5",
+        body: [{ type: "TextBlock", text: "Your update is due" }],
+      },
       summary: "Your update is due",
     });
     await t.idle();
@@ -52,12 +62,16 @@ describe("adding Plan Tracker to a team", () => {
     const leaver = roster[5] as TeamsUser;
     await t.post(t.activity.membersRemoved(team, roster[0] as TeamsUser, [{ id: leaver.id }]));
     expect((await t.store.conversations.member(leaver.id))?.teamIds).toEqual([]);
-    expect((await t.store.conversations.member((roster[6] as TeamsUser).id))?.teamIds).toEqual([team.id]);
+    expect((await t.store.conversations.member((roster[6] as TeamsUser).id))?.teamIds).toEqual([
+      team.id,
+    ]);
   });
 
   it("marks the team inactive when Plan Tracker is removed from it", async () => {
     await t.post(t.activity.installationUpdate(roster[0] as TeamsUser, "remove", team));
-    expect(await t.store.conversations.installation("team", team.id)).toMatchObject({ active: false });
+    expect(await t.store.conversations.installation("team", team.id)).toMatchObject({
+      active: false,
+    });
     expect(await t.store.conversations.membersOfTeam(team.id)).toEqual([]);
   });
 });

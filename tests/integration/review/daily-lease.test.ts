@@ -44,38 +44,64 @@ describe("the daily run, once across instances", () => {
     const results = await Promise.all([a.runDue(now), b.runDue(now)]);
     expect(results.filter((r) => r.ran)).toHaveLength(1);
     expect(job.days).toEqual(["2026-12-02"]);
-    expect(await runner(job).runDue(londonMorning("2026-12-02", "15:00"))).toMatchObject({ ran: false, reason: "done" });
+    expect(await runner(job).runDue(londonMorning("2026-12-02", "15:00"))).toMatchObject({
+      ran: false,
+      reason: "done",
+    });
     expect(job.days).toEqual(["2026-12-02"]);
   });
 
   it("waits for 09:00 in London, whatever the server's clock zone", async () => {
     const job = recordingJob();
-    expect(await runner(job).runDue(londonMorning("2026-12-03", "08:59"))).toMatchObject({ reason: "before-nine" });
+    expect(await runner(job).runDue(londonMorning("2026-12-03", "08:59"))).toMatchObject({
+      reason: "before-nine",
+    });
     // 08:30 UTC in July is 09:30 in London (BST).
-    expect(await runner(job).runDue(new Date("2027-07-01T08:30:00Z"))).toMatchObject({ ran: true, day: "2027-07-01" });
+    expect(await runner(job).runDue(new Date("2027-07-01T08:30:00Z"))).toMatchObject({
+      ran: true,
+      day: "2027-07-01",
+    });
   });
 
   it("does nothing at weekends and on bank holidays", async () => {
     const job = recordingJob();
-    expect(await runner(job).runDue(londonMorning("2026-12-05"))).toMatchObject({ reason: "not-a-working-day" });
-    expect(await runner(job).runDue(londonMorning("2026-12-28"))).toMatchObject({ reason: "not-a-working-day" });
+    expect(await runner(job).runDue(londonMorning("2026-12-05"))).toMatchObject({
+      reason: "not-a-working-day",
+    });
+    expect(await runner(job).runDue(londonMorning("2026-12-28"))).toMatchObject({
+      reason: "not-a-working-day",
+    });
     expect(job.days).toEqual([]);
   });
 
   it("gives the day back when a job fails, so the next firing retries it", async () => {
     const job = recordingJob("2026-12-04");
-    expect(await runner(job).runDue(londonMorning("2026-12-04", "09:00"))).toMatchObject({ ran: true, failed: ["recording"] });
-    expect(await runner(job).runDue(londonMorning("2026-12-04", "10:00"))).toMatchObject({ ran: true, failed: [] });
+    expect(await runner(job).runDue(londonMorning("2026-12-04", "09:00"))).toMatchObject({
+      ran: true,
+      failed: ["recording"],
+    });
+    expect(await runner(job).runDue(londonMorning("2026-12-04", "10:00"))).toMatchObject({
+      ran: true,
+      failed: [],
+    });
     expect(job.days).toEqual(["2026-12-04"]);
   });
 
   it("takes over the day from an instance that died mid-run, once its lease has expired", async () => {
     const leases = new LeasesRepo(store.containers.leases);
     const started = londonMorning("2026-12-07", "09:00");
-    expect((await leases.acquire("daily:2026-12-07", "crashed-instance", started, DAILY_LEASE_MS)).acquired).toBe(true);
+    expect(
+      (await leases.acquire("daily:2026-12-07", "crashed-instance", started, DAILY_LEASE_MS))
+        .acquired,
+    ).toBe(true);
     const job = recordingJob();
-    expect(await runner(job).runDue(londonMorning("2026-12-07", "09:10"))).toMatchObject({ ran: false, reason: "held" });
-    expect(await runner(job).runDue(londonMorning("2026-12-07", "10:00"))).toMatchObject({ ran: true });
+    expect(await runner(job).runDue(londonMorning("2026-12-07", "09:10"))).toMatchObject({
+      ran: false,
+      reason: "held",
+    });
+    expect(await runner(job).runDue(londonMorning("2026-12-07", "10:00"))).toMatchObject({
+      ran: true,
+    });
     expect(job.days).toEqual(["2026-12-07"]);
   });
 

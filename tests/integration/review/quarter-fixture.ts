@@ -32,15 +32,31 @@ export const DMT = { email: "dee.director@council.gov.uk", name: "Dee Director" 
 export const ROUND_DAYS = { open: "2026-12-09", chase: "2026-12-18", final: "2026-12-29" } as const;
 
 export function leadPerson(lead: (typeof LEADS)[keyof typeof LEADS]): Person {
-  return { id: lead.email, email: lead.email, name: lead.name, roles: ["lead"], leads: [...lead.leads] };
+  return {
+    id: lead.email,
+    email: lead.email,
+    name: lead.name,
+    roles: ["lead"],
+    leads: [...lead.leads],
+  };
 }
 
-export const dmtPerson: Person = { id: DMT.email, email: DMT.email, name: DMT.name, roles: ["dmt"], leads: [] };
+export const dmtPerson: Person = {
+  id: DMT.email,
+  email: DMT.email,
+  name: DMT.name,
+  roles: ["dmt"],
+  leads: [],
+};
 
 /** Working days from `from` to `to`, as the scheduler would see them (weekends and holidays too: it decides). */
 export function everyDay(from: string, to: string): string[] {
   const days: string[] = [];
-  for (let d = new Date(`${from}T12:00:00Z`); d <= new Date(`${to}T12:00:00Z`); d.setUTCDate(d.getUTCDate() + 1)) {
+  for (
+    let d = new Date(`${from}T12:00:00Z`);
+    d <= new Date(`${to}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + 1)
+  ) {
     days.push(d.toISOString().slice(0, 10));
   }
   return days;

@@ -26,7 +26,10 @@ describe("a quarter's review through Teams", () => {
 
   const start = async () => {
     t = await startTestApp({ clock, connector, dataDir });
-    instances = [await startAnotherInstance(t.store, clock), await startAnotherInstance(t.store, clock)];
+    instances = [
+      await startAnotherInstance(t.store, clock),
+      await startAnotherInstance(t.store, clock),
+    ];
   };
   const stop = async () => {
     for (const instance of instances) await instance.stop();
@@ -38,10 +41,16 @@ describe("a quarter's review through Teams", () => {
     await start();
     for (const key of ["hana", "ira", "tom"] as const) {
       const lead = LEADS[key];
-      people[key] = await t.addPerson({ email: lead.email, name: lead.name, roles: ["lead"], leads: [...lead.leads] });
+      people[key] = await t.addPerson({
+        email: lead.email,
+        name: lead.name,
+        roles: ["lead"],
+        leads: [...lead.leads],
+      });
     }
     people.dmt = await t.addPerson({ email: DMT.email, name: DMT.name, roles: ["dmt"] });
-    for (const person of Object.values(people)) expect((await t.install(person)).status).toBeLessThan(300);
+    for (const person of Object.values(people))
+      expect((await t.install(person)).status).toBeLessThan(300);
   });
   afterAll(async () => {
     await stop();
@@ -54,15 +63,23 @@ describe("a quarter's review through Teams", () => {
       clock.set(londonMorning(day));
       await Promise.all(instances.map((instance) => instance.runDue(clock.now())));
       await t.idle();
-      for (const [who, person] of Object.entries(people)) arrivals.push({ day, who, count: roundCards(person).length });
+      for (const [who, person] of Object.entries(people))
+        arrivals.push({ day, who, count: roundCards(person).length });
     }
   }
-  const reminders = (person: TestPerson) => t.cardsTo(person).filter((card) => cardText(card).includes("Update CSC-"));
-  const dmtLists = (person: TestPerson) => t.cardsTo(person).filter((card) => cardText(card).includes("two working days to go"));
+  const reminders = (person: TestPerson) =>
+    t.cardsTo(person).filter((card) => cardText(card).includes("Update CSC-"));
+  const dmtLists = (person: TestPerson) =>
+    t.cardsTo(person).filter((card) => cardText(card).includes("two working days to go"));
   const roundCards = (person: TestPerson) => [...reminders(person), ...dmtLists(person)];
   /** The days on which a round card reached `who`. */
   const daysWithNews = (who: string) =>
-    arrivals.filter((a, i, all) => a.who === who && a.count > (all.slice(0, i).findLast((b) => b.who === who)?.count ?? 0)).map((a) => a.day);
+    arrivals
+      .filter(
+        (a, i, all) =>
+          a.who === who && a.count > (all.slice(0, i).findLast((b) => b.who === who)?.count ?? 0),
+      )
+      .map((a) => a.day);
 
   // Without the Christmas bank holidays T-14 working days would be 11 December.
   it("opens on 9 December: each lead gets one card with exactly their actions, though two instances run", async () => {
@@ -85,14 +102,26 @@ describe("a quarter's review through Teams", () => {
   });
 
   it("gives a lead the form for an action from the reminder, and a read-only card once sent", async () => {
-    const form = (await t.press(people.hana, "editUpdate", { ref: "CSC-01", quarter: "2026-Q3" })).card;
+    const form = (await t.press(people.hana, "editUpdate", { ref: "CSC-01", quarter: "2026-Q3" }))
+      .card;
     expect(cardText(form)).toContain("Update CSC-01");
-    const submit = findObjects(form, (o) => o.verb === "submitUpdate")[0]?.data as Record<string, unknown>;
-    const sent = await t.press(people.hana, "submitUpdate", { ...submit, progress: "Guidance agreed with police and health.", proposedRag: "Red" });
+    const submit = findObjects(form, (o) => o.verb === "submitUpdate")[0]?.data as Record<
+      string,
+      unknown
+    >;
+    const sent = await t.press(people.hana, "submitUpdate", {
+      ...submit,
+      progress: "Guidance agreed with police and health.",
+      proposedRag: "Red",
+    });
     expect(cardText(sent.card)).toContain("Submitted, awaiting sign-off");
-    expect(findObjects(sent.card, (o) => typeof o.type === "string" && o.type.startsWith("Input."))).toEqual([]);
+    expect(
+      findObjects(sent.card, (o) => typeof o.type === "string" && o.type.startsWith("Input.")),
+    ).toEqual([]);
     const status = await runCliHere(["review", "status", "--json"], { DATA_DIR: dataDir });
-    expect(JSON.parse(status.stdout).awaitingSignOff).toMatchObject([{ ref: "CSC-01", proposedRag: "Red", submittedBy: "Hana Osei" }]);
+    expect(JSON.parse(status.stdout).awaitingSignOff).toMatchObject([
+      { ref: "CSC-01", proposedRag: "Red", submittedBy: "Hana Osei" },
+    ]);
   });
 
   it("answers a submit with empty progress with the form, text kept and the problem named", async () => {
@@ -111,31 +140,80 @@ describe("a quarter's review through Teams", () => {
   });
 
   it("refuses a submit from someone who does not lead the action", async () => {
-    const pressed = await t.press(people.ira, "submitUpdate", { ref: "CSC-02", quarter: "2026-Q3", revision: 0, progress: "Not mine", proposedRag: "Green" });
+    const pressed = await t.press(people.ira, "submitUpdate", {
+      ref: "CSC-02",
+      quarter: "2026-Q3",
+      revision: 0,
+      progress: "Not mine",
+      proposedRag: "Green",
+    });
     expect(cardText(pressed.card)).toContain("Only the lead for CSC-02");
     expect(await t.store.updates.get("2026-Q3", "CSC-02")).toBeNull();
   });
 
   it("stores one update when Submit is pressed twice", async () => {
-    const data = { ref: "CSC-02", quarter: "2026-Q3", revision: 0, progress: "Plans rewritten for children.", proposedRag: "Amber" };
-    const both = await Promise.all([t.press(people.hana, "submitUpdate", data), t.press(people.hana, "submitUpdate", data)]);
-    for (const pressed of both) expect(cardText(pressed.card)).toContain("Submitted, awaiting sign-off");
-    expect((await t.store.updates.forQuarter("2026-Q3")).map((u) => [u.ref, u.revision]).sort()).toEqual([
+    const data = {
+      ref: "CSC-02",
+      quarter: "2026-Q3",
+      revision: 0,
+      progress: "Plans rewritten for children.",
+      proposedRag: "Amber",
+    };
+    const both = await Promise.all([
+      t.press(people.hana, "submitUpdate", data),
+      t.press(people.hana, "submitUpdate", data),
+    ]);
+    for (const pressed of both)
+      expect(cardText(pressed.card)).toContain("Submitted, awaiting sign-off");
+    expect(
+      (await t.store.updates.forQuarter("2026-Q3")).map((u) => [u.ref, u.revision]).sort(),
+    ).toEqual([
       ["CSC-01", 1],
       ["CSC-02", 1],
     ]);
   });
 
+  it("answers `my actions` with a card per open action, and `who hasn't updated?` for DMT", async () => {
+    const replies = async (person: TestPerson, text: string) => {
+      const before = t.connector.messagesIn(t.connector.personalConversationOf(person)).length;
+      await t.say(person, text);
+      return t.connector
+        .messagesIn(t.connector.personalConversationOf(person))
+        .slice(before)
+        .map((d) => cardText(d.activity.attachments?.[0]?.content));
+    };
+    const mine = await replies(people.hana, "my actions");
+    expect(mine.map((text) => refsIn(text)[0])).toEqual(LEADS.hana.refs);
+    expect(mine[0]).toContain("Submitted, awaiting sign-off");
+    expect(mine[2]).toContain("Progress this quarter");
+    const [status] = await replies(people.dmt, "Who hasn't updated?");
+    expect(status).toContain("Hana Osei: CSC-03, CSC-07, CSC-11");
+    expect(status).toContain("Ira Roberts: CSC-04, CSC-05");
+    expect(status).toContain("LADO/HoS (no lead in the directory): CSC-19");
+    const [refused] = await replies(people.tom, "start review");
+    expect(refused).toContain("Only DMT members and admins can start a review");
+  });
+
   it("after a restart across the chaser's day, chases once, only what is still owed", async () => {
     for (const ref of ["CSC-03", "CSC-07", "CSC-11"]) {
-      await t.press(people.hana, "submitUpdate", { ref, quarter: "2026-Q3", revision: 0, progress: `Progress on ${ref}.`, proposedRag: "Red" });
+      await t.press(people.hana, "submitUpdate", {
+        ref,
+        quarter: "2026-Q3",
+        revision: 0,
+        progress: `Progress on ${ref}.`,
+        proposedRag: "Red",
+      });
     }
     await liveThrough("2026-12-10", "2026-12-17");
     await stop();
     // Down over Friday 18 December, the chaser's day; back on Monday 21st at 10:00.
     clock.set(londonMorning("2026-12-21", "10:00"));
     await start();
-    await connector.waitFor(() => reminders(people.ira).length === 2 && reminders(people.tom).length === 2, 20_000, "the chasers");
+    await connector.waitFor(
+      () => reminders(people.ira).length === 2 && reminders(people.tom).length === 2,
+      20_000,
+      "the chasers",
+    );
     await liveThrough("2026-12-21", "2026-12-24");
     expect(reminders(people.hana)).toHaveLength(1);
     expect(reminders(people.ira)).toHaveLength(2);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../src/clock.ts";
 import { quarterOf, todayIn } from "../../../src/domain/calendar.ts";
 import { formatLongDate } from "../../../src/domain/iso-date.ts";
@@ -27,15 +27,29 @@ describe("plan-tracker review", () => {
     expect((await runCliHere(["import", SAMPLE], env)).code).toBe(0);
     for (const lead of [LEADS.hana, LEADS.ira]) {
       const leads = lead.leads.flatMap((l) => ["--leads", l]);
-      expect((await runCliHere(["people", "add", lead.email, "--role", "lead", "--name", lead.name, ...leads], env)).code).toBe(0);
+      expect(
+        (
+          await runCliHere(
+            ["people", "add", lead.email, "--role", "lead", "--name", lead.name, ...leads],
+            env,
+          )
+        ).code,
+      ).toBe(0);
     }
   });
 
   async function queued(): Promise<OutboxItem[]> {
     const config = loadConfig({ ...env, LOG_LEVEL: "silent" });
-    const store = await openStore({ config, clock: new ManualClock(new Date()), logger: silentLogger, role: "cli" });
+    const store = await openStore({
+      config,
+      clock: new ManualClock(new Date()),
+      logger: silentLogger,
+      role: "cli",
+    });
     try {
-      const { resources } = await store.outbox.container.items.query<OutboxItem>("SELECT * FROM c").fetchAll();
+      const { resources } = await store.outbox.container.items
+        .query<OutboxItem>("SELECT * FROM c")
+        .fetchAll();
       return resources;
     } finally {
       await store.close();
@@ -80,13 +94,21 @@ describe("plan-tracker review", () => {
     const out = await runCliHere(["review", "status", "--json"], env);
     expect(out.code).toBe(0);
     const status = JSON.parse(out.stdout);
-    expect(status).toMatchObject({ quarter, reviewDate, state: "open", roundsSent: ["open"], awaitingSignOff: [] });
+    expect(status).toMatchObject({
+      quarter,
+      reviewDate,
+      state: "open",
+      roundsSent: ["open"],
+      awaitingSignOff: [],
+    });
     expect(status.owing).toEqual([
       { person: LEADS.hana.email, name: LEADS.hana.name, refs: LEADS.hana.refs },
       { person: LEADS.ira.email, name: LEADS.ira.name, refs: LEADS.ira.refs },
     ]);
     expect(status.noLeadInDirectory).toContainEqual({ lead: "LADO/HoS", refs: ["CSC-19"] });
     const text = await runCliHere(["review", "status"], env);
-    expect(text.stdout).toContain(`Hana Osei <${LEADS.hana.email}>: CSC-01, CSC-02, CSC-03, CSC-07, CSC-11`);
+    expect(text.stdout).toContain(
+      `Hana Osei <${LEADS.hana.email}>: CSC-01, CSC-02, CSC-03, CSC-07, CSC-11`,
+    );
   });
 });

@@ -35,7 +35,10 @@ describe("a quarter's reminder rounds", () => {
     ({ store, close } = await openTempStore(clock));
     await importPlanFile(store, SAMPLE_PLAN, SAMPLE_PLAN_PATH, { dryRun: false, actor: SETUP });
     // One finished action and one DMT has signed off: neither is ever prompted.
-    for (const [ref, change] of [["CSC-11", { complete: true }], ["CSC-12", { signedOff: true }]] as const) {
+    for (const [ref, change] of [
+      ["CSC-11", { complete: true }],
+      ["CSC-12", { signedOff: true }],
+    ] as const) {
       const found = await store.actions.get(ref);
       if (found) await store.actions.save({ ...found.doc, ...change }, SETUP, found.doc);
     }
@@ -47,15 +50,26 @@ describe("a quarter's reminder rounds", () => {
       clock,
       logger: silentLogger,
     };
-    const review = createReviewFeature(deps, { onSubmitted: async (update) => void submitted.push(update) });
+    const review = createReviewFeature(deps, {
+      onSubmitted: async (update) => void submitted.push(update),
+    });
     feature = review.feature;
-    runner = createDailyRunner({ store, logger: silentLogger, timeZone: "Europe/London", jobs: [review.daily] });
+    runner = createDailyRunner({
+      store,
+      logger: silentLogger,
+      timeZone: "Europe/London",
+      jobs: [review.daily],
+    });
   });
   afterAll(() => close?.());
 
   async function outbox(): Promise<OutboxItem[]> {
-    const { resources } = await store.outbox.container.items.query<OutboxItem>("SELECT * FROM c").fetchAll();
-    return resources.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt) || a.key.localeCompare(b.key));
+    const { resources } = await store.outbox.container.items
+      .query<OutboxItem>("SELECT * FROM c")
+      .fetchAll();
+    return resources.sort(
+      (a, b) => a.queuedAt.localeCompare(b.queuedAt) || a.key.localeCompare(b.key),
+    );
   }
   async function liveThrough(from: string, to: string): Promise<void> {
     for (const day of everyDay(from, to)) {
@@ -70,7 +84,14 @@ describe("a quarter's reminder rounds", () => {
     return handler(turn);
   };
   const submit = (person: Person, ref: string, fields: Record<string, unknown> = {}) =>
-    press(person, "submitUpdate", { ref, quarter: "2026-Q3", revision: 0, progress: `Progress on ${ref}.`, proposedRag: "Red", ...fields });
+    press(person, "submitUpdate", {
+      ref,
+      quarter: "2026-Q3",
+      revision: 0,
+      progress: `Progress on ${ref}.`,
+      proposedRag: "Red",
+      ...fields,
+    });
 
   it("opens on 9 December: each lead gets one message listing exactly their open actions", async () => {
     await liveThrough("2026-11-30", ROUND_DAYS.open);
@@ -88,7 +109,11 @@ describe("a quarter's reminder rounds", () => {
   });
 
   it("answers a submit with empty progress with the same form: text kept, the problem named", async () => {
-    const card = await submit(hana, "CSC-01", { progress: "  ", revisedDate: "2027-03-31", revisedDateReason: "Waiting for the new IRO" });
+    const card = await submit(hana, "CSC-01", {
+      progress: "  ",
+      revisedDate: "2027-03-31",
+      revisedDateReason: "Waiting for the new IRO",
+    });
     const text = cardText(card);
     expect(text).toContain("can't be empty");
     expect(text).toContain("Waiting for the new IRO");
@@ -104,7 +129,8 @@ describe("a quarter's reminder rounds", () => {
 
   it("stores one update when Submit is pressed twice at once", async () => {
     const [first, second] = await Promise.all([submit(hana, "CSC-01"), submit(hana, "CSC-01")]);
-    for (const card of [first, second]) expect(cardText(card)).toContain("Submitted, awaiting sign-off");
+    for (const card of [first, second])
+      expect(cardText(card)).toContain("Submitted, awaiting sign-off");
     const stored = await store.updates.forQuarter("2026-Q3");
     expect(stored.map((u) => [u.ref, u.revision])).toEqual([["CSC-01", 1]]);
     expect(submitted.map((u) => u.ref)).toEqual(["CSC-01"]);
@@ -120,8 +146,14 @@ describe("a quarter's reminder rounds", () => {
       `review:2026-Q3:chase:${LEADS.ira.email}`,
       `review:2026-Q3:chase:${LEADS.tom.email}`,
     ]);
-    expect(new Set(chasers.map((i) => i.queuedAt.slice(0, 10)))).toEqual(new Set([ROUND_DAYS.chase]));
-    expect(refsIn(cardText(chasers.find((i) => i.to === LEADS.tom.email)?.card))).toEqual(["CSC-15", "CSC-17", "CSC-18"]);
+    expect(new Set(chasers.map((i) => i.queuedAt.slice(0, 10)))).toEqual(
+      new Set([ROUND_DAYS.chase]),
+    );
+    expect(refsIn(cardText(chasers.find((i) => i.to === LEADS.tom.email)?.card))).toEqual([
+      "CSC-15",
+      "CSC-17",
+      "CSC-18",
+    ]);
   });
 
   it("sends the last chaser on 29 December, and DMT the list of who still owes what", async () => {

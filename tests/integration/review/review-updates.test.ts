@@ -54,7 +54,9 @@ describe("a lead's update, after the first submit", () => {
   });
   /** The `revision` an update form's Submit button carries. */
   const revisionOf = (card: Card) =>
-    findObjects(card, (o) => o.verb === "submitUpdate").map((o) => (o.data as { revision: number }).revision)[0];
+    findObjects(card, (o) => o.verb === "submitUpdate").map(
+      (o) => (o.data as { revision: number }).revision,
+    )[0];
   const inputValue = (card: Card, id: string) => findObjects(card, (o) => o.id === id)[0]?.value;
 
   it("opens the form filled with what was sent, and saves an edit as the next revision", async () => {
@@ -62,22 +64,42 @@ describe("a lead's update, after the first submit", () => {
     const edit = await press(hana, "editUpdate", { ref: "CSC-02", quarter: "2026-Q3" });
     expect(inputValue(edit, "progress")).toBe("Audit of 20 strategy discussions done.");
     expect(revisionOf(edit)).toBe(1);
-    const saved = await press(hana, "submitUpdate", form("CSC-02", 1, { progress: "Audit done; findings to DMT in January." }));
+    const saved = await press(
+      hana,
+      "submitUpdate",
+      form("CSC-02", 1, { progress: "Audit done; findings to DMT in January." }),
+    );
     expect(cardText(saved)).toContain("findings to DMT in January");
-    expect((await store.updates.get("2026-Q3", "CSC-02"))?.doc).toMatchObject({ revision: 2, state: "submitted" });
+    expect((await store.updates.get("2026-Q3", "CSC-02"))?.doc).toMatchObject({
+      revision: 2,
+      state: "submitted",
+    });
   });
 
   it("doesn't overwrite an edit made elsewhere: shows what was saved and keeps the typed text", async () => {
-    const stale = await press(hana, "submitUpdate", form("CSC-02", 1, { progress: "Typed on my phone earlier." }));
+    const stale = await press(
+      hana,
+      "submitUpdate",
+      form("CSC-02", 1, { progress: "Typed on my phone earlier." }),
+    );
     const text = cardText(stale);
     expect(text).toContain("changed elsewhere");
     expect(text).toContain("findings to DMT in January");
     expect(inputValue(stale, "progress")).toBe("Typed on my phone earlier.");
     expect(revisionOf(stale)).toBe(2);
-    expect((await store.updates.get("2026-Q3", "CSC-02"))?.doc.progress).toBe("Audit done; findings to DMT in January.");
+    expect((await store.updates.get("2026-Q3", "CSC-02"))?.doc.progress).toBe(
+      "Audit done; findings to DMT in January.",
+    );
     // Pressing Submit again on that form replaces the saved version, knowingly.
-    await press(hana, "submitUpdate", form("CSC-02", 2, { progress: "Typed on my phone earlier." }));
-    expect((await store.updates.get("2026-Q3", "CSC-02"))?.doc).toMatchObject({ revision: 3, progress: "Typed on my phone earlier." });
+    await press(
+      hana,
+      "submitUpdate",
+      form("CSC-02", 2, { progress: "Typed on my phone earlier." }),
+    );
+    expect((await store.updates.get("2026-Q3", "CSC-02"))?.doc).toMatchObject({
+      revision: 3,
+      progress: "Typed on my phone earlier.",
+    });
   });
 
   it("refreshes a card to where the update stands: the form, or the sent update", async () => {
@@ -91,18 +113,42 @@ describe("a lead's update, after the first submit", () => {
   it("politely refuses to edit an approved update", async () => {
     const found = await store.updates.get("2026-Q3", "CSC-02");
     if (!found) throw new Error("CSC-02 has no update");
-    const decision = { outcome: "approved" as const, by: dmtPerson.id, byName: dmtPerson.name, at: clock.now().toISOString(), comment: "" };
-    await store.updates.replace({ ...found.doc, state: "approved", decision }, found.etag, SETUP, found.doc);
+    const decision = {
+      outcome: "approved" as const,
+      by: dmtPerson.id,
+      byName: dmtPerson.name,
+      at: clock.now().toISOString(),
+      comment: "",
+    };
+    await store.updates.replace(
+      { ...found.doc, state: "approved", decision },
+      found.etag,
+      SETUP,
+      found.doc,
+    );
     const edit = await press(hana, "editUpdate", { ref: "CSC-02", quarter: "2026-Q3" });
     expect(cardText(edit)).toContain("can't be edited");
-    const late = await press(hana, "submitUpdate", form("CSC-02", 3, { progress: "One more thing." }));
+    const late = await press(
+      hana,
+      "submitUpdate",
+      form("CSC-02", 3, { progress: "One more thing." }),
+    );
     expect(cardText(late)).toContain("can't be changed now");
     expect(cardText(late)).toContain("One more thing.");
-    expect((await store.updates.get("2026-Q3", "CSC-02"))?.doc.progress).toBe("Typed on my phone earlier.");
+    expect((await store.updates.get("2026-Q3", "CSC-02"))?.doc.progress).toBe(
+      "Typed on my phone earlier.",
+    );
   });
 
   it("asks for a reason when Green contradicts the plan's key, keeping everything typed", async () => {
-    const card = await press(hana, "submitUpdate", form("CSC-03", 0, { proposedRag: "Green", evidenceUrl: "https://council.sharepoint.com/audit" }));
+    const card = await press(
+      hana,
+      "submitUpdate",
+      form("CSC-03", 0, {
+        proposedRag: "Green",
+        evidenceUrl: "https://council.sharepoint.com/audit",
+      }),
+    );
     expect(cardText(card)).toContain("say in one line why Green".replace("say", "Say"));
     expect(inputValue(card, "evidenceUrl")).toBe("https://council.sharepoint.com/audit");
     expect(inputValue(card, "proposedRag")).toBe("Green");
@@ -110,7 +156,12 @@ describe("a lead's update, after the first submit", () => {
 
   it("answers `my actions` with a card per open action: a form, or the sent update", async () => {
     const replies: Card[] = [];
-    const turn: MessageTurn = { person: hana, text: "my actions", scope: "personal", reply: async (card) => void replies.push(card) };
+    const turn: MessageTurn = {
+      person: hana,
+      text: "my actions",
+      scope: "personal",
+      reply: async (card) => void replies.push(card),
+    };
     const command = feature.commands?.find((c) => c.matches("My actions"));
     await command?.handle(turn);
     expect(replies.map((card) => cardText(card).match(/CSC-\d{2}/)?.[0])).toEqual(LEADS.hana.refs);
@@ -121,7 +172,11 @@ describe("a lead's update, after the first submit", () => {
   it("keeps the text and asks to press Submit again when the store stops answering", async () => {
     await press(hana, "editUpdate", { ref: "CSC-07", quarter: "2026-Q3" });
     await close();
-    const card = await press(hana, "submitUpdate", form("CSC-07", 0, { progress: "Written just before the outage." }));
+    const card = await press(
+      hana,
+      "submitUpdate",
+      form("CSC-07", 0, { progress: "Written just before the outage." }),
+    );
     expect(cardText(card)).toContain("please press Submit again");
     expect(inputValue(card, "progress")).toBe("Written just before the outage.");
   });

@@ -38,11 +38,17 @@ describe("which round a daily run sends", () => {
   });
 
   it("sends a round missed during downtime on the next run", () => {
-    expect(scheduledRound(Q3_REVIEW, ["open"], "2026-12-22")).toEqual({ round: "chase", covers: ["open", "chase"] });
+    expect(scheduledRound(Q3_REVIEW, ["open"], "2026-12-22")).toEqual({
+      round: "chase",
+      covers: ["open", "chase"],
+    });
   });
 
   it("after downtime across two rounds, sends one message (the latest round) covering both", () => {
-    expect(scheduledRound(Q3_REVIEW, [], "2026-12-21")).toEqual({ round: "chase", covers: ["open", "chase"] });
+    expect(scheduledRound(Q3_REVIEW, [], "2026-12-21")).toEqual({
+      round: "chase",
+      covers: ["open", "chase"],
+    });
     expect(scheduledRound(Q3_REVIEW, ["open"], "2026-12-30")).toEqual({
       round: "final",
       covers: ["open", "chase", "final"],
@@ -66,7 +72,10 @@ describe("start review", () => {
   });
 
   it("opened after the chaser's day, also covers the chaser so it doesn't follow next morning", () => {
-    expect(openingRound(Q3_REVIEW, [], "2026-12-21")).toEqual({ round: "open", covers: ["open", "chase"] });
+    expect(openingRound(Q3_REVIEW, [], "2026-12-21")).toEqual({
+      round: "open",
+      covers: ["open", "chase"],
+    });
   });
 
   it("does nothing when the review is already open", () => {
@@ -75,7 +84,10 @@ describe("start review", () => {
 });
 
 describe("the next review", () => {
-  const dates = (overrides: Record<string, string> = {}) => (q: string) => overrides[q] ?? defaultReviewDate(q);
+  const dates =
+    (overrides: Record<string, string> = {}) =>
+    (q: string) =>
+      overrides[q] ?? defaultReviewDate(q);
 
   it("is this quarter's until its review date has passed", () => {
     expect(nextReviewQuarter("2026-11-23", dates())).toBe("2026-Q3");

@@ -3,7 +3,13 @@ import type { Person } from "../../../src/domain/person.ts";
 import { reviewStatus } from "../../../src/review/review-status.ts";
 import { APPROVED, makeAction, makeUpdate } from "../cards/card-fixtures.ts";
 
-const lead = (id: string, name: string, leads: string[]): Person => ({ id, email: id, name, roles: ["lead"], leads });
+const lead = (id: string, name: string, leads: string[]): Person => ({
+  id,
+  email: id,
+  name,
+  roles: ["lead"],
+  leads,
+});
 
 describe("review status", () => {
   const actions = [
@@ -14,7 +20,10 @@ describe("review status", () => {
     makeAction({ ref: "CSC-05", lead: "PSW" }),
     makeAction({ ref: "CSC-06", lead: "IRO", complete: true }),
   ];
-  const people = [lead("hos@c.gov.uk", "Hana Os", ["HoS / Service Manager"]), lead("iro@c.gov.uk", "Ira Ro", ["IRO"])];
+  const people = [
+    lead("hos@c.gov.uk", "Hana Os", ["HoS / Service Manager"]),
+    lead("iro@c.gov.uk", "Ira Ro", ["IRO"]),
+  ];
   const updates = [
     makeUpdate({ id: "2026-Q3:CSC-02", ref: "CSC-02", authorName: "Hana Os", proposedRag: "Red" }),
     makeUpdate({
@@ -44,8 +53,12 @@ describe("review status", () => {
   });
 
   it("shows what awaits sign-off, what was returned and what was approved", () => {
-    expect(status.awaitingSignOff).toMatchObject([{ ref: "CSC-02", submittedBy: "Hana Os", proposedRag: "Red" }]);
-    expect(status.returned).toMatchObject([{ ref: "CSC-03", lead: "Ira Ro", comment: "Add the audit figures" }]);
+    expect(status.awaitingSignOff).toMatchObject([
+      { ref: "CSC-02", submittedBy: "Hana Os", proposedRag: "Red" },
+    ]);
+    expect(status.returned).toMatchObject([
+      { ref: "CSC-03", lead: "Ira Ro", comment: "Add the audit figures" },
+    ]);
     expect(status.approved).toEqual(["CSC-04"]);
   });
 
