@@ -1,19 +1,19 @@
-import { type Clock, systemClock } from "./clock.ts";
-import { type Config, loadConfig } from "./config.ts";
+import { registerTabRoutes } from "./api/routes.ts";
 import { createBot } from "./bot/create-bot.ts";
 import type { BotMessenger } from "./bot/outbox-messenger.ts";
-import { createLogger, type Logger } from "./logger.ts";
-import { registerTabRoutes } from "./api/routes.ts";
+import { type Clock, systemClock } from "./clock.ts";
+import { type Config, loadConfig } from "./config.ts";
 import type { FeatureDeps } from "./feature-deps.ts";
+import { loadSamplePlanIfEmpty } from "./import/load-sample.ts";
+import { createLogger, type Logger } from "./logger.ts";
 import type { Feature } from "./messaging.ts";
 import { createQuestionFeature } from "./query/question-feature.ts";
 import { createReviewFeature } from "./review/review-feature.ts";
 import { startScheduler } from "./scheduler/scheduler.ts";
-import { createSignOffFeature } from "./signoff/signoff-feature.ts";
 import { type RunningHttpServer, startHttpServer } from "./server.ts";
+import { createSignOffFeature } from "./signoff/signoff-feature.ts";
 import { openStore } from "./store/open-store.ts";
 import type { Store } from "./store/store.ts";
-import { loadSamplePlanIfEmpty } from "./import/load-sample.ts";
 
 export interface AppOptions {
   env: Record<string, string | undefined>;

@@ -3,10 +3,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningApp, startApp } from "../../src/app.ts";
-import { createBot } from "../../src/bot/create-bot.ts";
 import type { Clock } from "../../src/clock.ts";
 import type { Person, Role } from "../../src/domain/person.ts";
-import { silentLogger, type Logger } from "../../src/logger.ts";
+import type { Logger } from "../../src/logger.ts";
 import type { Messenger } from "../../src/messaging.ts";
 import type { Store } from "../../src/store/store.ts";
 import { type CardJson, cardsOf, StandInConnector, type TeamsUser } from "./stand-in-connector.ts";
@@ -160,7 +159,7 @@ export async function startTestApp(o: StartTestAppOptions = {}): Promise<TestApp
     connector,
     dataDir,
     botId,
-    messenger: messengerOf(app, o.clock),
+    messenger: app.messenger,
     async addPerson(p) {
       const id = p.email.trim().toLowerCase();
       const person: Person = {
@@ -190,13 +189,12 @@ export async function startTestApp(o: StartTestAppOptions = {}): Promise<TestApp
     activity,
     cardsTo: (user) => connector.cardsTo(user),
     async idle(timeoutMs = 60_000) {
-      const messenger = (app as { messenger?: { idle(): Promise<void> } }).messenger;
-      if (messenger) return messenger.idle();
       await waitUntil(
         async () => (await app.store.outbox.countOpen()) === 0,
         timeoutMs,
         "the outbox to empty",
       );
+      await app.messenger.idle();
     },
     async close() {
       await app.close();
@@ -204,24 +202,6 @@ export async function startTestApp(o: StartTestAppOptions = {}): Promise<TestApp
       if (!o.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/**
- * The app's own messenger when it exposes one; otherwise one more bot on the same store whose
- * sender is never started: it only queues, and the app's running sender delivers (as when the CLI
- * queues messages for a running server).
- */
-function messengerOf(app: RunningApp, clock?: Clock): Messenger {
-  const own = (app as { messenger?: Messenger }).messenger;
-  if (own) return own;
-  const features: never[] = [];
-  return createBot({
-    config: app.config,
-    store: app.store,
-    clock: clock ?? { now: () => new Date() },
-    logger: silentLogger,
-    features,
-  }).messenger;
 }
 
 export interface ActivityFactory {
