@@ -41,12 +41,20 @@ export function packageSettingsFrom(env: Record<string, string | undefined>): Pa
   try {
     url = new URL(raw);
   } catch {
-    throw new PackageSettingError(`PUBLIC_URL must be an https address such as https://plans.council.gov.uk (got "${raw}").`);
+    throw new PackageSettingError(
+      `PUBLIC_URL must be an https address such as https://plans.council.gov.uk (got "${raw}").`,
+    );
   }
   if (url.protocol !== "https:") {
-    throw new PackageSettingError(`PUBLIC_URL must start with https:// because Teams only loads tabs over https (got "${raw}").`);
+    throw new PackageSettingError(
+      `PUBLIC_URL must start with https:// because Teams only loads tabs over https (got "${raw}").`,
+    );
   }
-  return { appId, publicUrl: `${url.origin}${url.pathname}`.replace(/\/+$/, ""), publicHost: url.host };
+  return {
+    appId,
+    publicUrl: `${url.origin}${url.pathname}`.replace(/\/+$/, ""),
+    publicHost: url.host,
+  };
 }
 
 /** Fills {{APP_ID}}, {{PUBLIC_URL}} and {{PUBLIC_HOST}}; any other placeholder left is a mistake in the template. */

@@ -16,7 +16,9 @@ export interface LaunchedChromium {
 /** Headless, offline-quiet Chromium; playwright gives every launch a fresh throwaway profile. */
 export async function launchChromium(): Promise<LaunchedChromium> {
   if (!chromiumAvailable()) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}: install it with "apt-get install chromium" or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM_PATH}: install it with "apt-get install chromium" or set CHROMIUM_PATH.`,
+    );
   }
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,

@@ -29,10 +29,19 @@ export interface ActionView {
 }
 
 /** An action's page: its fields, every update and decision, and its audit trail. */
-export async function loadActionView(store: Store, plan: Plan, ref: string, today: IsoDate): Promise<ActionView> {
+export async function loadActionView(
+  store: Store,
+  plan: Plan,
+  ref: string,
+  today: IsoDate,
+): Promise<ActionView> {
   const found = (await store.actions.get(ref)) ?? (await findIgnoringCase(store, ref));
   if (!found) {
-    throw new ApiError(404, "not_found", `There is no action ${ref} in the plan: check the Ref, for example CSC-07.`);
+    throw new ApiError(
+      404,
+      "not_found",
+      `There is no action ${ref} in the plan: check the Ref, for example CSC-07.`,
+    );
   }
   const a = found.doc;
   const updates = await store.updates.forAction(a.ref);
@@ -57,7 +66,10 @@ export async function loadActionView(store: Store, plan: Plan, ref: string, toda
       })),
       overdue: isOverdue(a, today),
     },
-    updates: [...updates].reverse().map(({ id: _id, author: _author, ...u }) => ({ ...u, quarterLabel: quarterLabel(u.quarter) })),
+    updates: [...updates].reverse().map(({ id: _id, author: _author, ...u }) => ({
+      ...u,
+      quarterLabel: quarterLabel(u.quarter),
+    })),
     history,
   };
 }
@@ -65,9 +77,15 @@ export async function loadActionView(store: Store, plan: Plan, ref: string, toda
 /** "csc-7" or "CSC-07" typed in the address bar still finds CSC-07. */
 async function findIgnoringCase(store: Store, ref: string) {
   const wanted = ref.replace(/[\s-]+/g, "").toLowerCase();
-  const digitsLoose = (r: string) => r.replace(/[\s-]+/g, "").toLowerCase().replace(/(\D)0+(\d)/g, "$1$2");
+  const digitsLoose = (r: string) =>
+    r
+      .replace(/[\s-]+/g, "")
+      .toLowerCase()
+      .replace(/(\D)0+(\d)/g, "$1$2");
   const match = (await store.actions.list()).find(
-    (a) => a.ref.replace(/[\s-]+/g, "").toLowerCase() === wanted || digitsLoose(a.ref) === digitsLoose(ref),
+    (a) =>
+      a.ref.replace(/[\s-]+/g, "").toLowerCase() === wanted ||
+      digitsLoose(a.ref) === digitsLoose(ref),
   );
   return match ? { doc: match } : null;
 }

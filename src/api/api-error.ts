@@ -32,7 +32,10 @@ export function sendApiError(res: ServerResponse, error: unknown): void {
     return;
   }
   if (isDomainError(error)) {
-    sendJson(res, STATUS_OF_DOMAIN_CODE[error.code] ?? 400, { error: error.code, message: error.message });
+    sendJson(res, STATUS_OF_DOMAIN_CODE[error.code] ?? 400, {
+      error: error.code,
+      message: error.message,
+    });
     return;
   }
   throw error;

@@ -17,7 +17,10 @@ import { createViewerResolver, type Viewer } from "./viewer.ts";
 type ApiHandler = (ctx: HttpContext, viewer: Viewer) => Promise<void>;
 
 /** The dashboard's JSON API: every call is signed in (or a flagged development user) and role-checked. */
-export function registerApiRoutes(router: Router, deps: FeatureDeps & { config: TabSsoConfig }): void {
+export function registerApiRoutes(
+  router: Router,
+  deps: FeatureDeps & { config: TabSsoConfig },
+): void {
   const resolveViewer = createViewerResolver({ ...deps, now: () => deps.clock.now() });
   const today = () => todayIn(deps.config.REVIEW_TIMEZONE, deps.clock.now());
   const { store } = deps;
@@ -27,10 +30,12 @@ export function registerApiRoutes(router: Router, deps: FeatureDeps & { config: 
     async (ctx) => {
       try {
         const viewer = await resolveViewer(ctx.req, ctx.url);
-        if (viewer.development) ctx.res.setHeader("x-plan-tracker-development-user", viewer.person.email);
+        if (viewer.development)
+          ctx.res.setHeader("x-plan-tracker-development-user", viewer.person.email);
         await handler(ctx, viewer);
       } catch (error) {
-        if (error instanceof ApiError && error.status >= 500) deps.logger.warn("tab API refused", { code: error.code });
+        if (error instanceof ApiError && error.status >= 500)
+          deps.logger.warn("tab API refused", { code: error.code });
         sendApiError(ctx.res, error);
       }
     };
@@ -58,8 +63,16 @@ export function registerApiRoutes(router: Router, deps: FeatureDeps & { config: 
     api(async ({ res, url }, viewer) => {
       requirePlanAccess(viewer.person);
       const filters = parsePlanFilters(url.searchParams);
-      const [plan, actions, updates] = await Promise.all([currentPlan(store), store.actions.list(), store.updates.all()]);
-      sendJson(res, 200, buildPlanView({ plan, actions, updates, today: today(), viewer: viewer.person, filters }));
+      const [plan, actions, updates] = await Promise.all([
+        currentPlan(store),
+        store.actions.list(),
+        store.updates.all(),
+      ]);
+      sendJson(
+        res,
+        200,
+        buildPlanView({ plan, actions, updates, today: today(), viewer: viewer.person, filters }),
+      );
     }),
   );
 
@@ -68,7 +81,11 @@ export function registerApiRoutes(router: Router, deps: FeatureDeps & { config: 
     "/api/actions/:ref",
     api(async ({ res, params }, viewer) => {
       requirePlanAccess(viewer.person);
-      sendJson(res, 200, await loadActionView(store, await currentPlan(store), params.ref ?? "", today()));
+      sendJson(
+        res,
+        200,
+        await loadActionView(store, await currentPlan(store), params.ref ?? "", today()),
+      );
     }),
   );
 
@@ -77,10 +94,16 @@ export function registerApiRoutes(router: Router, deps: FeatureDeps & { config: 
     "/api/signoff-queue",
     api(async ({ res }, viewer) => {
       if (!can(viewer.person, "decideSignOff")) {
-        throw new ApiError(403, "forbidden", "Only DMT members can see the sign-off queue. Ask an admin if you need to.");
+        throw new ApiError(
+          403,
+          "forbidden",
+          "Only DMT members can see the sign-off queue. Ask an admin if you need to.",
+        );
       }
       const [actions, updates] = await Promise.all([store.actions.list(), store.updates.all()]);
-      sendJson(res, 200, { items: buildSignOffQueue(actions, updates, today(), deps.config.REVIEW_TIMEZONE) });
+      sendJson(res, 200, {
+        items: buildSignOffQueue(actions, updates, today(), deps.config.REVIEW_TIMEZONE),
+      });
     }),
   );
 
@@ -89,7 +112,11 @@ export function registerApiRoutes(router: Router, deps: FeatureDeps & { config: 
     "/api/export.xlsx",
     api(async ({ res }, viewer) => {
       requirePlanAccess(viewer.person);
-      const [plan, actions, updates] = await Promise.all([currentPlan(store), store.actions.list(), store.updates.all()]);
+      const [plan, actions, updates] = await Promise.all([
+        currentPlan(store),
+        store.actions.list(),
+        store.updates.all(),
+      ]);
       const day = today();
       const bytes = await planRowsToXlsx(toPlanRows(actions, updates), plan, { today: day });
       res.writeHead(200, {
@@ -103,7 +130,10 @@ export function registerApiRoutes(router: Router, deps: FeatureDeps & { config: 
   );
 
   router.on("GET", "/api/*", ({ res, url }) => {
-    sendJson(res, 404, { error: "not_found", message: `The dashboard's API has nothing at ${url.pathname}.` });
+    sendJson(res, 404, {
+      error: "not_found",
+      message: `The dashboard's API has nothing at ${url.pathname}.`,
+    });
   });
 }
 
@@ -114,6 +144,10 @@ function canSeePlan(person: Person): boolean {
 
 function requirePlanAccess(person: Person): void {
   if (!canSeePlan(person)) {
-    throw new ApiError(403, "forbidden", "Your entry in Plan Tracker's directory has no role yet: ask an admin to give you one.");
+    throw new ApiError(
+      403,
+      "forbidden",
+      "Your entry in Plan Tracker's directory has no role yet: ask an admin to give you one.",
+    );
   }
 }

@@ -21,16 +21,35 @@ export function parsePlanFilters(query: URLSearchParams): PlanFilters {
   const priorityText = query.get("priority")?.trim() ?? "";
   const priority = priorityText === "" ? null : Number(priorityText);
   if (priority !== null && !(Number.isInteger(priority) && priority > 0)) {
-    throw new ApiError(400, "invalid_filter", `priority must be a priority number such as 3 (got "${priorityText}").`);
+    throw new ApiError(
+      400,
+      "invalid_filter",
+      `priority must be a priority number such as 3 (got "${priorityText}").`,
+    );
   }
   const ragText = query.get("rag")?.trim() ?? "";
-  const rag = ragText === "" ? null : RAGS.find((r) => r.toLowerCase() === ragText.toLowerCase()) ?? (ragText.toLowerCase() === "none" ? "none" : undefined);
+  const rag =
+    ragText === ""
+      ? null
+      : (RAGS.find((r) => r.toLowerCase() === ragText.toLowerCase()) ??
+        (ragText.toLowerCase() === "none" ? "none" : undefined));
   if (rag === undefined) {
-    throw new ApiError(400, "invalid_filter", `rag must be Red, Amber, Green or none (got "${ragText}").`);
+    throw new ApiError(
+      400,
+      "invalid_filter",
+      `rag must be Red, Amber, Green or none (got "${ragText}").`,
+    );
   }
   const lead = query.get("lead")?.trim() || null;
   const flag = (name: string) => YES.has((query.get(name) ?? "").trim().toLowerCase());
-  return { priority, lead, rag, overdue: flag("overdue"), awaitingSignOff: flag("awaiting"), mine: flag("mine") };
+  return {
+    priority,
+    lead,
+    rag,
+    overdue: flag("overdue"),
+    awaitingSignOff: flag("awaiting"),
+    mine: flag("mine"),
+  };
 }
 
 /** The facts a filter looks at, per action. */

@@ -59,10 +59,15 @@ export interface PlanViewInput {
 
 export function buildPlanView(input: PlanViewInput): PlanView {
   const latest = latestUpdates(input.updates);
-  const lines = [...input.actions].sort(compareRefs).map((a) => toLine(a, latest.get(a.ref), input));
+  const lines = [...input.actions]
+    .sort(compareRefs)
+    .map((a) => toLine(a, latest.get(a.ref), input));
   const shown = lines.filter((line) => matchesFilters(line, input.filters));
   return {
-    plan: { name: input.plan.name, priorities: input.plan.priorities.map(({ number, name }) => ({ number, name })) },
+    plan: {
+      name: input.plan.name,
+      priorities: input.plan.priorities.map(({ number, name }) => ({ number, name })),
+    },
     today: input.today,
     leads: [...new Set(input.actions.map((a) => a.lead.trim()))].sort((x, y) => x.localeCompare(y)),
     filters: input.filters,
@@ -88,7 +93,12 @@ function toLine(a: Action, update: Update | undefined, input: PlanViewInput): Ac
     awaitingSignOff: update?.state === "submitted",
     ledByViewer: leadsAction(input.viewer, a.lead),
     latestUpdate: update
-      ? { quarter: update.quarter, state: update.state, proposedRag: update.proposedRag, by: update.authorName }
+      ? {
+          quarter: update.quarter,
+          state: update.state,
+          proposedRag: update.proposedRag,
+          by: update.authorName,
+        }
       : null,
   };
 }

@@ -24,7 +24,12 @@ export interface QueueItem {
 }
 
 /** Every update awaiting sign-off, the longest-waiting first. */
-export function buildSignOffQueue(actions: Action[], updates: Update[], today: IsoDate, timeZone: string): QueueItem[] {
+export function buildSignOffQueue(
+  actions: Action[],
+  updates: Update[],
+  today: IsoDate,
+  timeZone: string,
+): QueueItem[] {
   const byRef = new Map(actions.map((a) => [a.ref, a]));
   return updates
     .filter((u) => u.state === "submitted")

@@ -21,20 +21,26 @@ export interface SsoSettings {
  */
 export function ssoSettingsFrom(config: TabSsoConfig): SsoSettings | { problem: string } {
   const appId = config.MicrosoftAppId;
-  if (!appId) return { problem: "MicrosoftAppId is not set, so the dashboard cannot check sign-ins." };
+  if (!appId)
+    return { problem: "MicrosoftAppId is not set, so the dashboard cannot check sign-ins." };
   const tenant = config.MicrosoftAppTenantId;
   if (!tenant && !(config.TAB_SSO_JWKS_URL && config.TAB_SSO_ISSUER)) {
     return {
-      problem: "The dashboard's sign-in check needs MicrosoftAppTenantId: set it to your Entra tenant id.",
+      problem:
+        "The dashboard's sign-in check needs MicrosoftAppTenantId: set it to your Entra tenant id.",
     };
   }
   const issuers = config.TAB_SSO_ISSUER
-    ? config.TAB_SSO_ISSUER.split(",").map((s) => s.trim()).filter(Boolean)
+    ? config.TAB_SSO_ISSUER.split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
     : [`https://login.microsoftonline.com/${tenant}/v2.0`, `https://sts.windows.net/${tenant}/`];
   const audiences = [appId];
   if (config.PUBLIC_URL) audiences.push(`api://${new URL(config.PUBLIC_URL).host}/${appId}`);
   return {
-    jwksUrl: new URL(config.TAB_SSO_JWKS_URL ?? `https://login.microsoftonline.com/${tenant}/discovery/v2.0/keys`),
+    jwksUrl: new URL(
+      config.TAB_SSO_JWKS_URL ?? `https://login.microsoftonline.com/${tenant}/discovery/v2.0/keys`,
+    ),
     issuers,
     audiences,
   };

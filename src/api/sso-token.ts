@@ -36,9 +36,14 @@ export function createSsoVerifier(settings: SsoSettings, now: () => Date): Verif
     }
     const email = identityClaim(payload);
     if (!email) {
-      throw new ApiError(401, "sign_in_invalid", "Your Teams sign-in does not say who you are: reload the tab, and ask IT if it keeps happening.");
+      throw new ApiError(
+        401,
+        "sign_in_invalid",
+        "Your Teams sign-in does not say who you are: reload the tab, and ask IT if it keeps happening.",
+      );
     }
-    const name = typeof payload.name === "string" && payload.name.trim() ? payload.name.trim() : email;
+    const name =
+      typeof payload.name === "string" && payload.name.trim() ? payload.name.trim() : email;
     return { email, name };
   };
 }
@@ -54,14 +59,30 @@ function identityClaim(payload: JWTPayload): string | null {
 
 function refusalFor(error: unknown): ApiError {
   if (error instanceof errors.JWTExpired) {
-    return new ApiError(401, "sign_in_expired", "Your Teams sign-in has expired: reload the tab to sign in again.");
+    return new ApiError(
+      401,
+      "sign_in_expired",
+      "Your Teams sign-in has expired: reload the tab to sign in again.",
+    );
   }
   if (error instanceof errors.JWTClaimValidationFailed) {
-    return new ApiError(401, "sign_in_not_for_this_app", "That sign-in is not for Plan Tracker: open the dashboard from the Plan Tracker app in Teams.");
+    return new ApiError(
+      401,
+      "sign_in_not_for_this_app",
+      "That sign-in is not for Plan Tracker: open the dashboard from the Plan Tracker app in Teams.",
+    );
   }
   // Not a JOSE error: fetching Entra's keys failed, which says nothing about the token.
   if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError)) {
-    return new ApiError(503, "sign_in_check_unavailable", "Plan Tracker could not reach Microsoft to check your sign-in: try again in a minute.");
+    return new ApiError(
+      503,
+      "sign_in_check_unavailable",
+      "Plan Tracker could not reach Microsoft to check your sign-in: try again in a minute.",
+    );
   }
-  return new ApiError(401, "sign_in_invalid", "Your Teams sign-in could not be verified: reload the tab, and ask IT if it keeps happening.");
+  return new ApiError(
+    401,
+    "sign_in_invalid",
+    "Your Teams sign-in could not be verified: reload the tab, and ask IT if it keeps happening.",
+  );
 }

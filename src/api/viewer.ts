@@ -41,7 +41,11 @@ export function createViewerResolver(deps: ViewerDeps): ResolveViewer {
   return async (req) => {
     const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
     if (!token) {
-      throw new ApiError(401, "sign_in_needed", "Open the dashboard from the Plan Tracker app in Teams so it can sign you in.");
+      throw new ApiError(
+        401,
+        "sign_in_needed",
+        "Open the dashboard from the Plan Tracker app in Teams so it can sign you in.",
+      );
     }
     const user = await verify(token);
     const found = await deps.store.people.get(user.email);

@@ -72,7 +72,11 @@ function listeningPort(child: ChildProcess): Promise<number> {
  * accepted its config file. A file that does not fit its schema makes it print "Listening on …"
  * and then exit 1 without a word on the console, so "Listening" alone proves nothing.
  */
-async function waitUntilServing(port: number, exited: Promise<unknown>, deadline: number): Promise<boolean> {
+async function waitUntilServing(
+  port: number,
+  exited: Promise<unknown>,
+  deadline: number,
+): Promise<boolean> {
   let gone = false;
   void exited.then(() => {
     gone = true;
@@ -88,10 +92,21 @@ async function waitUntilServing(port: number, exited: Promise<unknown>, deadline
 }
 
 /** Starts the Playground for the bot at `appEndpoint` on the msteams channel and waits until it serves. */
-export async function startAgentsPlayground(o: AgentsPlaygroundOptions): Promise<RunningPlayground> {
+export async function startAgentsPlayground(
+  o: AgentsPlaygroundOptions,
+): Promise<RunningPlayground> {
   const child = spawn(
     process.execPath,
-    [playgroundCli(), "--app-endpoint", o.appEndpoint, "--channel-id", "msteams", "--port", String(o.port ?? 0), "--disable-telemetry"],
+    [
+      playgroundCli(),
+      "--app-endpoint",
+      o.appEndpoint,
+      "--channel-id",
+      "msteams",
+      "--port",
+      String(o.port ?? 0),
+      "--disable-telemetry",
+    ],
     {
       env: {
         ...process.env,
@@ -104,7 +119,13 @@ export async function startAgentsPlayground(o: AgentsPlaygroundOptions): Promise
   );
   // Its console goes to its log file; drain the pipes so a chatty moment never blocks it.
   child.stderr?.resume();
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => resolve(code)),
+  );
+  // Never leave a Playground behind when this process ends without stopping it (a crash, a test timeout).
+  const killOnExit = () => child.kill("SIGTERM");
+  process.once("exit", killOnExit);
+  void exited.then(() => process.removeListener("exit", killOnExit));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
     await exited;
@@ -115,7 +136,10 @@ export async function startAgentsPlayground(o: AgentsPlaygroundOptions): Promise
     port = await Promise.race([
       listeningPort(child),
       new Promise<never>((_, reject) =>
-        setTimeout(() => reject(new Error("did not start listening in time")), o.timeoutMs ?? 30_000).unref(),
+        setTimeout(
+          () => reject(new Error("did not start listening in time")),
+          o.timeoutMs ?? 30_000,
+        ).unref(),
       ),
     ]);
   } catch (error) {

@@ -12,7 +12,12 @@ const HEADER_FILL = "FFD9E1F2";
 /** Excel refuses longer cell text; a very long progress narrative is cut with a note. */
 const MAX_CELL_TEXT = 32_000;
 
-type Column = { header: string; width: number; date?: boolean; value: (r: PlanRow) => ExcelJS.CellValue };
+type Column = {
+  header: string;
+  width: number;
+  date?: boolean;
+  value: (r: PlanRow) => ExcelJS.CellValue;
+};
 
 const COLUMNS: Column[] = [
   { header: "Ref", width: 10, value: (r) => r.ref },
@@ -41,7 +46,11 @@ const COLUMNS: Column[] = [
     date: true,
     value: (r) => (r.latestUpdate?.revisedDate ? excelDate(r.latestUpdate.revisedDate) : ""),
   },
-  { header: "Latest Decision", width: 14, value: (r) => capitalise(r.latestDecision?.outcome ?? "") },
+  {
+    header: "Latest Decision",
+    width: 14,
+    value: (r) => capitalise(r.latestDecision?.outcome ?? ""),
+  },
   { header: "Decided By", width: 20, value: (r) => r.latestDecision?.by ?? "" },
   {
     header: "Decided On",
@@ -59,7 +68,11 @@ export interface XlsxOptions {
 }
 
 /** The board report: a summary sheet, then a sheet per priority, each filterable with a frozen header. */
-export async function planRowsToXlsx(rows: PlanRow[], plan: Plan, options: XlsxOptions = {}): Promise<Buffer> {
+export async function planRowsToXlsx(
+  rows: PlanRow[],
+  plan: Plan,
+  options: XlsxOptions = {},
+): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = "Plan Tracker";
   book.title = plan.name;
@@ -70,7 +83,8 @@ export async function planRowsToXlsx(rows: PlanRow[], plan: Plan, options: XlsxO
     addActionsSheet(book, uniqueSheetName(`P${priority.number} ${priority.name}`, names), mine);
   }
   const unassigned = rows.filter((r) => r.priorities.length === 0);
-  if (unassigned.length > 0) addActionsSheet(book, uniqueSheetName("No priority", names), unassigned);
+  if (unassigned.length > 0)
+    addActionsSheet(book, uniqueSheetName("No priority", names), unassigned);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -90,16 +104,36 @@ function addSummary(book: ExcelJS.Workbook, rows: PlanRow[], plan: Plan, today?:
   const line = (label: string, mine: PlanRow[]) => {
     const count = (rag: string | null) => mine.filter((r) => r.rag === rag).length;
     const awaiting = mine.filter((r) => r.latestUpdate?.state === "submitted").length;
-    const overdue = mine.filter((r) => !r.complete && r.dueDate !== null && today && r.dueDate < today).length;
-    return [label, count("Red"), count("Amber"), count("Green"), count(null), mine.length, awaiting, ...(today ? [overdue] : [])];
+    const overdue = mine.filter(
+      (r) => !r.complete && r.dueDate !== null && today && r.dueDate < today,
+    ).length;
+    return [
+      label,
+      count("Red"),
+      count("Amber"),
+      count("Green"),
+      count(null),
+      mine.length,
+      awaiting,
+      ...(today ? [overdue] : []),
+    ];
   };
   for (const p of plan.priorities) {
-    sheet.addRow(line(`${p.number}. ${p.name}`, rows.filter((r) => r.priorities.includes(p.number))));
+    sheet.addRow(
+      line(
+        `${p.number}. ${p.name}`,
+        rows.filter((r) => r.priorities.includes(p.number)),
+      ),
+    );
   }
   // An action serving two priorities is counted once in the whole plan.
   sheet.addRow(line("Whole plan", rows)).font = { bold: true };
   styleHeader(sheet);
-  for (const [col, rag] of [[2, "Red"], [3, "Amber"], [4, "Green"]] as const) {
+  for (const [col, rag] of [
+    [2, "Red"],
+    [3, "Amber"],
+    [4, "Green"],
+  ] as const) {
     const style = RAG_STYLE[rag] as { fill: string; font: string };
     const cell = sheet.getRow(1).getCell(col);
     cell.fill = solid(style.fill);
@@ -151,7 +185,11 @@ function printSetup(sheet: ExcelJS.Worksheet): void {
   };
 }
 
-const solid = (argb: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb } });
+const solid = (argb: string): ExcelJS.Fill => ({
+  type: "pattern",
+  pattern: "solid",
+  fgColor: { argb },
+});
 
 /** Excel dates are real dates at midnight UTC, so every viewer shows the same day. */
 function excelDate(iso: string): Date {
@@ -159,7 +197,9 @@ function excelDate(iso: string): Date {
 }
 
 function text(value: string): string {
-  return value.length <= MAX_CELL_TEXT ? value : `${value.slice(0, MAX_CELL_TEXT)}… (cut: see Plan Tracker for the full text)`;
+  return value.length <= MAX_CELL_TEXT
+    ? value
+    : `${value.slice(0, MAX_CELL_TEXT)}… (cut: see Plan Tracker for the full text)`;
 }
 
 function capitalise(word: string): string {
@@ -173,7 +213,10 @@ function updateState(state: string | undefined): string {
 
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ], unique ignoring case. */
 function uniqueSheetName(wanted: string, taken: Set<string>): string {
-  const base = wanted.replace(/[:\\/?*[\]]/g, " ").slice(0, 31).trim();
+  const base = wanted
+    .replace(/[:\\/?*[\]]/g, " ")
+    .slice(0, 31)
+    .trim();
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 27).trim()} (${n})`;
   taken.add(name.toLowerCase());

@@ -15,8 +15,18 @@ const require = createRequire(import.meta.url);
 export const VENDOR_FILES: Record<string, string> = {
   "teams-js.js": require.resolve("@microsoft/teams-js"),
   "chart.js": join(dirname(require.resolve("chart.js")), "chart.umd.min.js"),
-  "adaptivecards.js": join(dirname(require.resolve("adaptivecards")), "..", "dist", "adaptivecards.min.js"),
-  "adaptivecards.css": join(dirname(require.resolve("adaptivecards")), "..", "dist", "adaptivecards.css"),
+  "adaptivecards.js": join(
+    dirname(require.resolve("adaptivecards")),
+    "..",
+    "dist",
+    "adaptivecards.min.js",
+  ),
+  "adaptivecards.css": join(
+    dirname(require.resolve("adaptivecards")),
+    "..",
+    "dist",
+    "adaptivecards.css",
+  ),
 };
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -59,7 +69,11 @@ export function publicFiles(): Set<string> {
   return new Set(readdirSync(PUBLIC_DIR).filter((name) => CONTENT_TYPES[extname(name)]));
 }
 
-export async function sendFile(res: ServerResponse, path: string, cache: "no-cache" | "max-age=3600"): Promise<void> {
+export async function sendFile(
+  res: ServerResponse,
+  path: string,
+  cache: "no-cache" | "max-age=3600",
+): Promise<void> {
   const body = await readFile(path);
   res.writeHead(200, {
     "content-type": CONTENT_TYPES[extname(path)] ?? "application/octet-stream",

@@ -7,7 +7,10 @@ import { ICON_SVG, PUBLIC_DIR, publicFiles, sendFile, VENDOR_FILES } from "./sta
  * /tab/signoff all serve it, so a reload or a deep link lands on the right view.
  */
 export function registerTabPages(router: Router, _config: Config): void {
-  const page = (file: string): HttpHandler => ({ res }) => sendFile(res, `${PUBLIC_DIR}${file}`, "no-cache");
+  const page =
+    (file: string): HttpHandler =>
+    ({ res }) =>
+      sendFile(res, `${PUBLIC_DIR}${file}`, "no-cache");
   router.on("GET", "/tab", page("index.html"));
   router.on("GET", "/tab/actions/:ref", page("index.html"));
   router.on("GET", "/tab/signoff", page("index.html"));

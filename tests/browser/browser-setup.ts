@@ -2,7 +2,12 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { CHROMIUM_PATH, chromiumAvailable, type LaunchedChromium, launchChromium } from "../../scripts/chromium.ts";
+import {
+  CHROMIUM_PATH,
+  chromiumAvailable,
+  type LaunchedChromium,
+  launchChromium,
+} from "../../scripts/chromium.ts";
 import { type RunningApp, startApp } from "../../src/app.ts";
 
 export const ARTIFACTS = join(process.cwd(), "tests", "artifacts");
@@ -10,7 +15,9 @@ export const ARTIFACTS = join(process.cwd(), "tests", "artifacts");
 /** Browser tests need Debian's chromium; without it they are skipped with this message. */
 export const NO_CHROMIUM = !chromiumAvailable();
 if (NO_CHROMIUM) {
-  console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH).`);
+  console.warn(
+    `Browser tests skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH).`,
+  );
 }
 
 export interface BrowserApp {
@@ -26,7 +33,9 @@ export interface BrowserApp {
 export async function startBrowserApp(): Promise<BrowserApp> {
   const dataDir = await mkdtemp(join(tmpdir(), "plan-tracker-browser-"));
   await mkdir(ARTIFACTS, { recursive: true });
-  const app = await startApp({ env: { PORT: "0", DATA_DIR: dataDir, EMBEDDED_COSMOS_PORT: "0", LOG_LEVEL: "silent" } });
+  const app = await startApp({
+    env: { PORT: "0", DATA_DIR: dataDir, EMBEDDED_COSMOS_PORT: "0", LOG_LEVEL: "silent" },
+  });
   const chromium = await launchChromium();
   const base = `http://127.0.0.1:${app.port}`;
   return {
@@ -39,12 +48,18 @@ export async function startBrowserApp(): Promise<BrowserApp> {
       page.on("pageerror", (error) => page.problems.push(`script error: ${error.message}`));
       page.on("console", (message) => {
         // teams-js asks Microsoft's CDN for its host list; offline test machines cannot reach it.
-        if (message.type() === "error" && !/res\.cdn\.office\.net|validDomains|ERR_NAME_NOT_RESOLVED|ERR_INTERNET_DISCONNECTED/.test(message.text())) {
+        if (
+          message.type() === "error" &&
+          !/res\.cdn\.office\.net|validDomains|ERR_NAME_NOT_RESOLVED|ERR_INTERNET_DISCONNECTED/.test(
+            message.text(),
+          )
+        ) {
           page.problems.push(`console error: ${message.text()}`);
         }
       });
       page.on("response", (response) => {
-        if (response.status() >= 400 && response.url().startsWith(base)) page.problems.push(`${response.status()} for ${response.url()}`);
+        if (response.status() >= 400 && response.url().startsWith(base))
+          page.problems.push(`${response.status()} for ${response.url()}`);
       });
       return page;
     },

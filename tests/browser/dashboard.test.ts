@@ -13,7 +13,8 @@ const DANA: Person = {
 };
 const JO = { id: "jo.bloggs@council.gov.uk", name: "Jo Bloggs" };
 /** Progress text is whatever a lead typed: markup in it must show as text, never run. */
-const TYPED_MARKUP = 'Dip sample done <b>not bold</b> <img src="x" onerror="window.__injected = true">';
+const TYPED_MARKUP =
+  'Dip sample done <b>not bold</b> <img src="x" onerror="window.__injected = true">';
 
 describe.skipIf(NO_CHROMIUM)("the dashboard tab in Chromium", () => {
   let b: BrowserApp;
@@ -26,11 +27,20 @@ describe.skipIf(NO_CHROMIUM)("the dashboard tab in Chromium", () => {
       anUpdate("CSC-07", "2026-Q1", {
         state: "approved",
         progress: "Contingency section added to the case recording template.",
-        decision: { outcome: "approved", by: DANA.email, byName: DANA.name, at: "2026-06-25T10:00:00.000Z", comment: "Good progress." },
+        decision: {
+          outcome: "approved",
+          by: DANA.email,
+          byName: DANA.name,
+          at: "2026-06-25T10:00:00.000Z",
+          comment: "Good progress.",
+        },
       }),
       JO,
     );
-    await store.updates.create(anUpdate("CSC-07", "2026-Q2", { progress: TYPED_MARKUP, proposedRag: "Amber" }), JO);
+    await store.updates.create(
+      anUpdate("CSC-07", "2026-Q2", { progress: TYPED_MARKUP, proposedRag: "Amber" }),
+      JO,
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -56,7 +66,9 @@ describe.skipIf(NO_CHROMIUM)("the dashboard tab in Chromium", () => {
     const colours = () =>
       page.evaluate(() => {
         const canvas = document.getElementById("rag-chart") as HTMLCanvasElement;
-        const { data } = canvas.getContext("2d")?.getImageData(0, 0, canvas.width, canvas.height) ?? { data: [] };
+        const { data } = canvas
+          .getContext("2d")
+          ?.getImageData(0, 0, canvas.width, canvas.height) ?? { data: [] };
         let amber = 0;
         let green = 0;
         for (let i = 0; i < data.length; i += 4) {
@@ -68,29 +80,35 @@ describe.skipIf(NO_CHROMIUM)("the dashboard tab in Chromium", () => {
       });
     await expect.poll(async () => (await colours()).amber).toBeGreaterThan(500);
     expect((await colours()).green).toBeGreaterThan(500);
-    expect(await page.textContent("#chart-summary")).toContain("Priority 3, Protecting children at risk of harm:");
+    expect(await page.textContent("#chart-summary")).toContain(
+      "Priority 3, Protecting children at risk of harm:",
+    );
   });
 
   it("narrows the table with a filter and keeps the filter in the address", async () => {
     const page = await b.page();
     await page.goto(`${b.base}/tab`);
     await expect.poll(() => page.textContent("#results-count")).toBe("Showing all 19 actions");
-    await page.getByLabel("Priority").selectOption("1");
+    await page.getByLabel("Priority", { exact: true }).selectOption("1");
     await expect.poll(() => page.textContent("#results-count")).toBe("Showing 3 of 19 actions");
     expect(new URL(page.url()).searchParams.get("priority")).toBe("1");
-    const priorities = await page.locator("#actions-table tbody td[data-label='Priority']").allTextContents();
+    const priorities = await page
+      .locator("#actions-table tbody td[data-label='Priority']")
+      .allTextContents();
     expect(priorities).toEqual(["1", "1", "1"]);
 
     await page.reload();
     await expect.poll(() => page.textContent("#results-count")).toBe("Showing 3 of 19 actions");
-    expect(await page.getByLabel("Priority").inputValue()).toBe("1");
+    expect(await page.getByLabel("Priority", { exact: true }).inputValue()).toBe("1");
 
     await page.getByRole("button", { name: "Clear filters" }).click();
     await expect.poll(() => page.textContent("#results-count")).toBe("Showing all 19 actions");
     await page.getByRole("checkbox", { name: "Awaiting sign-off" }).check();
     await expect.poll(() => page.textContent("#results-count")).toBe("Showing 1 of 19 actions");
     expect(new URL(page.url()).search).toBe("?awaiting=1");
-    expect(await page.locator("#actions-table tbody td[data-label='Ref']").allTextContents()).toEqual(["CSC-07"]);
+    expect(
+      await page.locator("#actions-table tbody td[data-label='Ref']").allTextContents(),
+    ).toEqual(["CSC-07"]);
     expect(page.problems).toEqual([]);
   });
 
@@ -99,7 +117,9 @@ describe.skipIf(NO_CHROMIUM)("the dashboard tab in Chromium", () => {
     await page.goto(`${b.base}/tab?priority=3`);
     await page.getByRole("link", { name: "CSC-07", exact: true }).click();
     await page.waitForURL(/\/tab\/actions\/CSC-07$/);
-    await expect.poll(() => page.textContent("#action-heading")).toMatch(/^CSC-07: Regular review of CP cases/);
+    await expect
+      .poll(() => page.textContent("#action-heading"))
+      .toMatch(/^CSC-07: Regular review of CP cases/);
     const updates = page.locator("#action-body .updates > li");
     expect(await updates.count()).toBe(2);
     expect(await updates.nth(0).textContent()).toContain("Awaiting sign-off");
@@ -107,14 +127,20 @@ describe.skipIf(NO_CHROMIUM)("the dashboard tab in Chromium", () => {
     expect(await updates.nth(1).textContent()).toContain("Approved by Dana Director");
     expect(await updates.nth(1).textContent()).toContain("Good progress.");
     expect(await page.locator("#action-body b, #action-body img").count()).toBe(0);
-    expect(await page.evaluate(() => (window as { __injected?: boolean }).__injected)).toBeUndefined();
-    expect(await page.locator("#action-body .history").textContent()).toContain("update submitted by Jo Bloggs");
+    expect(
+      await page.evaluate(() => (window as { __injected?: boolean }).__injected),
+    ).toBeUndefined();
+    expect(await page.locator("#action-body .history").textContent()).toContain(
+      "update submitted by Jo Bloggs",
+    );
     // Focus moves to the new page's heading, so a screen reader announces it.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("action-heading");
     await page.screenshot({ path: join(ARTIFACTS, "action-page.png"), fullPage: true });
 
     await page.goBack();
-    await expect.poll(() => page.textContent("#results-count")).toMatch(/^Showing \d+ of 19 actions$/);
+    await expect
+      .poll(() => page.textContent("#results-count"))
+      .toMatch(/^Showing \d+ of 19 actions$/);
     expect(new URL(page.url()).searchParams.get("priority")).toBe("3");
     expect(page.problems).toEqual([]);
   });
@@ -123,7 +149,9 @@ describe.skipIf(NO_CHROMIUM)("the dashboard tab in Chromium", () => {
     const page = await b.page();
     await page.goto(`${b.base}/tab`);
     await page.getByRole("link", { name: "Sign-off queue" }).click();
-    await expect.poll(() => page.textContent("#signoff-count")).toBe("1 update waiting for a decision.");
+    await expect
+      .poll(() => page.textContent("#signoff-count"))
+      .toBe("1 update waiting for a decision.");
     const row = page.locator("#signoff-table tbody tr");
     expect(await row.textContent()).toContain("CSC-07");
     expect(await row.textContent()).toContain("Jo Bloggs");
@@ -146,7 +174,9 @@ describe.skipIf(NO_CHROMIUM)("the dashboard tab in Chromium", () => {
     const page = await b.page({ width: 390, height: 844 });
     await page.goto(`${b.base}/tab?priority=1`);
     await expect.poll(() => page.textContent("#results-count")).toBe("Showing 3 of 19 actions");
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
     // The table's rows are still rows to a screen reader.
     expect(await page.getByRole("row").count()).toBeGreaterThanOrEqual(4);
     await page.screenshot({ path: join(ARTIFACTS, "dashboard-phone.png"), fullPage: true });
@@ -159,7 +189,9 @@ describe.skipIf(NO_CHROMIUM)("the dashboard tab in Chromium", () => {
       const page = await b.page();
       await page.goto(`${b.base}/tab?theme=${theme}`);
       await expect.poll(() => page.textContent("#results-count")).toBe("Showing all 19 actions");
-      backgrounds[theme] = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      backgrounds[theme] = await page.evaluate(
+        () => getComputedStyle(document.body).backgroundColor,
+      );
       await page.screenshot({ path: join(ARTIFACTS, `dashboard-${theme}.png`) });
       expect(page.problems).toEqual([]);
     }

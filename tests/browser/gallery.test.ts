@@ -25,8 +25,11 @@ describe.skipIf(NO_CHROMIUM)("the card gallery in Chromium", () => {
       })),
     );
     expect(cards.map((c) => c.name)).toEqual(SAMPLE_CARDS.map((c) => c.name));
-    for (const card of cards) expect(card, card.problemText).toMatchObject({ problems: "0", rendered: true });
-    expect(await page.textContent("#gallery-status")).toBe(`${SAMPLE_CARDS.length} cards, all rendered with no problems.`);
+    for (const card of cards)
+      expect(card, card.problemText).toMatchObject({ problems: "0", rendered: true });
+    expect(await page.textContent("#gallery-status")).toBe(
+      `${SAMPLE_CARDS.length} cards, all rendered with no problems.`,
+    );
     await page.screenshot({ path: join(ARTIFACTS, "gallery.png"), fullPage: true });
     expect(page.problems).toEqual([]);
   });
@@ -35,7 +38,9 @@ describe.skipIf(NO_CHROMIUM)("the card gallery in Chromium", () => {
     const page = await b.page({ width: 1000, height: 900 });
     await page.goto(`${b.base}/cards`);
     await page.waitForSelector("body[data-rendered]");
-    const signOff = page.locator(".gallery-card", { has: page.getByRole("heading", { name: "Sign-off", exact: true }) });
+    const signOff = page.locator(".gallery-card", {
+      has: page.getByRole("heading", { name: "Sign-off", exact: true }),
+    });
     await signOff.screenshot({ path: join(ARTIFACTS, "card-sign-off.png") });
     await signOff.getByRole("button", { name: "Approve" }).click();
     const sent = await signOff.locator(".card-sent").textContent();

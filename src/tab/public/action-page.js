@@ -2,7 +2,13 @@ import { getJson } from "./api.js";
 import { byId, el, fill, formatDay, formatMoment, ragBadge, safeLink } from "./dom.js";
 
 function facts(pairs) {
-  return el("dl", { class: "facts" }, pairs.filter(([, value]) => value !== null && value !== "").flatMap(([term, value]) => [el("dt", {}, term), el("dd", {}, value)]));
+  return el(
+    "dl",
+    { class: "facts" },
+    pairs
+      .filter(([, value]) => value !== null && value !== "")
+      .flatMap(([term, value]) => [el("dt", {}, term), el("dd", {}, value)]),
+  );
 }
 
 function textSection(title, text) {
@@ -11,7 +17,8 @@ function textSection(title, text) {
 }
 
 function decisionLine(u) {
-  if (!u.decision) return el("p", {}, el("strong", {}, u.state === "submitted" ? "Awaiting sign-off." : ""));
+  if (!u.decision)
+    return el("p", {}, el("strong", {}, u.state === "submitted" ? "Awaiting sign-off." : ""));
   const verb = u.decision.outcome === "approved" ? "Approved" : "Returned";
   return el(
     "p",
@@ -27,13 +34,31 @@ function updateItem(u) {
     "li",
     {},
     el("h4", {}, u.quarterLabel),
-    el("p", {}, "Proposed ", ragBadge(u.proposedRag), u.previousRag ? el("span", {}, " (was ", ragBadge(u.previousRag), ")") : null),
+    el(
+      "p",
+      {},
+      "Proposed ",
+      ragBadge(u.proposedRag),
+      u.previousRag ? el("span", {}, " (was ", ragBadge(u.previousRag), ")") : null,
+    ),
     el("p", { class: "text-block" }, u.progress),
-    u.ragJustification ? el("p", { class: "text-block" }, `Why ${u.proposedRag}: ${u.ragJustification}`) : null,
-    u.revisedDate ? el("p", {}, `Revised date: ${formatDay(u.revisedDate)}${u.revisedDateReason ? ` (${u.revisedDateReason})` : ""}`) : null,
+    u.ragJustification
+      ? el("p", { class: "text-block" }, `Why ${u.proposedRag}: ${u.ragJustification}`)
+      : null,
+    u.revisedDate
+      ? el(
+          "p",
+          {},
+          `Revised date: ${formatDay(u.revisedDate)}${u.revisedDateReason ? ` (${u.revisedDateReason})` : ""}`,
+        )
+      : null,
     u.proposeCompletion ? el("p", {}, "The lead proposes marking this action complete.") : null,
     u.evidenceUrl ? el("p", {}, "Evidence: ", safeLink(u.evidenceUrl)) : null,
-    el("p", { class: "muted" }, `Sent by ${u.authorName} on ${formatMoment(u.submittedAt)}${u.revision > 0 ? `, edited ${u.revision} time${u.revision === 1 ? "" : "s"}` : ""}.`),
+    el(
+      "p",
+      { class: "muted" },
+      `Sent by ${u.authorName} on ${formatMoment(u.submittedAt)}${u.revision > 0 ? `, edited ${u.revision} time${u.revision === 1 ? "" : "s"}` : ""}.`,
+    ),
     decisionLine(u),
   );
 }
@@ -56,7 +81,10 @@ export async function showAction(ref, { moveFocus }) {
       facts([
         ["RAG", ragBadge(a.rag)],
         ["Lead", a.lead],
-        ["Completion date", `${a.due ? formatDay(a.due) : a.completionDate || "No date"}${a.overdue ? " (overdue)" : ""}`],
+        [
+          "Completion date",
+          `${a.due ? formatDay(a.due) : a.completionDate || "No date"}${a.overdue ? " (overdue)" : ""}`,
+        ],
         ["Priority", a.priorities.map((p) => `${p.number}. ${p.name}`).join("; ") || "None"],
         ["Section", a.section],
         ["Delivery area", a.deliveryArea],
@@ -72,14 +100,22 @@ export async function showAction(ref, { moveFocus }) {
       "section",
       { class: "panel", "aria-labelledby": "updates-heading" },
       el("h3", { id: "updates-heading" }, "Updates and decisions"),
-      updates.length ? el("ul", { class: "updates" }, updates.map(updateItem)) : el("p", { class: "muted" }, "No quarterly update has been sent for this action yet."),
+      updates.length
+        ? el("ul", { class: "updates" }, updates.map(updateItem))
+        : el("p", { class: "muted" }, "No quarterly update has been sent for this action yet."),
     ),
     el(
       "section",
       { class: "panel", "aria-labelledby": "history-heading" },
       el("h3", { id: "history-heading" }, "History"),
       history.length
-        ? el("ol", { class: "history" }, history.map((h) => el("li", {}, el("strong", {}, formatMoment(h.at)), ` ${h.by}: ${h.summary}`)))
+        ? el(
+            "ol",
+            { class: "history" },
+            history.map((h) =>
+              el("li", {}, el("strong", {}, formatMoment(h.at)), ` ${h.by}: ${h.summary}`),
+            ),
+          )
         : el("p", { class: "muted" }, "No changes recorded yet."),
     ),
   );

@@ -37,11 +37,19 @@ async function request(path, params) {
   try {
     response = await fetch(url, { headers });
   } catch {
-    throw new ApiProblem("Plan Tracker is not answering: check your connection and reload the tab.", 0, "offline");
+    throw new ApiProblem(
+      "Plan Tracker is not answering: check your connection and reload the tab.",
+      0,
+      "offline",
+    );
   }
   if (response.ok) return response;
   const body = await response.json().catch(() => null);
-  throw new ApiProblem(body?.message ?? `Plan Tracker answered ${response.status}: reload the tab.`, response.status, body?.error);
+  throw new ApiProblem(
+    body?.message ?? `Plan Tracker answered ${response.status}: reload the tab.`,
+    response.status,
+    body?.error,
+  );
 }
 
 export async function getJson(path, params) {
@@ -51,7 +59,9 @@ export async function getJson(path, params) {
 /** A file download: the API needs the token, so the file is fetched and handed to the browser. */
 export async function download(path, fallbackName) {
   const response = await request(path);
-  const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? fallbackName;
+  const name =
+    /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ??
+    fallbackName;
   const url = URL.createObjectURL(await response.blob());
   const link = Object.assign(document.createElement("a"), { href: url, download: name });
   document.body.append(link);

@@ -4,20 +4,26 @@
  * never become markup.
  */
 const escapeHtml = (text) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c],
+  );
 
 function inline(text) {
   const escaped = [];
   // Backslash escapes first: the escaped character is kept out of every later rule.
   let out = escapeHtml(text).replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, (_, c) => {
     escaped.push(c);
-    return `\u0000${escaped.length - 1}\u0000`;
+    return `\uE000${escaped.length - 1}\uE000`;
   });
   out = out
     .replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>")
     .replace(/(^|[^\w])_(.+?)_(?!\w)/g, "$1<em>$2</em>")
-    .replace(/\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g, '<a href="$2" target="_blank" rel="noopener noreferrer">$1</a>');
-  return out.replace(/\u0000(\d+)\u0000/g, (_, i) => escapeHtml(escaped[Number(i)]));
+    .replace(
+      /\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g,
+      '<a href="$2" target="_blank" rel="noopener noreferrer">$1</a>',
+    );
+  return out.replace(/\uE000(\d+)\uE000/g, (_, i) => escapeHtml(escaped[Number(i)]));
 }
 
 export function cardMarkdownToHtml(text) {
@@ -25,8 +31,10 @@ export function cardMarkdownToHtml(text) {
   return blocks
     .map((block) => {
       const lines = block.split("\n");
-      if (lines.every((l) => /^\s*[-*] /.test(l))) return `<ul>${lines.map((l) => `<li>${inline(l.replace(/^\s*[-*] /, ""))}</li>`).join("")}</ul>`;
-      if (lines.every((l) => /^\s*\d+\. /.test(l))) return `<ol>${lines.map((l) => `<li>${inline(l.replace(/^\s*\d+\. /, ""))}</li>`).join("")}</ol>`;
+      if (lines.every((l) => /^\s*[-*] /.test(l)))
+        return `<ul>${lines.map((l) => `<li>${inline(l.replace(/^\s*[-*] /, ""))}</li>`).join("")}</ul>`;
+      if (lines.every((l) => /^\s*\d+\. /.test(l)))
+        return `<ol>${lines.map((l) => `<li>${inline(l.replace(/^\s*\d+\. /, ""))}</li>`).join("")}</ol>`;
       return `<p>${lines.map(inline).join("<br>")}</p>`;
     })
     .join("");

@@ -11,10 +11,31 @@ const HOST_CONFIG = {
   separator: { lineThickness: 1, lineColor: "#E0E0E0" },
   fontSizes: { small: 12, default: 14, medium: 14, large: 18, extraLarge: 24 },
   fontWeights: { lighter: 300, default: 400, bolder: 600 },
-  actions: { maxActions: 6, spacing: "default", buttonSpacing: 8, actionsOrientation: "horizontal", actionAlignment: "left", showCard: { actionMode: "inline" } },
+  actions: {
+    maxActions: 6,
+    spacing: "default",
+    buttonSpacing: 8,
+    actionsOrientation: "horizontal",
+    actionAlignment: "left",
+    showCard: { actionMode: "inline" },
+  },
   containerStyles: {
-    default: { backgroundColor: "#FFFFFF", foregroundColors: { default: { default: "#242424", subtle: "#616161" }, accent: { default: "#5B5FC7", subtle: "#5B5FC7" }, good: { default: "#237B4B", subtle: "#237B4B" }, warning: { default: "#835C00", subtle: "#835C00" }, attention: { default: "#C4314B", subtle: "#C4314B" }, dark: { default: "#242424", subtle: "#616161" }, light: { default: "#FFFFFF", subtle: "#F5F5F5" } } },
-    emphasis: { backgroundColor: "#F5F5F5", foregroundColors: { default: { default: "#242424", subtle: "#616161" } } },
+    default: {
+      backgroundColor: "#FFFFFF",
+      foregroundColors: {
+        default: { default: "#242424", subtle: "#616161" },
+        accent: { default: "#5B5FC7", subtle: "#5B5FC7" },
+        good: { default: "#237B4B", subtle: "#237B4B" },
+        warning: { default: "#835C00", subtle: "#835C00" },
+        attention: { default: "#C4314B", subtle: "#C4314B" },
+        dark: { default: "#242424", subtle: "#616161" },
+        light: { default: "#FFFFFF", subtle: "#F5F5F5" },
+      },
+    },
+    emphasis: {
+      backgroundColor: "#F5F5F5",
+      foregroundColors: { default: { default: "#242424", subtle: "#616161" } },
+    },
     good: { backgroundColor: "#E7F2DA" },
     attention: { backgroundColor: "#FCF4F6" },
     warning: { backgroundColor: "#FBF6D9" },
@@ -46,7 +67,10 @@ function renderCard(json, target, sentBox) {
     problems.push(`While checking: ${eventName(event)}: ${event.message}`);
   }
   card.onExecuteAction = (action) => {
-    const data = action instanceof AC.ExecuteAction ? { verb: action.verb, data: action.data } : { type: action.getJsonTypeName(), url: action.url };
+    const data =
+      action instanceof AC.ExecuteAction
+        ? { verb: action.verb, data: action.data }
+        : { type: action.getJsonTypeName(), url: action.url };
     const inputs = action.parent?.getRootElement?.()?.getAllInputs?.() ?? [];
     const typed = Object.fromEntries(inputs.map((input) => [input.id, input.value]));
     sentBox.hidden = false;
@@ -63,7 +87,10 @@ function renderCard(json, target, sentBox) {
 }
 
 function slug(name, i) {
-  return `card-${i + 1}-${name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}`;
+  return `card-${i + 1}-${name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")}`;
 }
 
 async function start() {
@@ -80,17 +107,31 @@ async function start() {
     byId("gallery-index").append(el("li", {}, el("a", { href: `#${id}` }, name)));
     const surface = el("div", { class: "card-surface" });
     const sent = el("pre", { class: "card-sent", hidden: true, "aria-live": "polite" });
-    const section = el("section", { class: "gallery-card", id, "aria-labelledby": `${id}-title` }, el("h2", { id: `${id}-title` }, name), surface, sent);
+    const section = el(
+      "section",
+      { class: "gallery-card", id, "aria-labelledby": `${id}-title` },
+      el("h2", { id: `${id}-title` }, name),
+      surface,
+      sent,
+    );
     byId("gallery").append(section);
     const problems = renderCard(card, surface, sent);
     section.dataset.problems = String(problems.length);
     if (problems.length > 0) {
       withProblems += 1;
-      section.append(el("ul", { class: "card-problems", role: "alert" }, problems.map((p) => el("li", {}, p))));
+      section.append(
+        el(
+          "ul",
+          { class: "card-problems", role: "alert" },
+          problems.map((p) => el("li", {}, p)),
+        ),
+      );
     } else section.append(el("p", { class: "card-ok" }, "Rendered with no problems."));
   });
   status.textContent =
-    withProblems === 0 ? `${cards.length} cards, all rendered with no problems.` : `${cards.length} cards; ${withProblems} with problems, listed under each.`;
+    withProblems === 0
+      ? `${cards.length} cards, all rendered with no problems.`
+      : `${cards.length} cards; ${withProblems} with problems, listed under each.`;
   document.body.dataset.rendered = "true";
 }
 

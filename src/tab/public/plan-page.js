@@ -1,5 +1,5 @@
 import { download, getJson } from "./api.js";
-import { byId, el, fill, formatDay, ragBadge } from "./dom.js";
+import { byId, el, fill, formatDay, keepTableSemantics, ragBadge } from "./dom.js";
 import { appHref } from "./nav.js";
 import { describeChart, drawRagChart } from "./rag-chart.js";
 
@@ -39,7 +39,11 @@ function setForm(form, filters) {
 
 function fillOptions(select, first, options) {
   const chosen = select.value;
-  fill(select, el("option", { value: "" }, first), options.map(([value, label]) => el("option", { value }, label)));
+  fill(
+    select,
+    el("option", { value: "" }, first),
+    options.map(([value, label]) => el("option", { value }, label)),
+  );
   select.value = chosen;
 }
 
@@ -61,6 +65,7 @@ function wire() {
     load();
   });
   byId("download").addEventListener("click", onDownload);
+  keepTableSemantics(byId("actions-table"));
   window.addEventListener("plan-tracker-theme", () => {
     if (lastPlan && !byId("view-plan").hidden) drawChart(lastPlan);
   });
@@ -95,7 +100,15 @@ function drawChart(plan) {
   fill(
     byId("chart-table").tBodies[0],
     plan.byPriority.map((p) =>
-      el("tr", {}, el("th", { scope: "row" }, `${p.priority}. ${p.name}`), el("td", {}, p.Red), el("td", {}, p.Amber), el("td", {}, p.Green), el("td", {}, p.notRated)),
+      el(
+        "tr",
+        {},
+        el("th", { scope: "row" }, `${p.priority}. ${p.name}`),
+        el("td", {}, p.Red),
+        el("td", {}, p.Amber),
+        el("td", {}, p.Green),
+        el("td", {}, p.notRated),
+      ),
     ),
   );
 }
@@ -112,11 +125,20 @@ function statusChips(a) {
 /** A table row; explicit roles keep table semantics when phone-width CSS turns rows into cards. */
 function actionRow(a) {
   // One wrapper per cell: at phone width the cell is a two-column grid of label and content.
-  const cell = (label, className, ...content) => el("td", { role: "cell", "data-label": label, class: className }, el("div", {}, ...content));
+  const cell = (label, className, ...content) =>
+    el("td", { role: "cell", "data-label": label, class: className }, el("div", {}, ...content));
   return el(
     "tr",
     { role: "row" },
-    cell("Ref", "ref", el("a", { href: appHref(`/tab/actions/${encodeURIComponent(a.ref)}`), "data-route": true }, a.ref)),
+    cell(
+      "Ref",
+      "ref",
+      el(
+        "a",
+        { href: appHref(`/tab/actions/${encodeURIComponent(a.ref)}`), "data-route": true },
+        a.ref,
+      ),
+    ),
     cell("Action", "", a.title),
     cell("Lead", "", a.lead),
     cell("Priority", "", a.priorities.join("; ") || "—"),
@@ -128,7 +150,9 @@ function actionRow(a) {
 
 function describeCount(plan) {
   const noun = plan.total === 1 ? "action" : "actions";
-  return plan.shown === plan.total ? `Showing all ${plan.total} ${noun}` : `Showing ${plan.shown} of ${plan.total} ${noun}`;
+  return plan.shown === plan.total
+    ? `Showing all ${plan.total} ${noun}`
+    : `Showing ${plan.shown} of ${plan.total} ${noun}`;
 }
 
 async function load() {
@@ -137,14 +161,33 @@ async function load() {
   // A slower answer to an older filter must not overwrite a newer one.
   if (request !== latestRequest) return;
   lastPlan = plan;
-  fillOptions(byId("f-priority"), "All priorities", plan.plan.priorities.map((p) => [String(p.number), `${p.number}. ${p.name}`]));
-  fillOptions(byId("f-lead"), "All leads", plan.leads.map((l) => [l, l]));
+  fillOptions(
+    byId("f-priority"),
+    "All priorities",
+    plan.plan.priorities.map((p) => [String(p.number), `${p.number}. ${p.name}`]),
+  );
+  fillOptions(
+    byId("f-lead"),
+    "All leads",
+    plan.leads.map((l) => [l, l]),
+  );
   setForm(byId("filters"), plan.filters);
   drawChart(plan);
   byId("results-count").textContent = describeCount(plan);
   const body = byId("actions-table").tBodies[0];
   const rows = plan.actions.map(actionRow);
-  if (rows.length === 0) rows.push(el("tr", { role: "row" }, el("td", { role: "cell", colspan: 7 }, "No actions match these filters. Clear a filter to see more.")));
+  if (rows.length === 0)
+    rows.push(
+      el(
+        "tr",
+        { role: "row" },
+        el(
+          "td",
+          { role: "cell", colspan: 7 },
+          "No actions match these filters. Clear a filter to see more.",
+        ),
+      ),
+    );
   fill(body, rows);
 }
 

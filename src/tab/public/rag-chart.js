@@ -31,6 +31,7 @@ export function drawRagChart(canvas, byPriority, onPick) {
       borderWidth: 1,
     })),
   };
+  globalThis.Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
   chart?.destroy();
   chart = new globalThis.Chart(canvas, {
     type: "bar",
@@ -41,17 +42,34 @@ export function drawRagChart(canvas, byPriority, onPick) {
       maintainAspectRatio: false,
       animation: false,
       scales: {
-        x: { stacked: true, beginAtZero: true, ticks: { precision: 0, color: text }, grid: { color: grid }, title: { display: true, text: "Actions", color: text } },
+        x: {
+          stacked: true,
+          beginAtZero: true,
+          ticks: { precision: 0, color: text },
+          grid: { color: grid },
+          title: { display: true, text: "Actions", color: text },
+        },
         y: {
           stacked: true,
           grid: { display: false },
           // At phone width the priority names do not fit: "P3" alone, the name in the tooltip.
-          ticks: { color: text, callback: (_value, index) => (canvas.clientWidth < 520 ? `P${byPriority[index].priority}` : data.labels[index]) },
+          ticks: {
+            color: text,
+            callback: (_value, index) =>
+              canvas.clientWidth < 520 ? `P${byPriority[index].priority}` : data.labels[index],
+          },
         },
       },
       plugins: {
         legend: { position: "bottom", labels: { color: text } },
-        tooltip: { callbacks: { title: (items) => { const p = byPriority[items[0].dataIndex]; return `Priority ${p.priority}: ${p.name}`; } } },
+        tooltip: {
+          callbacks: {
+            title: (items) => {
+              const p = byPriority[items[0].dataIndex];
+              return `Priority ${p.priority}: ${p.name}`;
+            },
+          },
+        },
       },
       onClick: (_event, elements) => {
         const hit = elements[0];
@@ -64,6 +82,9 @@ export function drawRagChart(canvas, byPriority, onPick) {
 /** The same numbers in words, for screen readers. */
 export function describeChart(byPriority) {
   return byPriority
-    .map((p) => `Priority ${p.priority}, ${p.name}: ${p.Red} red, ${p.Amber} amber, ${p.Green} green, ${p.notRated} not rated.`)
+    .map(
+      (p) =>
+        `Priority ${p.priority}, ${p.name}: ${p.Red} red, ${p.Amber} amber, ${p.Green} green, ${p.notRated} not rated.`,
+    )
     .join(" ");
 }

@@ -1,22 +1,50 @@
 import { getJson } from "./api.js";
-import { byId, el, fill, formatMoment, ragBadge } from "./dom.js";
+import { byId, el, fill, formatMoment, keepTableSemantics, ragBadge } from "./dom.js";
 import { appHref } from "./nav.js";
 
 /** Five working days is when an update counts as slow for a decision (as on DMT's reminder card). */
 const SLOW_AFTER_WORKING_DAYS = 5;
 
 function row(item) {
-  const cell = (label, ...content) => el("td", { role: "cell", "data-label": label }, el("div", {}, ...content));
+  const cell = (label, ...content) =>
+    el(
+      "td",
+      {
+        role: "cell",
+        "data-label": label,
+        class: label === "Ref" ? "ref" : label === "RAG" ? "nowrap" : "",
+      },
+      el("div", {}, ...content),
+    );
   const waiting = `${item.workingDaysWaiting} working day${item.workingDaysWaiting === 1 ? "" : "s"}`;
   return el(
     "tr",
     { role: "row" },
-    cell("Ref", el("a", { href: appHref(`/tab/actions/${encodeURIComponent(item.ref)}`), "data-route": true }, item.ref)),
+    cell(
+      "Ref",
+      el(
+        "a",
+        { href: appHref(`/tab/actions/${encodeURIComponent(item.ref)}`), "data-route": true },
+        item.ref,
+      ),
+    ),
     cell("Action", item.title, el("div", { class: "muted" }, item.lead)),
     cell("Quarter", item.quarterLabel),
-    cell("Submitted by", item.submittedBy, el("div", { class: "muted" }, formatMoment(item.submittedAt))),
-    cell("Waiting", item.workingDaysWaiting > SLOW_AFTER_WORKING_DAYS ? el("strong", {}, waiting) : waiting),
-    cell("RAG", item.previousRag ? ragBadge(item.previousRag) : el("span", { class: "muted" }, "unrated"), " → ", ragBadge(item.proposedRag)),
+    cell(
+      "Submitted by",
+      item.submittedBy,
+      el("div", { class: "muted" }, formatMoment(item.submittedAt)),
+    ),
+    cell(
+      "Waiting",
+      item.workingDaysWaiting > SLOW_AFTER_WORKING_DAYS ? el("strong", {}, waiting) : waiting,
+    ),
+    cell(
+      "RAG",
+      item.previousRag ? ragBadge(item.previousRag) : el("span", { class: "muted" }, "unrated"),
+      " → ",
+      ragBadge(item.proposedRag),
+    ),
   );
 }
 
@@ -24,9 +52,12 @@ function row(item) {
 export async function showSignOff({ moveFocus }) {
   byId("view-signoff").hidden = false;
   document.title = "Sign-off queue: Plan Tracker";
+  keepTableSemantics(byId("signoff-table"));
   const { items } = await getJson("/api/signoff-queue");
   byId("signoff-count").textContent =
-    items.length === 0 ? "Nothing is waiting for sign-off." : `${items.length} update${items.length === 1 ? "" : "s"} waiting for a decision.`;
+    items.length === 0
+      ? "Nothing is waiting for sign-off."
+      : `${items.length} update${items.length === 1 ? "" : "s"} waiting for a decision.`;
   fill(byId("signoff-table").tBodies[0], items.map(row));
   byId("signoff-table").hidden = items.length === 0;
   if (moveFocus) byId("signoff-heading").focus();

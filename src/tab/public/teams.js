@@ -7,7 +7,10 @@ function maybeInTeams() {
 }
 
 function withTimeout(promise, ms) {
-  return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error("timed out")), ms))]);
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => setTimeout(() => reject(new Error("timed out")), ms)),
+  ]);
 }
 
 /** Connects to Teams when the page runs inside it; elsewhere (a plain browser) says so. */

@@ -25,7 +25,15 @@ async function atkValidate(manifestPath: string): Promise<{ ok: boolean; output:
   try {
     const { stdout, stderr } = await run(
       ATK,
-      ["validate", "--manifest-file", manifestPath, "--telemetry", "false", "--interactive", "false"],
+      [
+        "validate",
+        "--manifest-file",
+        manifestPath,
+        "--telemetry",
+        "false",
+        "--interactive",
+        "false",
+      ],
       { env: { ...process.env, CI: "1" }, timeout: 120_000 },
     );
     return { ok: true, output: stdout + stderr };
@@ -55,7 +63,11 @@ function unzip(zip: Buffer): Map<string, Buffer> {
 
 function pngHeader(png: Buffer): { width: number; height: number; colourType: number } {
   expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20), colourType: png.readUInt8(25) };
+  return {
+    width: png.readUInt32BE(16),
+    height: png.readUInt32BE(20),
+    colourType: png.readUInt8(25),
+  };
 }
 
 describe("the Teams app package", () => {
@@ -67,7 +79,9 @@ describe("the Teams app package", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("passes Microsoft's validator once the app id and address are filled in", { timeout: 120_000 }, async () => {
+  it("passes Microsoft's validator once the app id and address are filled in", {
+    timeout: 120_000,
+  }, async () => {
     for (const file of await appPackageFiles(packageSettingsFrom(ENV))) {
       await writeFile(join(dir, file.name), file.data);
     }
@@ -76,7 +90,9 @@ describe("the Teams app package", () => {
     expect(result.ok).toBe(true);
   });
 
-  it("is refused by the validator when the manifest is wrong, so the check above means something", { timeout: 120_000 }, async () => {
+  it("is refused by the validator when the manifest is wrong, so the check above means something", {
+    timeout: 120_000,
+  }, async () => {
     const manifest = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8"));
     manifest.bots[0].botId = "not-a-guid";
     await writeFile(join(dir, "broken.json"), JSON.stringify(manifest));
@@ -92,13 +108,20 @@ describe("the Teams app package", () => {
     expect(manifest.manifestVersion >= "1.24").toBe(true);
     expect(manifest.id).toBe(ENV.MicrosoftAppId);
     expect(manifest.bots[0].scopes.sort()).toEqual(["groupChat", "personal", "team"]);
-    const commands = manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title);
+    const commands = manifest.bots[0].commandLists[0].commands.map(
+      (c: { title: string }) => c.title,
+    );
     expect(commands).toEqual(
       expect.arrayContaining(["help", "my actions", "start review", "review status", "summary"]),
     );
     expect(commands).toContain("what's red for priority 3");
-    expect(manifest.staticTabs[0]).toMatchObject({ name: "Dashboard", contentUrl: "https://plans.example.gov.uk/tab" });
-    expect(manifest.configurableTabs[0].configurationUrl).toBe("https://plans.example.gov.uk/tab/config");
+    expect(manifest.staticTabs[0]).toMatchObject({
+      name: "Dashboard",
+      contentUrl: "https://plans.example.gov.uk/tab",
+    });
+    expect(manifest.configurableTabs[0].configurationUrl).toBe(
+      "https://plans.example.gov.uk/tab/config",
+    );
     expect(manifest.webApplicationInfo).toEqual({
       id: ENV.MicrosoftAppId,
       resource: `api://plans.example.gov.uk/${ENV.MicrosoftAppId}`,
@@ -106,15 +129,23 @@ describe("the Teams app package", () => {
     expect(manifest.validDomains).toEqual(["plans.example.gov.uk"]);
     expect(pngHeader(files.get("color.png") as Buffer)).toMatchObject({ width: 192, height: 192 });
     // Colour type 6 is RGBA: the outline icon needs its transparency.
-    expect(pngHeader(files.get("outline.png") as Buffer)).toEqual({ width: 32, height: 32, colourType: 6 });
+    expect(pngHeader(files.get("outline.png") as Buffer)).toEqual({
+      width: 32,
+      height: 32,
+      colourType: 6,
+    });
   });
 
   it("refuses to build without the app id or address, naming the variable", () => {
-    expect(() => packageSettingsFrom({ PUBLIC_URL: ENV.PUBLIC_URL })).toThrow(/^MicrosoftAppId is not set/);
-    expect(() => packageSettingsFrom({ MicrosoftAppId: ENV.MicrosoftAppId })).toThrow(/^PUBLIC_URL is not set/);
-    expect(() => packageSettingsFrom({ ...ENV, PUBLIC_URL: "http://plans.example.gov.uk" })).toThrow(
-      PackageSettingError,
+    expect(() => packageSettingsFrom({ PUBLIC_URL: ENV.PUBLIC_URL })).toThrow(
+      /^MicrosoftAppId is not set/,
     );
+    expect(() => packageSettingsFrom({ MicrosoftAppId: ENV.MicrosoftAppId })).toThrow(
+      /^PUBLIC_URL is not set/,
+    );
+    expect(() =>
+      packageSettingsFrom({ ...ENV, PUBLIC_URL: "http://plans.example.gov.uk" }),
+    ).toThrow(PackageSettingError);
     expect(() => packageSettingsFrom({ ...ENV, MicrosoftAppId: "plan-tracker" })).toThrow(/GUID/);
   });
 

@@ -28,7 +28,12 @@ export class EntraStandIn {
 
   static async start(): Promise<EntraStandIn> {
     const { publicKey, privateKey } = await generateKeyPair("RS256", { extractable: true });
-    const jwk = { ...(await exportJWK(publicKey)), kid: "entra-test-key", use: "sig", alg: "RS256" };
+    const jwk = {
+      ...(await exportJWK(publicKey)),
+      kid: "entra-test-key",
+      use: "sig",
+      alg: "RS256",
+    };
     const server = createServer((req, res) => {
       if (req.url !== "/discovery/v2.0/keys") return void res.writeHead(404).end();
       res.writeHead(200, { "content-type": "application/json" });
@@ -54,7 +59,14 @@ export class EntraStandIn {
 
   /** A v2.0 token for the app, as Teams SSO gives one for `email`. */
   tokenFor(email: string, claims: SsoClaims = {}): Promise<string> {
-    return this.sign({ aud: APP_ID, iss: this.issuerV2, preferred_username: email, name: "Test User", tid: TENANT, ...claims });
+    return this.sign({
+      aud: APP_ID,
+      iss: this.issuerV2,
+      preferred_username: email,
+      name: "Test User",
+      tid: TENANT,
+      ...claims,
+    });
   }
 
   sign(claims: SsoClaims): Promise<string> {

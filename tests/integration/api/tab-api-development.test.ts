@@ -13,11 +13,33 @@ describe("the tab's API in development mode", () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), "plan-tracker-tab-dev-"));
-    app = await startApp({ env: { PORT: "0", DATA_DIR: dataDir, EMBEDDED_COSMOS_PORT: "0", LOG_LEVEL: "silent" } });
+    app = await startApp({
+      env: { PORT: "0", DATA_DIR: dataDir, EMBEDDED_COSMOS_PORT: "0", LOG_LEVEL: "silent" },
+    });
     base = `http://127.0.0.1:${app.port}`;
     const setup = { id: "test", name: "Test setup" };
-    await app.store.people.save({ id: "lee@council.gov.uk", email: "lee@council.gov.uk", name: "Lee Lead", roles: ["lead"], leads: ["IRO"] }, setup, null);
-    await app.store.people.save({ id: "ann@council.gov.uk", email: "ann@council.gov.uk", name: "Ann Admin", roles: ["admin"], leads: [] }, setup, null);
+    await app.store.people.save(
+      {
+        id: "lee@council.gov.uk",
+        email: "lee@council.gov.uk",
+        name: "Lee Lead",
+        roles: ["lead"],
+        leads: ["IRO"],
+      },
+      setup,
+      null,
+    );
+    await app.store.people.save(
+      {
+        id: "ann@council.gov.uk",
+        email: "ann@council.gov.uk",
+        name: "Ann Admin",
+        roles: ["admin"],
+        leads: [],
+      },
+      setup,
+      null,
+    );
   });
 
   afterAll(async () => {
@@ -34,7 +56,12 @@ describe("the tab's API in development mode", () => {
 
   it("acts as someone else with ?as=, and refuses someone not in the directory", async () => {
     const lee = await (await fetch(`${base}/api/me?as=LEE@council.gov.uk`)).json();
-    expect(lee).toMatchObject({ name: "Lee Lead", roles: ["lead"], development: true, canSeeSignOffQueue: false });
+    expect(lee).toMatchObject({
+      name: "Lee Lead",
+      roles: ["lead"],
+      development: true,
+      canSeeSignOffQueue: false,
+    });
     const stranger = await fetch(`${base}/api/plan?as=nobody@council.gov.uk`);
     expect(stranger.status).toBe(403);
     expect((await stranger.json()).message).toContain("Ann Admin (ann@council.gov.uk)");

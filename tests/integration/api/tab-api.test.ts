@@ -23,7 +23,12 @@ const noMessages: Messenger = {
   teamsUserIdOf: async () => undefined,
 };
 
-const person = (email: string, name: string, roles: Person["roles"], leads: string[] = []): Person => ({
+const person = (
+  email: string,
+  name: string,
+  roles: Person["roles"],
+  leads: string[] = [],
+): Person => ({
   id: email,
   email,
   name,
@@ -46,19 +51,37 @@ describe("the tab's API in production", () => {
   beforeAll(async () => {
     entra = await EntraStandIn.start();
     dataDir = await mkdtemp(join(tmpdir(), "plan-tracker-tab-api-"));
-    const env = { PORT: "0", DATA_DIR: dataDir, EMBEDDED_COSMOS_PORT: "0", LOG_LEVEL: "silent", ...entra.env() };
+    const env = {
+      PORT: "0",
+      DATA_DIR: dataDir,
+      EMBEDDED_COSMOS_PORT: "0",
+      LOG_LEVEL: "silent",
+      ...entra.env(),
+    };
     // The TAB_SSO_* settings are merged in case the config does not carry them through.
-    const config = { ...loadConfig(env), TAB_SSO_JWKS_URL: entra.jwksUrl, TAB_SSO_ISSUER: entra.env().TAB_SSO_ISSUER };
+    const config = {
+      ...loadConfig(env),
+      TAB_SSO_JWKS_URL: entra.jwksUrl,
+      TAB_SSO_ISSUER: entra.env().TAB_SSO_ISSUER,
+    };
     expect(config.developmentMode).toBe(false);
     store = await openStore({ config, clock: systemClock, logger: silentLogger, role: "server" });
     await loadSamplePlanIfEmpty(store, silentLogger);
     for (const p of [LEAD, DMT, ADMIN]) await store.people.save(p, SETUP, null);
-    await store.updates.create(anUpdate("CSC-07", "2026-Q3", { previousRag: "Green", proposedRag: "Amber" }), {
-      id: LEAD.email,
-      name: LEAD.name,
-    });
+    await store.updates.create(
+      anUpdate("CSC-07", "2026-Q3", { previousRag: "Green", proposedRag: "Amber" }),
+      {
+        id: LEAD.email,
+        name: LEAD.name,
+      },
+    );
     const deps = { config, store, messenger: noMessages, clock: systemClock, logger: silentLogger };
-    http = await startHttpServer({ port: 0, store, logger: silentLogger, routes: (router) => registerTabRoutes(router, deps) });
+    http = await startHttpServer({
+      port: 0,
+      store,
+      logger: silentLogger,
+      routes: (router) => registerTabRoutes(router, deps),
+    });
     base = `http://127.0.0.1:${http.port}`;
   });
 
@@ -70,16 +93,23 @@ describe("the tab's API in production", () => {
   });
 
   const get = async (path: string, token?: string) => {
-    const response = await fetch(`${base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const response = await fetch(`${base}${path}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
     const type = response.headers.get("content-type") ?? "";
-    const body = type.includes("json") ? await response.json() : Buffer.from(await response.arrayBuffer());
+    const body = type.includes("json")
+      ? await response.json()
+      : Buffer.from(await response.arrayBuffer());
     return { status: response.status, body, headers: response.headers };
   };
 
   it("refuses a call without a token, saying to open the tab from Teams", async () => {
     const { status, body } = await get("/api/plan");
     expect(status).toBe(401);
-    expect(body).toMatchObject({ error: "sign_in_needed", message: expect.stringContaining("from the Plan Tracker app in Teams") });
+    expect(body).toMatchObject({
+      error: "sign_in_needed",
+      message: expect.stringContaining("from the Plan Tracker app in Teams"),
+    });
   });
 
   it("refuses expired, forged, unsigned and wrong-audience tokens", async () => {
@@ -98,7 +128,10 @@ describe("the tab's API in production", () => {
   });
 
   it("refuses someone Teams signed in but the directory does not know, naming the admin who can add them", async () => {
-    const { status, body } = await get("/api/me", await entra.tokenFor("new.starter@council.gov.uk"));
+    const { status, body } = await get(
+      "/api/me",
+      await entra.tokenFor("new.starter@council.gov.uk"),
+    );
     expect(status).toBe(403);
     expect(body.error).toBe("not_in_directory");
     expect(body.message).toContain("new.starter@council.gov.uk");
@@ -108,7 +141,12 @@ describe("the tab's API in production", () => {
   it("tells a signed-in lead who they are, and that this is not development mode", async () => {
     const { status, body } = await get("/api/me", await entra.tokenFor("Jo.Bloggs@council.gov.uk"));
     expect(status).toBe(200);
-    expect(body).toMatchObject({ email: LEAD.email, roles: ["lead"], development: false, canSeeSignOffQueue: false });
+    expect(body).toMatchObject({
+      email: LEAD.email,
+      roles: ["lead"],
+      development: false,
+      canSeeSignOffQueue: false,
+    });
   });
 
   it("gives a lead the plan, filtered as the address asks", async () => {
@@ -128,27 +166,47 @@ describe("the tab's API in production", () => {
     const { status, body } = await get("/api/actions/csc-7", await entra.tokenFor(LEAD.email));
     expect(status).toBe(200);
     expect(body.action.ref).toBe("CSC-07");
-    expect(body.updates).toEqual([expect.objectContaining({ quarter: "2026-Q3", state: "submitted", proposedRag: "Amber", authorName: "Jo Bloggs" })]);
+    expect(body.updates).toEqual([
+      expect.objectContaining({
+        quarter: "2026-Q3",
+        state: "submitted",
+        proposedRag: "Amber",
+        authorName: "Jo Bloggs",
+      }),
+    ]);
     const summaries = body.history.map((h: { summary: string }) => h.summary);
     expect(summaries).toContain("Action CSC-07 added");
     expect(summaries.some((s: string) => s.includes("update submitted by Jo Bloggs"))).toBe(true);
     const missing = await get("/api/actions/CSC-99", await entra.tokenFor(LEAD.email));
-    expect(missing).toMatchObject({ status: 404, body: { message: expect.stringContaining("no action CSC-99") } });
+    expect(missing).toMatchObject({
+      status: 404,
+      body: { message: expect.stringContaining("no action CSC-99") },
+    });
   });
 
   it("shows the sign-off queue to DMT only", async () => {
     const refused = await get("/api/signoff-queue", await entra.tokenFor(LEAD.email));
-    expect(refused).toMatchObject({ status: 403, body: { message: expect.stringContaining("Only DMT members") } });
+    expect(refused).toMatchObject({
+      status: 403,
+      body: { message: expect.stringContaining("Only DMT members") },
+    });
     const { status, body } = await get("/api/signoff-queue", await entra.tokenFor(DMT.email));
     expect(status).toBe(200);
-    expect(body.items).toEqual([expect.objectContaining({ ref: "CSC-07", previousRag: "Green", proposedRag: "Amber" })]);
+    expect(body.items).toEqual([
+      expect.objectContaining({ ref: "CSC-07", previousRag: "Green", proposedRag: "Amber" }),
+    ]);
   });
 
   it("downloads the board report as a workbook that opens", async () => {
-    const { status, body, headers } = await get("/api/export.xlsx", await entra.tokenFor(DMT.email));
+    const { status, body, headers } = await get(
+      "/api/export.xlsx",
+      await entra.tokenFor(DMT.email),
+    );
     expect(status).toBe(200);
     expect(headers.get("content-type")).toContain("spreadsheetml");
-    expect(headers.get("content-disposition")).toMatch(/attachment; filename="plan-tracker-\d{4}-\d{2}-\d{2}\.xlsx"/);
+    expect(headers.get("content-disposition")).toMatch(
+      /attachment; filename="plan-tracker-\d{4}-\d{2}-\d{2}\.xlsx"/,
+    );
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(body as unknown as ArrayBuffer);
     expect(book.worksheets[0]?.name).toBe("Summary");

@@ -112,6 +112,11 @@ describe("a quarter's review through Teams", () => {
     const form = (await t.press(people.hana, "editUpdate", { ref: "CSC-01", quarter: "2026-Q3" }))
       .card;
     expect(cardText(form)).toContain("Update CSC-01");
+    // Reopened later (another device, after a submit elsewhere), the card asks for its current state.
+    expect(form.refresh).toMatchObject({
+      action: { verb: "refreshUpdate" },
+      userIds: [people.hana.id],
+    });
     const submit = findObjects(form, (o) => o.verb === "submitUpdate")[0]?.data as Record<
       string,
       unknown
@@ -122,6 +127,11 @@ describe("a quarter's review through Teams", () => {
       proposedRag: "Red",
     });
     expect(cardText(sent.card)).toContain("Submitted, awaiting sign-off");
+    const reopened = await t.press(people.hana, "refreshUpdate", {
+      ref: "CSC-01",
+      quarter: "2026-Q3",
+    });
+    expect(cardText(reopened.card)).toContain("Guidance agreed with police and health.");
     expect(
       findObjects(sent.card, (o) => typeof o.type === "string" && o.type.startsWith("Input.")),
     ).toEqual([]);

@@ -43,14 +43,23 @@ describe("the dashboard's plan view", () => {
     expect(plan.actions.every((a) => a.priorities.includes(1))).toBe(true);
     expect(plan.shown).toBeLessThan(19);
     const counted = plan.byPriority.find((p) => p.priority === 1);
-    expect(counted && counted.Red + counted.Amber + counted.Green + counted.notRated).toBe(plan.shown);
-    expect(plan.byPriority.find((p) => p.priority === 2)).toMatchObject({ Red: 0, Amber: 0, Green: 0, notRated: 0 });
+    expect(counted && counted.Red + counted.Amber + counted.Green + counted.notRated).toBe(
+      plan.shown,
+    );
+    expect(plan.byPriority.find((p) => p.priority === 2)).toMatchObject({
+      Red: 0,
+      Amber: 0,
+      Green: 0,
+      notRated: 0,
+    });
   });
 
   it("matches a lead ignoring case and spacing, as the bot does", () => {
     const plan = view(actions, "lead=HoS%20/%20Service%20Manager");
     expect(plan.shown).toBeGreaterThan(1);
-    expect(new Set(plan.actions.map((a) => a.lead.replace(/\s/g, "").toLowerCase()))).toEqual(new Set(["hos/servicemanager"]));
+    expect(new Set(plan.actions.map((a) => a.lead.replace(/\s/g, "").toLowerCase()))).toEqual(
+      new Set(["hos/servicemanager"]),
+    );
   });
 
   it("narrows to a RAG, or to the actions not yet rated", () => {
@@ -99,7 +108,12 @@ describe("reading the filters from the address", () => {
   });
 
   it("treats empty values as no filter", () => {
-    expect(parse("priority=&lead=&rag=")).toMatchObject({ priority: null, lead: null, rag: null, overdue: false });
+    expect(parse("priority=&lead=&rag=")).toMatchObject({
+      priority: null,
+      lead: null,
+      rag: null,
+      overdue: false,
+    });
   });
 
   it("refuses a value that cannot be right, naming what would be", () => {

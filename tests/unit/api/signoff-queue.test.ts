@@ -22,17 +22,32 @@ describe("DMT's sign-off queue", () => {
       "Europe/London",
     );
     expect(queue.map((item) => item.ref)).toEqual(["CSC-02", "CSC-09"]);
-    expect(queue[0]).toMatchObject({ quarter: "2026-Q3", quarterLabel: expect.stringContaining("October to December 2026"), submittedBy: "Jo Bloggs", lead: "HoS/Service Manager" });
+    expect(queue[0]).toMatchObject({
+      quarter: "2026-Q3",
+      quarterLabel: expect.stringContaining("October to December 2026"),
+      submittedBy: "Jo Bloggs",
+      lead: "HoS/Service Manager",
+    });
   });
 
   it("counts working days waited: sent on a Friday, seen on Monday, is one", () => {
-    const [item] = buildSignOffQueue(actions, [anUpdate("CSC-02", "2026-Q3", { submittedAt: "2026-12-04T15:00:00Z" })], "2026-12-07", "Europe/London");
+    const [item] = buildSignOffQueue(
+      actions,
+      [anUpdate("CSC-02", "2026-Q3", { submittedAt: "2026-12-04T15:00:00Z" })],
+      "2026-12-07",
+      "Europe/London",
+    );
     expect(item?.workingDaysWaiting).toBe(1);
   });
 
   it("skips bank holidays when counting the wait", () => {
     // Sent Wednesday 23 December 2026; Christmas Day and Boxing Day (substitute Monday 28th) are not counted.
-    const [item] = buildSignOffQueue(actions, [anUpdate("CSC-02", "2026-Q3", { submittedAt: "2026-12-23T12:00:00Z" })], "2026-12-29", "Europe/London");
+    const [item] = buildSignOffQueue(
+      actions,
+      [anUpdate("CSC-02", "2026-Q3", { submittedAt: "2026-12-23T12:00:00Z" })],
+      "2026-12-29",
+      "Europe/London",
+    );
     expect(item?.workingDaysWaiting).toBe(2);
   });
 });

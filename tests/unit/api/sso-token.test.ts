@@ -24,7 +24,10 @@ describe("checking a Teams SSO token", () => {
 
   it("accepts a v2.0 token for the app and says who it is, by lower-cased email", async () => {
     const token = await entra.tokenFor("Jo.Bloggs@Council.gov.uk", { name: "Jo Bloggs" });
-    await expect(verify(token)).resolves.toEqual({ email: "jo.bloggs@council.gov.uk", name: "Jo Bloggs" });
+    await expect(verify(token)).resolves.toEqual({
+      email: "jo.bloggs@council.gov.uk",
+      name: "Jo Bloggs",
+    });
   });
 
   it("accepts a v1 token for the api:// resource, reading the person from upn", async () => {
@@ -37,15 +40,23 @@ describe("checking a Teams SSO token", () => {
   });
 
   it("refuses a token for another app", async () => {
-    const token = await entra.tokenFor("jo@council.gov.uk", { aud: "00000000-0000-0000-0000-000000000001" });
-    expect(await refusal(verify(token))).toMatchObject({ status: 401, code: "sign_in_not_for_this_app" });
+    const token = await entra.tokenFor("jo@council.gov.uk", {
+      aud: "00000000-0000-0000-0000-000000000001",
+    });
+    expect(await refusal(verify(token))).toMatchObject({
+      status: 401,
+      code: "sign_in_not_for_this_app",
+    });
   });
 
   it("refuses a token from another tenant", async () => {
     const token = await entra.tokenFor("jo@council.gov.uk", {
       iss: "https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0",
     });
-    expect(await refusal(verify(token))).toMatchObject({ status: 401, code: "sign_in_not_for_this_app" });
+    expect(await refusal(verify(token))).toMatchObject({
+      status: 401,
+      code: "sign_in_not_for_this_app",
+    });
   });
 
   it("refuses an expired token, telling the person to reload", async () => {
@@ -61,17 +72,28 @@ describe("checking a Teams SSO token", () => {
   });
 
   it("refuses a token signed by a key that is not Entra's", async () => {
-    const token = await entra.forged({ aud: APP_ID, iss: entra.issuerV2, preferred_username: "jo@council.gov.uk" });
+    const token = await entra.forged({
+      aud: APP_ID,
+      iss: entra.issuerV2,
+      preferred_username: "jo@council.gov.uk",
+    });
     expect(await refusal(verify(token))).toMatchObject({ status: 401, code: "sign_in_invalid" });
   });
 
   it("refuses an unsigned token (alg none)", async () => {
-    const token = entra.unsigned({ aud: APP_ID, iss: entra.issuerV2, preferred_username: "jo@council.gov.uk" });
+    const token = entra.unsigned({
+      aud: APP_ID,
+      iss: entra.issuerV2,
+      preferred_username: "jo@council.gov.uk",
+    });
     expect(await refusal(verify(token))).toMatchObject({ status: 401, code: "sign_in_invalid" });
   });
 
   it("refuses rubbish", async () => {
-    expect(await refusal(verify("not.a.token"))).toMatchObject({ status: 401, code: "sign_in_invalid" });
+    expect(await refusal(verify("not.a.token"))).toMatchObject({
+      status: 401,
+      code: "sign_in_invalid",
+    });
   });
 
   it("refuses a valid token that does not say who the person is", async () => {
@@ -81,20 +103,33 @@ describe("checking a Teams SSO token", () => {
 
   it("answers 503, not 401, when Entra's keys cannot be fetched", async () => {
     const offline = createSsoVerifier(
-      { ...(ssoSettingsFrom(entra.env()) as SsoSettings), jwksUrl: new URL("http://127.0.0.1:9/keys") },
+      {
+        ...(ssoSettingsFrom(entra.env()) as SsoSettings),
+        jwksUrl: new URL("http://127.0.0.1:9/keys"),
+      },
       () => new Date(),
     );
     const token = await entra.tokenFor("jo@council.gov.uk");
-    expect(await refusal(offline(token))).toMatchObject({ status: 503, code: "sign_in_check_unavailable" });
+    expect(await refusal(offline(token))).toMatchObject({
+      status: 503,
+      code: "sign_in_check_unavailable",
+    });
   });
 });
 
 describe("what a token must match", () => {
   it("defaults to the tenant's Entra keys and both token versions' issuers", () => {
-    const settings = ssoSettingsFrom({ MicrosoftAppId: APP_ID, MicrosoftAppTenantId: TENANT, PUBLIC_URL });
+    const settings = ssoSettingsFrom({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppTenantId: TENANT,
+      PUBLIC_URL,
+    });
     expect(settings).toEqual({
       jwksUrl: new URL(`https://login.microsoftonline.com/${TENANT}/discovery/v2.0/keys`),
-      issuers: [`https://login.microsoftonline.com/${TENANT}/v2.0`, `https://sts.windows.net/${TENANT}/`],
+      issuers: [
+        `https://login.microsoftonline.com/${TENANT}/v2.0`,
+        `https://sts.windows.net/${TENANT}/`,
+      ],
       audiences: [APP_ID, `api://plans.example.gov.uk/${APP_ID}`],
     });
   });

@@ -97,7 +97,12 @@ describe("moving dates in the plan's prose", () => {
 describe("a plan date moved forward", () => {
   it("keeps the text and the due date in agreement", () => {
     const moved = shiftPlanDate(read("September 2022"), 4);
-    expect(moved).toEqual({ text: "September 2026", due: "2026-09-30", tbc: false, milestones: ["2026-09-30"] });
+    expect(moved).toEqual({
+      text: "September 2026",
+      due: "2026-09-30",
+      tbc: false,
+      milestones: ["2026-09-30"],
+    });
   });
 
   it("keeps a month's last day its last day across a leap year", () => {
@@ -107,7 +112,12 @@ describe("a plan date moved forward", () => {
   });
 
   it("leaves TBC as no date", () => {
-    expect(shiftPlanDate(read("TBC"), 3)).toEqual({ text: "TBC", due: null, tbc: true, milestones: [] });
+    expect(shiftPlanDate(read("TBC"), 3)).toEqual({
+      text: "TBC",
+      due: null,
+      tbc: true,
+      milestones: [],
+    });
   });
 });
 

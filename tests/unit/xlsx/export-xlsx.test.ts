@@ -28,7 +28,8 @@ function rowOf(sheet: ExcelJS.Worksheet, ref: string): ExcelJS.Row {
   return row;
 }
 
-const fillOf = (cell: ExcelJS.Cell) => (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+const fillOf = (cell: ExcelJS.Cell) =>
+  (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
 
 describe("the Excel board report of the sample plan", () => {
   let book: ExcelJS.Workbook;
@@ -39,7 +40,13 @@ describe("the Excel board report of the sample plan", () => {
         state: "approved",
         proposedRag: "Red",
         revisedDate: "2026-12-31",
-        decision: { outcome: "approved", by: "dmt@council.gov.uk", byName: "Sam Director", at: "2026-06-25T10:00:00.000Z", comment: "" },
+        decision: {
+          outcome: "approved",
+          by: "dmt@council.gov.uk",
+          byName: "Sam Director",
+          at: "2026-06-25T10:00:00.000Z",
+          comment: "",
+        },
       }),
     ]);
     const bytes = await planRowsToXlsx(rows, SAMPLE_PLAN, { today: "2026-07-01" });
@@ -93,7 +100,9 @@ describe("the Excel board report of the sample plan", () => {
     for (const sheet of book.worksheets.slice(1)) {
       expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1, xSplit: 1 });
       expect(sheet.autoFilter).toBeTruthy();
-      expect(sheet.getColumn(columnOf(sheet, "Development Action")).width).toBeGreaterThanOrEqual(40);
+      expect(sheet.getColumn(columnOf(sheet, "Development Action")).width).toBeGreaterThanOrEqual(
+        40,
+      );
     }
     expect(book.getWorksheet("Summary")?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
   });
@@ -114,7 +123,9 @@ describe("the Excel board report of the sample plan", () => {
     const row = rowOf(holder, "CSC-02");
     expect(row.getCell(columnOf(holder, "Latest Decision")).value).toBe("Approved");
     expect(row.getCell(columnOf(holder, "Decided By")).value).toBe("Sam Director");
-    expect(row.getCell(columnOf(holder, "Revised Date")).value).toEqual(new Date("2026-12-31T00:00:00Z"));
+    expect(row.getCell(columnOf(holder, "Revised Date")).value).toEqual(
+      new Date("2026-12-31T00:00:00Z"),
+    );
     expect(fillOf(row.getCell(columnOf(holder, "Proposed RAG")))).toBe("FFC00000");
   });
 });

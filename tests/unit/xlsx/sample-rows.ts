@@ -8,7 +8,10 @@ import { rowsToActions } from "../../../src/import/rows-to-actions.ts";
 
 /** The sample plan's 19 actions, read the way `import` reads them. */
 export async function sampleActions(): Promise<Action[]> {
-  const read = rowsToActions(readCsv(await readFile(SAMPLE_PLAN_PATH), SAMPLE_PLAN_PATH), SAMPLE_PLAN);
+  const read = rowsToActions(
+    readCsv(await readFile(SAMPLE_PLAN_PATH), SAMPLE_PLAN_PATH),
+    SAMPLE_PLAN,
+  );
   if ("headerProblem" in read) throw new Error(read.headerProblem);
   return read.actions.map((a) => a.action);
 }

@@ -1,0 +1,83 @@
+import type { Container, FeedOptions } from "@azure/cosmos";
+import type { z } from "zod";
+import { stripSystemFields } from "../store/audit-log.ts";
+import { translateStoreError } from "../store/store-errors.ts";
+import { nextPollSince } from "./poll-window.ts";
+
+/** A document as Cosmos returns it: ours, plus the system fields the mirror reads. */
+type Row = Record<string, unknown> & { id: string; _etag: string; _ts: number };
+
+/** One document that is new or different since the last read. */
+export type MirrorChange<T> = { before: T | null; after: T };
+
+export interface MirrorOptions<T> {
+  container: Container;
+  schema: z.ZodType<T>;
+  /** Reads one logical partition only (the plan's actions); all partitions when absent. */
+  partitionKey?: string;
+  /** A document that fails its schema is left out (the rest still answer); this says which. */
+  onInvalid: (id: string, problem: string) => void;
+}
+
+/**
+ * A copy in memory of one container, brought up to date by reading only the documents whose `_ts`
+ * is in the poll window (see `poll-window.ts`). An unchanged document (same `_etag`) is not parsed
+ * again. Nothing in the product deletes actions, updates, plans or reviews, so there are no
+ * removals to follow.
+ */
+export class ContainerMirror<T> {
+  private readonly entries = new Map<string, { etag: string; doc: T | null }>();
+  private newestTs = 0;
+  private since = 0;
+
+  constructor(private readonly o: MirrorOptions<T>) {}
+
+  /** Reads what changed since the last refresh (everything, the first time). */
+  async refresh(): Promise<MirrorChange<T>[]> {
+    // The window is in the server's seconds, so it is measured by the wall clock, not the injected one.
+    const startedAt = Date.now();
+    const rows = await this.read();
+    const changes: MirrorChange<T>[] = [];
+    for (const row of rows) {
+      this.newestTs = Math.max(this.newestTs, row._ts);
+      const known = this.entries.get(row.id);
+      if (known?.etag === row._etag) continue;
+      const parsed = this.o.schema.safeParse(stripSystemFields(row));
+      if (!parsed.success) this.o.onInvalid(row.id, parsed.error.message);
+      const doc = parsed.success ? parsed.data : null;
+      this.entries.set(row.id, { etag: row._etag, doc });
+      if (doc) changes.push({ before: known?.doc ?? null, after: doc });
+    }
+    this.since = nextPollSince(this.newestTs, startedAt);
+    return changes;
+  }
+
+  get(id: string): T | undefined {
+    return this.entries.get(id)?.doc ?? undefined;
+  }
+
+  docs(): T[] {
+    const docs: T[] = [];
+    for (const { doc } of this.entries.values()) if (doc) docs.push(doc);
+    return docs;
+  }
+
+  private async read(): Promise<Row[]> {
+    const options: FeedOptions =
+      this.o.partitionKey === undefined ? {} : { partitionKey: this.o.partitionKey };
+    try {
+      const { resources } = await this.o.container.items
+        .query<Row>(
+          {
+            query: "SELECT * FROM c WHERE c._ts >= @since",
+            parameters: [{ name: "@since", value: this.since }],
+          },
+          options,
+        )
+        .fetchAll();
+      return resources;
+    } catch (error) {
+      return translateStoreError(error, "reading the plan to answer your question");
+    }
+  }
+}

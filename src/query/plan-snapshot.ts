@@ -1,0 +1,59 @@
+import type { Action } from "../domain/action.ts";
+import type { Plan } from "../domain/plan.ts";
+import type { PlanVocabulary } from "../domain/question/index.ts";
+import type { Quarter } from "../domain/quarter.ts";
+import type { Review } from "../domain/review.ts";
+import type { Update } from "../domain/update.ts";
+
+/** Everything a question is answered from, as one consistent picture of the plan. */
+export interface PlanSnapshot {
+  plan: Plan;
+  actions: Action[];
+  /** Every update, any quarter. */
+  updates: Update[];
+  reviews: ReadonlyMap<Quarter, Review>;
+  vocabulary: PlanVocabulary;
+  /** The action with this Ref, ignoring case ("csc-07" finds CSC-07). */
+  actionByRef(ref: string): Action | undefined;
+  /** Every update on one action, any quarter. */
+  updatesOf(ref: string): Update[];
+}
+
+export function buildSnapshot(parts: {
+  plan: Plan;
+  actions: Action[];
+  updates: Update[];
+  reviews: Review[];
+  vocabulary: PlanVocabulary;
+}): PlanSnapshot {
+  const byRef = new Map(parts.actions.map((action) => [action.ref.toLowerCase(), action]));
+  const updatesByRef = new Map<string, Update[]>();
+  for (const update of parts.updates) {
+    const key = update.ref.toLowerCase();
+    const list = updatesByRef.get(key);
+    if (list) list.push(update);
+    else updatesByRef.set(key, [update]);
+  }
+  return {
+    plan: parts.plan,
+    actions: parts.actions,
+    updates: parts.updates,
+    reviews: new Map(parts.reviews.map((review) => [review.quarter, review])),
+    vocabulary: parts.vocabulary,
+    actionByRef: (ref) => byRef.get(ref.trim().toLowerCase()),
+    updatesOf: (ref) => updatesByRef.get(ref.trim().toLowerCase()) ?? [],
+  };
+}
+
+/** The words the parser knows come from the plan's names and text, not from RAGs or dates. */
+export function changesVocabulary(before: Action | null, after: Action): boolean {
+  return (
+    before === null ||
+    before.ref !== after.ref ||
+    before.lead !== after.lead ||
+    before.section !== after.section ||
+    before.deliveryArea !== after.deliveryArea ||
+    before.developmentAction !== after.developmentAction ||
+    before.expectedOutcome !== after.expectedOutcome
+  );
+}
