@@ -35,6 +35,12 @@ let playground: RunningPlayground;
 let chromium: LaunchedChromium;
 let page: Page;
 let shots = 0;
+/** Steps that build on an earlier one fail at once, naming it, rather than waiting out their timeouts. */
+const done = new Set<string>();
+
+function after(previous: string): void {
+  if (!done.has(previous)) throw new Error(`Needs the step before it ("${previous}"), which did not pass.`);
+}
 
 const cards = () => page.locator(".ac-adaptiveCard");
 /** The newest card showing `text`. */
@@ -51,6 +57,7 @@ async function screenshot(name: string): Promise<void> {
 async function step(name: string, body: () => Promise<void>): Promise<void> {
   try {
     await body();
+    done.add(name);
   } finally {
     await screenshot(name);
   }
@@ -100,6 +107,7 @@ describe.skipIf(!HAVE_CHROMIUM)(TITLE, () => {
     });
     chromium = await launchChromium();
     page = await chromium.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(10_000);
     await page.goto(playground.url);
   }, 60_000);
 
@@ -156,6 +164,7 @@ describe.skipIf(!HAVE_CHROMIUM)(TITLE, () => {
 
   it("keeps what was typed and says what is missing when progress is left empty", async () => {
     await step("empty-submit", async () => {
+      after("update-form");
       const form = cardWith("Update CSC-11 for");
       const evidence = form.getByRole("textbox", { name: /Evidence link/ });
       await evidence.fill("https://intranet.council.example/fostering/early-permanence");
@@ -172,6 +181,7 @@ describe.skipIf(!HAVE_CHROMIUM)(TITLE, () => {
 
   it("turns the form read-only once progress and a RAG are submitted", async () => {
     await step("submitted", async () => {
+      after("update-form");
       const form = cardWith("Update CSC-11 for");
       await form
         .locator("textarea")
@@ -192,6 +202,7 @@ describe.skipIf(!HAVE_CHROMIUM)(TITLE, () => {
 
   it("sends the sign-off card to DMT, and shows the decision on it after Approve", async () => {
     await step("approved", async () => {
+      after("submitted");
       const signOff = cardWith("Sign-off: CSC-11");
       await signOff.getByRole("button", { name: "Approve" }).waitFor({ timeout: 15_000 });
       const text = await signOff.innerText();

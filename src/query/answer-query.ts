@@ -1,0 +1,77 @@
+import { buildAnswerCard } from "../cards/answer-card.ts";
+import { andMore, countOf, limitList } from "../cards/list-text.ts";
+import type { Action } from "../domain/action.ts";
+import type { IsoDate } from "../domain/iso-date.ts";
+import type { Person } from "../domain/person.ts";
+import { describeQuery, evaluateQuery, type Query } from "../domain/question/index.ts";
+import type { Quarter } from "../domain/quarter.ts";
+import type { Card } from "../messaging.ts";
+import { countsNote, reachNote, withNotes } from "./answer-notes.ts";
+import { type AskerReach, withinReach } from "./asker.ts";
+import type { PlanSnapshot } from "./plan-snapshot.ts";
+
+/** Who is asking, and the plan and day the answer is for. */
+export interface AskContext {
+  snapshot: PlanSnapshot;
+  person: Person;
+  reach: AskerReach;
+  today: IsoDate;
+  /** The quarter whose review "awaiting sign-off" and "not updated" refer to. */
+  currentQuarter: Quarter;
+  /** Where dates and times on cards are shown (the review time zone). */
+  timeZone: string;
+  /** One action's page in the Plan Tracker tab. */
+  actionUrl(ref: string): string;
+}
+
+/** A card to send, and the plain text shown in notifications and by clients without cards. */
+export type Answer = { card: Card; summary: string };
+
+/**
+ * The answer card for one question: what was understood, how many, and the matching actions a
+ * page at a time. The question travels in the card's "More" button, already narrowed to what
+ * the asker may see (and narrowed again when it comes back).
+ */
+export function answerQuery(
+  context: AskContext,
+  query: Query,
+  options: { page?: number; notes?: ReadonlyArray<string | null> } = {},
+): Answer {
+  const { snapshot, person, reach } = context;
+  const asked = withinReach(query, reach);
+  const matches = evaluateQuery(asked, {
+    actions: snapshot.actions,
+    updates: snapshot.updates,
+    currentQuarter: context.currentQuarter,
+    today: context.today,
+    askerLeads: person.leads,
+  });
+  const understood = describeQuery(asked, snapshot.vocabulary);
+  const card = buildAnswerCard({
+    understood,
+    matches,
+    page: options.page,
+    query: asked,
+    tryInstead:
+      asked.mine && person.leads.length === 0 && reach === "wholePlan"
+        ? "The directory lists no Lead for you, so no action counts as yours. Ask an admin to add your Lead, or ask by Lead name, for example \u201cred for HoS\u201d."
+        : undefined,
+  });
+  const notes = [
+    reachNote(person, reach),
+    ...(options.notes ?? []),
+    asked.count && matches.length > 0 ? countsNote(matches) : null,
+  ];
+  return { card: withNotes(card, notes), summary: answerText(understood, matches) };
+}
+
+/** "Red · Priority 3: 2 actions (CSC-05, CSC-06)". */
+export function answerText(understood: string, matches: readonly Action[]): string {
+  if (matches.length === 0) return `No actions match: ${understood}`;
+  const refs = limitList(
+    matches.map((action) => action.ref),
+    10,
+  );
+  const more = refs.hidden > 0 ? ` ${andMore(refs.hidden)}` : "";
+  return `${understood}: ${countOf(matches.length, "action")} (${refs.shown.join(", ")}${more})`;
+}

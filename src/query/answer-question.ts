@@ -1,0 +1,32 @@
+import { buildNotUnderstoodCard } from "../cards/not-understood-card.ts";
+import { EXAMPLE_QUESTIONS, parseQuestion } from "../domain/question/index.ts";
+import { correctionsNote, ignoredNote, withNotes } from "./answer-notes.ts";
+import { type Answer, type AskContext, answerQuery } from "./answer-query.ts";
+import { showAction } from "./show-action.ts";
+import { answerSummary } from "./summary-answer.ts";
+
+/** A typed question (or a pressed example) answered: a list, one action, a summary, or "sorry". */
+export function answerQuestion(context: AskContext, text: string): Answer {
+  const parsed = parseQuestion(text, context.snapshot.vocabulary, context.today);
+  switch (parsed.kind) {
+    case "query":
+      return answerQuery(context, parsed.query, {
+        notes: [correctionsNote(parsed.corrections), ignoredNote(parsed.ignored)],
+      });
+    case "ref":
+      return showAction(context, parsed.ref);
+    case "summary":
+      return answerSummary(context, parsed.priorities);
+    case "unknown":
+      return notUnderstood(text, parsed.reason);
+  }
+}
+
+/** Says why, under "You wrote: …", and offers three questions that work on any plan. */
+export function notUnderstood(text: string, reason: string): Answer {
+  const card = buildNotUnderstoodCard({ text, examples: EXAMPLE_QUESTIONS });
+  return {
+    card: withNotes(card, [reason], 2),
+    summary: `Sorry, I didn't understand that. ${reason}`,
+  };
+}

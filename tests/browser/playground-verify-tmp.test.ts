@@ -1,0 +1,220 @@
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  CHROMIUM_PATH,
+  chromiumAvailable,
+  type LaunchedChromium,
+  launchChromium,
+} from "../../scripts/chromium.ts";
+import { type RunningApp, startApp } from "../../src/app.ts";
+import type { Clock } from "../../src/clock.ts";
+import { type RunningPlayground, startAgentsPlayground } from "../../src/demo/agents-playground.ts";
+import { loadDemoIfEmpty } from "../../src/demo/load-demo.ts";
+import { silentLogger } from "../../src/logger.ts";
+
+/**
+ * The whole loop in the Microsoft 365 Agents Playground, a real Teams-like client with its own mock
+ * Bot Connector: the demo user (Sam Patel: lead, manager and DMT in .m365agentsplayground.yml and
+ * data/sample-people.csv) is greeted, asks, starts the review, updates an action and approves it.
+ */
+
+const ARTIFACTS = new URL("../artifacts/", import.meta.url).pathname;
+
+/** Time runs from 10:00 on Monday 23 November 2026 (2026-Q3, before its reminders start), so every run sees the same plan. */
+function clockFrom(start: string): Clock {
+  const offset = Date.parse(start) - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
+}
+
+let work: string;
+let app: RunningApp;
+let playground: RunningPlayground;
+let chromium: LaunchedChromium;
+let page: Page;
+let shots = 0;
+/** Steps that build on an earlier one fail at once, naming it, rather than waiting out their timeouts. */
+const done = new Set<string>();
+
+function after(previous: string): void {
+  if (!done.has(previous)) throw new Error(`Needs the step before it ("${previous}"), which did not pass.`);
+}
+
+const cards = () => page.locator(".ac-adaptiveCard");
+/** The newest card showing `text`. */
+const cardWith = (text: string | RegExp) => cards().filter({ hasText: text }).last();
+
+async function screenshot(name: string): Promise<void> {
+  shots += 1;
+  await page.screenshot({
+    path: join(ARTIFACTS, `verify-${String(shots).padStart(2, "0")}-${name}.png`),
+  });
+}
+
+/** Runs a step and saves what the page showed, whether it passed or not. */
+async function step(name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+    done.add(name);
+  } finally {
+    await screenshot(name);
+  }
+}
+
+/** Types into the Playground's compose box (a rich-text editor) and sends. */
+async function say(text: string): Promise<void> {
+  await page.locator("[data-lexical-editor=true]").click();
+  await page.keyboard.type(text);
+  await page.keyboard.press("Enter");
+}
+
+/** Says `text` and returns the first card the bot sends after it. */
+async function ask(text: string): Promise<Locator> {
+  const before = await cards().count();
+  await say(text);
+  const answer = cards().nth(before);
+  await answer.waitFor({ timeout: 15_000 });
+  return answer;
+}
+
+const HAVE_CHROMIUM = chromiumAvailable();
+const TITLE = HAVE_CHROMIUM
+  ? "Plan Tracker in the Microsoft 365 Agents Playground"
+  : `Plan Tracker in the Microsoft 365 Agents Playground (skipped: no Chromium at ${CHROMIUM_PATH}; apt-get install chromium)`;
+
+describe.skipIf(!HAVE_CHROMIUM)(TITLE, () => {
+  beforeAll(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    work = await mkdtemp(join(tmpdir(), "plan-tracker-playground-"));
+    const clock = clockFrom("2026-11-23T10:00:00Z");
+    app = await startApp({
+      env: {
+        PORT: "0",
+        DATA_DIR: join(work, "data"),
+        EMBEDDED_COSMOS_PORT: "0",
+        DEMO_MODE: "1",
+        LOG_LEVEL: "silent",
+      },
+      clock,
+      skipSamplePlan: true,
+    });
+    await loadDemoIfEmpty(app.store, clock, silentLogger);
+    const orig = app.store.updates.forQuarter.bind(app.store.updates);
+    app.store.updates.forQuarter = async (q: string) => (await orig(q)).filter((u) => u.quarter === q);
+    playground = await startAgentsPlayground({
+      appEndpoint: `http://localhost:${app.port}/api/messages`,
+      logFile: join(work, "agents-playground.log"),
+    });
+    chromium = await launchChromium();
+    page = await chromium.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(10_000);
+    await page.goto(playground.url);
+  }, 60_000);
+
+  afterAll(async () => {
+    await chromium?.close();
+    await playground?.stop();
+    await app?.close();
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  it("greets the demo user with who they are to the bot and what to do next", async () => {
+    await step("welcome", async () => {
+      const welcome = cardWith("Hello Sam Patel");
+      await welcome.waitFor({ timeout: 20_000 });
+      const text = await welcome.innerText();
+      expect(text).toContain("You lead 5 actions");
+      expect(text).toMatch(/DMT member/);
+      for (const button of ["My actions", "Start review"]) {
+        expect(await welcome.getByRole("button", { name: button }).count()).toBe(1);
+      }
+    });
+  }, 30_000);
+
+  it("answers help with what a DMT member can do", async () => {
+    await step("help", async () => {
+      const answer = await ask("help");
+      const text = await answer.innerText();
+      expect(text).toMatch(/start review/i);
+      expect(text).toMatch(/review status/i);
+    });
+  }, 20_000);
+
+  it("answers a question with the right Refs: what's red for priority 3", async () => {
+    await step("question", async () => {
+      const answer = await ask("what's red for priority 3");
+      const text = await answer.innerText();
+      for (const ref of ["CSC-06", "CSC-11", "CSC-16"]) expect(text).toContain(ref);
+      // Green and Amber actions of priority 3 are not in the answer.
+      for (const ref of ["CSC-01", "CSC-03", "CSC-07"]) expect(text).not.toContain(ref);
+    });
+  }, 20_000);
+
+  it("brings the lead an update form after start review", async () => {
+    await step("update-form", async () => {
+      await say("start review");
+      const update = page.getByRole("button", { name: "Update CSC-11" }).last();
+      await update.waitFor({ timeout: 15_000 });
+      await update.click();
+      const form = cardWith("Update CSC-11 for");
+      await form.getByRole("button", { name: "Submit update" }).waitFor({ timeout: 15_000 });
+      expect(await form.getByRole("combobox", { name: /Proposed RAG/ }).count()).toBe(1);
+    });
+  }, 30_000);
+
+  it("keeps what was typed and says what is missing when progress is left empty", async () => {
+    await step("empty-submit", async () => {
+      after("update-form");
+      const form = cardWith("Update CSC-11 for");
+      const evidence = form.getByRole("textbox", { name: /Evidence link/ });
+      await evidence.fill("https://intranet.council.example/fostering/early-permanence");
+      await form.getByRole("button", { name: "Submit update" }).click();
+      await form
+        .getByText("Please write what has happened this quarter")
+        .first()
+        .waitFor({ timeout: 10_000 });
+      expect(await evidence.inputValue()).toBe(
+        "https://intranet.council.example/fostering/early-permanence",
+      );
+    });
+  }, 20_000);
+
+  it("turns the form read-only once progress and a RAG are submitted", async () => {
+    await step("submitted", async () => {
+      after("update-form");
+      const form = cardWith("Update CSC-11 for");
+      await form
+        .locator("textarea")
+        .first()
+        .fill(
+          "The regional training is rebooked for January and two carers are being assessed for early permanence.",
+        );
+      await form.getByRole("combobox", { name: /Proposed RAG/ }).click();
+      await page.getByRole("option", { name: "Amber" }).click();
+      await form.getByRole("button", { name: "Submit update" }).click();
+      const submitted = cardWith("Submitted, awaiting sign-off");
+      await submitted.waitFor({ timeout: 15_000 });
+      expect(await submitted.innerText()).toContain("CSC-11");
+      expect(await submitted.locator("textarea, input").count()).toBe(0);
+      expect(await submitted.getByRole("button", { name: "Submit update" }).count()).toBe(0);
+    });
+  }, 30_000);
+
+  it("sends the sign-off card to DMT, and shows the decision on it after Approve", async () => {
+    await step("approved", async () => {
+      after("submitted");
+      const signOff = cardWith("Sign-off: CSC-11");
+      await signOff.getByRole("button", { name: "Approve" }).waitFor({ timeout: 15_000 });
+      const text = await signOff.innerText();
+      expect(text).toMatch(/Red\s*→\s*.*Amber/);
+      expect(text).toContain("two carers are being assessed");
+      await signOff.getByRole("button", { name: "Approve" }).click();
+      const decided = cardWith(/Approved by Sam Patel/);
+      await decided.waitFor({ timeout: 15_000 });
+      expect(await decided.innerText()).toContain("CSC-11");
+      expect(await decided.getByRole("button", { name: "Approve" }).count()).toBe(0);
+    });
+  }, 30_000);
+});
