@@ -9,7 +9,7 @@ import { createLogger, type Logger } from "./logger.ts";
 import type { Feature } from "./messaging.ts";
 import { createQuestionFeature } from "./query/question-feature.ts";
 import { createReviewFeature } from "./review/review-feature.ts";
-import { startScheduler } from "./scheduler/scheduler.ts";
+import { type RunningScheduler, startScheduler } from "./scheduler/scheduler.ts";
 import { type RunningHttpServer, startHttpServer } from "./server.ts";
 import { createSignOffFeature } from "./signoff/signoff-feature.ts";
 import { openStore } from "./store/open-store.ts";
@@ -29,6 +29,8 @@ export interface RunningApp {
   http: RunningHttpServer;
   port: number;
   messenger: BotMessenger;
+  /** The daily runner; tests call `runDue(now)` with a moved clock instead of waiting for 09:00. */
+  scheduler: RunningScheduler;
   close(): Promise<void>;
 }
 
@@ -70,6 +72,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
       http,
       port: http.port,
       messenger: bot.messenger,
+      scheduler,
       async close() {
         await scheduler.stop();
         await bot.messenger.stop();
