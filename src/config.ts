@@ -30,7 +30,11 @@ const ConfigSchema = z
     DATA_DIR: z.string().trim().min(1, "a folder path").default("./.data"),
     EMBEDDED_COSMOS_PORT: port(8081),
     COSMOS_ENDPOINT: optionalText.pipe(
-      z.url({ message: "the account's https URL, e.g. https://myaccount.documents.azure.com:443/" }).optional(),
+      z
+        .url({
+          message: "the account's https URL, e.g. https://myaccount.documents.azure.com:443/",
+        })
+        .optional(),
     ),
     COSMOS_KEY: optionalText,
     COSMOS_DATABASE: z.string().trim().min(1, "a database name").default("plan-tracker"),
@@ -38,18 +42,28 @@ const ConfigSchema = z
     MicrosoftAppPassword: optionalText,
     MicrosoftAppTenantId: optionalText,
     MicrosoftAppType: optionalText.pipe(
-      z.enum(["SingleTenant", "UserAssignedMSI"], { message: "SingleTenant or UserAssignedMSI" }).optional(),
+      z
+        .enum(["SingleTenant", "UserAssignedMSI"], { message: "SingleTenant or UserAssignedMSI" })
+        .optional(),
     ),
     REVIEW_TIMEZONE: z
       .string()
       .trim()
       .default("Europe/London")
       .refine(isTimeZone, "an IANA time zone such as Europe/London"),
-    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"], {
-      message: "one of debug, info, warn, error, silent",
-    }).default("info"),
+    LOG_LEVEL: z
+      .enum(["debug", "info", "warn", "error", "silent"], {
+        message: "one of debug, info, warn, error, silent",
+      })
+      .default("info"),
     NODE_ENV: optionalText,
     PUBLIC_URL: optionalText.pipe(z.url({ message: "the bot's public https URL" }).optional()),
+    /** Where the tab's sign-in check fetches Entra's keys; only tests and unusual clouds set it. */
+    TAB_SSO_JWKS_URL: optionalText.pipe(
+      z.url({ message: "the https URL of a JSON Web Key Set" }).optional(),
+    ),
+    /** Accepted sign-in token issuers, comma-separated; defaults to the tenant's Entra issuers. */
+    TAB_SSO_ISSUER: optionalText,
     SEND_RATE_PER_SECOND: z.coerce
       .number({ message: "a number of messages per second" })
       .positive("a number above 0")

@@ -1,7 +1,50 @@
-// SCAFFOLD: replaced by the question feature (issue 7) in this session.
+import { todayIn } from "../domain/calendar.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Feature } from "../messaging.ts";
+import { summaryQuarter } from "../signoff/quarterly-summary.ts";
+import { actionTabUrl } from "../signoff/tab-links.ts";
+import { answerQuestion } from "./answer-question.ts";
+import { askerReach } from "./asker.ts";
+import { type Answering, questionCardActions } from "./card-actions.ts";
+import { notAllowedAnswer } from "./not-allowed.ts";
+import { QuestionIndex } from "./question-index.ts";
 
-export function createQuestionFeature(_deps: FeatureDeps): Feature {
-  return { name: "questions" };
+/** The question feature, with a way to stop its background refresh when the app stops. */
+export type QuestionFeature = Feature & { close(): void };
+
+/**
+ * Plain-English questions about the plan ("what's red for priority 3", "CSC-07", "summary for
+ * priority 1"): any message no command took, in a personal chat or where the bot was @mentioned
+ * (answered in the thread), and the answer cards' buttons. Answers come from an index in memory.
+ */
+export function createQuestionFeature(deps: FeatureDeps): QuestionFeature {
+  const index = new QuestionIndex(deps);
+  const timeZone = deps.config.REVIEW_TIMEZONE;
+
+  const answering: Answering = async (person, work) => {
+    const reach = askerReach(person);
+    if (reach === "nothing") return notAllowedAnswer();
+    const snapshot = await index.current();
+    const today = todayIn(timeZone, deps.clock.now());
+    return work({
+      snapshot,
+      person,
+      reach,
+      today,
+      currentQuarter: summaryQuarter(today, snapshot.reviews),
+      timeZone,
+      actionUrl: (ref) => actionTabUrl(deps.config, ref),
+    });
+  };
+
+  return {
+    name: "questions",
+    async fallback(turn) {
+      const answer = await answering(turn.person, (context) => answerQuestion(context, turn.text));
+      await turn.reply(answer.card, answer.summary);
+      return true;
+    },
+    cardActions: questionCardActions(answering),
+    close: () => index.close(),
+  };
 }

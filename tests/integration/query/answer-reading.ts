@@ -1,0 +1,54 @@
+import type { Action } from "../../../src/domain/action.ts";
+import type { Rag } from "../../../src/domain/rag.ts";
+import { type CardJson, cardsOf, type StandInConnector } from "../../support/stand-in-connector.ts";
+import { findObjects } from "../../support/validate-card.ts";
+
+/** What a person reads off an answer card: its heading, its rows' Refs, its buttons. */
+
+export function headingOf(card: CardJson): string {
+  return String(card?.body?.[0]?.text ?? "");
+}
+
+/** The Refs of the card's tappable action rows, in the order shown. */
+export function refsIn(card: CardJson): string[] {
+  return findObjects(
+    card,
+    (o) => (o.selectAction as { verb?: string } | undefined)?.verb === "showAction",
+  ).map((row) => String((row.selectAction as { data: { ref: string } }).data.ref));
+}
+
+export function buttonsOf(card: CardJson): Array<{ title: string; verb: string; data: Record<string, unknown> }> {
+  return findObjects(card, (o) => o.type === "Action.Execute" && o.verb !== "showAction").map((o) => ({
+      title: String(o.title),
+      verb: String(o.verb),
+      data: o.data as Record<string, unknown>,
+    }));
+}
+
+/** The card of the newest message in a conversation. */
+export function lastCardIn(connector: StandInConnector, conversationId: string): CardJson {
+  const last = connector.messagesIn(conversationId).at(-1);
+  if (!last) throw new Error(`Nothing was sent to ${conversationId}.`);
+  return cardsOf(last)[0];
+}
+
+export function planAction(ref: string, priorities: number[], rag: Rag | null, lead: string): Action {
+  return {
+    ref,
+    planId: "default",
+    priorities,
+    section: "Early Help",
+    deliveryArea: "Family hubs",
+    developmentAction: `Open family hub number ${ref.replace(/\D/g, "")}`,
+    expectedOutcome: "Families get help early.",
+    lead,
+    completionDate: { text: "March 2027", due: "2027-03-31", tbc: false, milestones: ["2027-03-31"] },
+    rag,
+    complete: false,
+    signedOff: false,
+    actionWeWillTake: "",
+    howWillWeKnow: "",
+    progressUpdate: "",
+    extra: {},
+  };
+}
