@@ -1,166 +1,162 @@
 /**
- * How long the opening (T-14) round of a review takes for a large council: 10,000 actions across
- * 1,000 leads (ten each), through the real app and its proactive sender, against the stand-in Bot
- * Connector with the app's send cap at Teams' 50 messages a second. One message per lead, so the
- * floor is 1,000 / 50 = 20 s. A DMT member types `start review`; the clock runs from that message
- * to the last reminder reaching Teams. Run: `npx tsx bench/review-round.ts`.
+ * The opening (T-14) round of a review for a large council, through the whole server in a process
+ * of its own (app and embedded store, as `plan-tracker serve` runs them) and the stand-in Bot
+ * Connector, with the app's send cap at Teams' 50 messages a second. The round sends each lead one
+ * update form per action, so the floor is actions / 50 seconds. A DMT member types `start review`;
+ * the clock runs from that message to the last form reaching Teams. Also measured: duplicates and
+ * losses counted at the stand-in, the busiest second it saw, the store round trips per message,
+ * and the server's resident memory once the round is over.
+ * Run alone: `npx tsx bench/review-round.ts [--quick]`.
  */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ManualClock } from "../src/clock.ts";
-import type { Action } from "../src/domain/action.ts";
-import type { Person } from "../src/domain/person.ts";
-import { memberDocId, type TeamsMember } from "../src/store/conversations-repo.ts";
-import type { Store } from "../src/store/store.ts";
-import { forEachLimited } from "../src/review/run-limited.ts";
-import { StandInConnector, type TeamsUser } from "../tests/support/stand-in-connector.ts";
-import { startTestApp } from "../tests/support/start-test-app.ts";
+import { busiestWindow } from "../tests/integration/bot/rate-windows.ts";
+import { startAppProcess } from "../tests/faults/support/app-process.ts";
+import { firstRef, tallyDeliveries } from "../tests/faults/support/deliveries.ts";
+import { connectHarness } from "../tests/faults/support/harness-store.ts";
+import { requestsBetween } from "../tests/faults/support/store-requests.ts";
+import { activityFactory, waitUntil } from "../tests/support/start-test-app.ts";
+import { StandInConnector } from "../tests/support/stand-in-connector.ts";
+import { largePlanAction, leadEmail, type PlanSize, seedLargePlan } from "./large-plan.ts";
 
-const ACTIONS = 10_000;
-const LEADS = 1_000;
-const RATE = 50;
+/** Tuesday 1 December 2026, 10:00: the 2026-Q3 review (31 December) is not yet open. */
+const BEFORE_THE_REVIEW = new Date("2026-12-01T10:00:00Z");
 
 export interface ReviewRoundResult {
   actions: number;
   leads: number;
   ratePerSecond: number;
-  /** From `start review` until every reminder was queued (the chat reply). */
+  messages: number;
+  /** From `start review` until every form was queued (the chat reply). */
   queuedSeconds: number;
-  /** From `start review` until the last reminder reached the stand-in. */
-  deliveredSeconds: number;
-  /** From `start review` until the first reminder reached the stand-in. */
+  /** From `start review` until the first form reached the stand-in. */
   firstDeliverySeconds: number;
-  /** Reminders delivered per second once the first arrived. */
-  deliveryRate: number;
+  /** From `start review` until the last form reached the stand-in. */
+  deliveredSeconds: number;
   /** messages / rate: the best any sender could do under the cap. */
   idealSeconds: number;
-  messages: number;
+  /** deliveredSeconds / idealSeconds (target ≤ 1.05). */
+  ofIdeal: number;
+  /** The most sends the stand-in saw in any one second (must not exceed the cap). */
+  busiestSecond: number;
+  duplicates: number;
+  lost: number;
+  /** Store requests made by the server during the round, per message delivered. */
+  storeRequestsPerMessage: number;
+  storeRequestKinds: Record<string, number>;
+  /** The server process's VmRSS once the round is over, in MB. */
+  residentMb: number;
+  /** The same after a full garbage collection, and the heap then, in MB. */
+  residentAfterGcMb: number;
+  heapUsedMb: number;
+  externalMb: number;
 }
 
-const leadName = (n: number) => `Locality Team ${String(n).padStart(4, "0")}`;
-
-function action(n: number): Action {
-  const ref = `ACT-${String(n).padStart(5, "0")}`;
-  return {
-    ref,
-    planId: "default",
-    priorities: [(n % 5) + 1],
-    section: "Children in need of help and protection",
-    deliveryArea: "Practice",
-    developmentAction: `Strengthen multi-agency practice, strand ${n}: information sharing at the front door.`,
-    expectedOutcome: "Decisions are timely and informed by all agencies.",
-    lead: leadName(n % LEADS),
-    completionDate: {
-      text: "March 2027",
-      due: "2027-03-31",
-      tbc: false,
-      milestones: ["2027-03-31"],
-    },
-    rag: (["Red", "Amber", "Green"] as const)[n % 3] ?? null,
-    complete: false,
-    signedOff: false,
-    actionWeWillTake: "",
-    howWillWeKnow: "",
-    progressUpdate: "",
-    extra: {},
-  };
-}
-
-/** Writes straight to the containers: setting up is not what is measured. */
-async function seed(store: Store, connector: StandInConnector): Promise<void> {
-  const actions = Array.from({ length: ACTIONS }, (_, n) => action(n));
-  for (let i = 0; i < actions.length; i += 100) {
-    const batch = actions
-      .slice(i, i + 100)
-      .map((a) => ({ operationType: "Create" as const, resourceBody: { ...a, id: a.ref } }));
-    await store.containers.actions.items.batch(batch, "default");
-  }
-  const leads = Array.from({ length: LEADS }, (_, n) => n);
-  await forEachLimited(leads, 32, async (n) => {
-    const email = `lead${n}@council.gov.uk`;
-    const person: Person = {
-      id: email,
-      email,
-      name: `Lead ${n}`,
-      roles: ["lead"],
-      leads: [leadName(n)],
-    };
-    await store.containers.people.items.upsert(person);
-    const user: TeamsUser = connector.addUser({ email, name: person.name });
-    // Leads have the app (org-wide install), so each 1:1 chat is known.
-    const member: TeamsMember = {
-      id: memberDocId(user.id),
-      kind: "member",
-      teamsUserId: user.id,
-      aadObjectId: user.aadObjectId,
-      tenantId: user.tenantId,
-      serviceUrl: connector.url,
-      email,
-      userPrincipalName: email,
-      name: person.name,
-      botId: "28:plan-tracker-dev",
-      personalConversationId: connector.personalConversationOf(user),
-      personalInstalled: true,
-      teamIds: [],
-      updatedAt: new Date().toISOString(),
-    };
-    await store.containers.conversations.items.upsert(member);
+export async function runReviewRoundBench(
+  o: PlanSize & { connector?: StandInConnector; ratePerSecond?: number; nodeArgs?: string[] },
+): Promise<ReviewRoundResult> {
+  const rate = o.ratePerSecond ?? 50;
+  const connector = o.connector ?? (await StandInConnector.start());
+  const dataDir = await mkdtemp(join(tmpdir(), "plan-tracker-round-"));
+  const server = await startAppProcess({
+    dataDir,
+    env: { SEND_RATE_PER_SECOND: String(rate) },
+    clockOffsetMs: BEFORE_THE_REVIEW.getTime() - Date.now(),
+    nodeArgs: ["--expose-gc", ...(o.nodeArgs ?? [])],
   });
-}
-
-export async function runReviewRoundBench(): Promise<ReviewRoundResult> {
-  const connector = await StandInConnector.start();
-  // Early December 2026, before the 2026-Q3 review's first round: `start review` opens it.
-  const clock = new ManualClock(new Date("2026-12-01T10:00:00Z"));
-  const t = await startTestApp({
-    connector,
-    clock,
-    skipSamplePlan: true,
-    env: { SEND_RATE_PER_SECOND: String(RATE) },
-  });
+  const harness = await connectHarness(server.storeEndpoint);
   try {
-    await seed(t.store, connector);
-    const dmt = await t.addPerson({
-      email: "dmt@council.gov.uk",
-      name: "Dee Director",
-      roles: ["dmt"],
-    });
-    const reminders = () =>
-      connector.delivered.filter(
-        (d) => d.kind === "send" && d.conversationId !== connector.personalConversationOf(dmt),
-      ).length;
+    const { dmt } = await seedLargePlan(harness, connector, o);
+    const director = dmt[0];
+    if (!director) throw new Error("no DMT member");
+    const leadOf = new Map<string, string>();
+    for (let n = 0; n < o.leads; n++) {
+      const user = [...connector.users.values()].find((u) => u.email === leadEmail(n));
+      if (user) leadOf.set(connector.personalConversationOf(user), leadEmail(n));
+    }
+    const expected = new Set(
+      Array.from({ length: o.actions }, (_, n) => {
+        const action = largePlanAction(n, o.leads);
+        return `${action.ref} to ${leadEmail(n % o.leads)}`;
+      }),
+    );
+    const identify = (d: (typeof connector.delivered)[number]) => {
+      const lead = leadOf.get(d.conversationId);
+      const ref = lead ? firstRef(d) : null;
+      return lead && ref ? `${ref} to ${lead}` : null;
+    };
+    const formsArrived = () =>
+      connector.delivered.filter((d) => d.kind === "send" && leadOf.has(d.conversationId)).length;
+
+    const before = await server.storeRequests();
+    const deliveredBefore = connector.delivered.length;
+    const requestsBefore = connector.requests.length;
+    const say = activityFactory(connector, "28:plan-tracker-dev").message(director, "start review");
     const started = performance.now();
-    const said = await t.say(dmt, "start review");
+    const answer = await fetch(`${server.url}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(say),
+    });
     const queuedSeconds = (performance.now() - started) / 1000;
-    if (said.status >= 300) throw new Error(`start review answered ${said.status}`);
+    if (answer.status >= 300) throw new Error(`start review answered ${answer.status}`);
     await connector
-      .waitFor(() => reminders() >= LEADS, 600_000, "every reminder")
-      .catch((error) => {
-        throw new Error(
-          `${error.message} ${reminders()} of ${LEADS} arrived; ${JSON.stringify(said.body)}`,
-        );
+      .waitFor(() => formsArrived() >= o.actions, 3_600_000, "every update form")
+      .catch((error: Error) => {
+        throw new Error(`${error.message} ${formsArrived()} of ${o.actions} arrived.`);
       });
     const deliveredSeconds = (performance.now() - started) / 1000;
-    const sent = connector.delivered.filter((d) => d.kind === "send" && d.at >= started);
-    const first = ((sent[0]?.at ?? started) - started) / 1000;
+    await waitUntil(async () => (await harness.outbox.countOpen()) === 0, 60_000, "the outbox");
+    const after = await server.storeRequests();
+    const residentBytes = await server.residentBytes();
+    const memory = await server.memoryUsage();
+    const residentAfterGcBytes = await server.residentBytes();
 
+    const round = connector.delivered.slice(deliveredBefore);
+    const forms = round.filter((d) => d.kind === "send" && leadOf.has(d.conversationId));
+    const tally = tallyDeliveries(round, expected, identify);
+    const sendTimes = connector.requests
+      .slice(requestsBefore)
+      .filter((r) => r.kind === "send")
+      .map((r) => r.at);
+    const spent = requestsBetween(before, after);
+    const idealSeconds = o.actions / rate;
+    const round1 = (x: number, places = 1) => Math.round(x * 10 ** places) / 10 ** places;
     return {
-      actions: ACTIONS,
-      leads: LEADS,
-      ratePerSecond: RATE,
-      queuedSeconds: Math.round(queuedSeconds * 10) / 10,
-      deliveredSeconds: Math.round(deliveredSeconds * 10) / 10,
-      firstDeliverySeconds: Math.round(first * 10) / 10,
-      deliveryRate: Math.round(sent.length / (deliveredSeconds - first)),
-      idealSeconds: LEADS / RATE,
-      messages: reminders(),
+      actions: o.actions,
+      leads: o.leads,
+      ratePerSecond: rate,
+      messages: forms.length,
+      queuedSeconds: round1(queuedSeconds),
+      firstDeliverySeconds: round1(((forms[0]?.at ?? started) - started) / 1000, 2),
+      deliveredSeconds: round1(deliveredSeconds),
+      idealSeconds,
+      ofIdeal: round1(deliveredSeconds / idealSeconds, 3),
+      busiestSecond: busiestWindow(sendTimes, 1_000),
+      duplicates: tally.duplicates,
+      lost: tally.lost + tally.unexpected,
+      storeRequestsPerMessage: round1(spent.total / Math.max(1, forms.length), 2),
+      storeRequestKinds: spent.byKind,
+      residentMb: round1(residentBytes / 1024 / 1024),
+      residentAfterGcMb: round1(residentAfterGcBytes / 1024 / 1024),
+      heapUsedMb: round1(memory.heapUsed / 1024 / 1024),
+      externalMb: round1(memory.external / 1024 / 1024),
     };
   } finally {
-    await t.close();
-    await connector.close();
+    harness.close();
+    await server.stop();
+    if (!o.connector) await connector.close();
+    await rm(dataDir, { recursive: true, force: true });
   }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const result = await runReviewRoundBench();
-  console.table([result]);
+  const quick = process.argv.includes("--quick");
+  const result = await runReviewRoundBench(
+    quick ? { actions: 1_000, leads: 100 } : { actions: 10_000, leads: 1_000 },
+  );
+  console.log(JSON.stringify(result, null, 2));
+  process.exit(0);
 }

@@ -3,6 +3,7 @@ import { createBot } from "./bot/create-bot.ts";
 import type { BotMessenger } from "./bot/outbox-messenger.ts";
 import { type Clock, systemClock } from "./clock.ts";
 import { type Config, loadConfig } from "./config.ts";
+import { loadDemoIfEmpty } from "./demo/load-demo.ts";
 import type { FeatureDeps } from "./feature-deps.ts";
 import { loadSamplePlanIfEmpty } from "./import/load-sample.ts";
 import { createLogger, type Logger } from "./logger.ts";
@@ -46,7 +47,11 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   }
   const store = await openStore({ config, clock, logger, role: "server" });
   try {
-    if (!o.skipSamplePlan) await loadSamplePlanIfEmpty(store, logger);
+    if (!o.skipSamplePlan) {
+      if (config.DEMO_MODE) {
+        await loadDemoIfEmpty(store, clock, logger, { timeZone: config.REVIEW_TIMEZONE });
+      } else await loadSamplePlanIfEmpty(store, logger);
+    }
     // The bot reads this list on every turn; features join once the messenger they send through exists.
     const features: Feature[] = [];
     const bot = createBot({ config, store, clock, logger, features });

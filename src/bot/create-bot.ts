@@ -1,6 +1,7 @@
 import { CloudAdapter } from "botbuilder";
 import type { Clock } from "../clock.ts";
 import type { Config } from "../config.ts";
+import { DEMO_WELCOME_NOTE } from "../demo/demo-note.ts";
 import type { HttpHandler } from "../http/router.ts";
 import type { Logger } from "../logger.ts";
 import type { Feature } from "../messaging.ts";
@@ -96,6 +97,7 @@ export function createBot(o: CreateBotOptions): Bot {
     calls,
     logger: o.logger,
     now,
+    welcomeNote: o.config.DEMO_MODE ? DEMO_WELCOME_NOTE : undefined,
   });
   const router = new ActivityRouter({
     features: o.features,

@@ -18,6 +18,8 @@ export interface InstallEventsOptions {
   calls: ConnectorCalls;
   logger: Logger;
   now: () => Date;
+  /** A line added to every welcome card, e.g. that the demo's dates were moved forward. */
+  welcomeNote?: string;
 }
 
 type Reply = (card: Card, summary: string) => Promise<void>;
@@ -41,7 +43,7 @@ export class InstallEvents {
       if (upgrade) return;
       if (person)
         await reply(
-          await welcomeCardFor(person, this.o.store.actions),
+          await welcomeCardFor(person, this.o.store.actions, this.o.welcomeNote),
           `Welcome to Plan Tracker, ${person.name}`,
         );
       else

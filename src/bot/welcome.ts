@@ -5,11 +5,15 @@ import type { Card } from "../messaging.ts";
 import type { ActionsRepo } from "../store/actions-repo.ts";
 
 /** The greeting on a personal install: who they are to Plan Tracker and what they lead. */
-export async function welcomeCardFor(person: Person, actions: ActionsRepo): Promise<Card> {
+export async function welcomeCardFor(
+  person: Person,
+  actions: ActionsRepo,
+  note?: string,
+): Promise<Card> {
   const plan = await actions.list();
   const ledActions = person.leads.map((lead) => ({
     lead,
     count: plan.filter((action) => normaliseLead(action.lead) === normaliseLead(lead)).length,
   }));
-  return buildWelcomeCard({ person, ledActions });
+  return buildWelcomeCard({ person, ledActions, note });
 }

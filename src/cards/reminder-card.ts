@@ -18,11 +18,21 @@ export type ReminderInput = {
   reviewDate: IsoDate;
   /** The lead's actions that still need an update this quarter. */
   actions: readonly Action[];
+  /** Per Ref, a line shown in place of that action's Update button. */
+  marks?: Readonly<Record<string, ReminderMark>>;
 };
 
-function headline({ round, quarter, reviewDate, actions }: ReminderInput): string {
+export type ReminderMark = {
+  /** Where its form went ("Form sent below"), or why none is needed ("Update sent on …"). */
+  text: string;
+  /** The update is sent (or not needed): the action is not counted as still needing one. */
+  done?: boolean;
+};
+
+function headline({ round, quarter, reviewDate, actions, marks }: ReminderInput): string {
   const by = formatLongDate(reviewDate);
-  const count = actions.length;
+  const count = actions.filter((a) => !marks?.[a.ref]?.done).length;
+  if (count === 0) return `All your updates for the ${quarterMonthsLabel(quarter)} review are in`;
   if (round === "open") {
     return `The ${quarterMonthsLabel(quarter)} review is open \u2014 please update your ${countOf(count, "action")} by ${by}`;
   }
@@ -34,7 +44,9 @@ function headline({ round, quarter, reviewDate, actions }: ReminderInput): strin
  * One message per lead per round. Each action has an "Update CSC-07" button that brings up that
  * action's own update form, rather than the form folded into this card (Action.ShowCard): fifteen
  * forms would pass Teams' size limit, would repeat input ids in one card, and a sent form would
- * leave this whole card to be redrawn. A form per action is also what "my actions" shows.
+ * leave this whole card to be redrawn. A form per action is also what "my actions" shows. The
+ * buttons say they come from this list (`from: "list"`, with the round), so the form arrives as a
+ * message of its own and this list is kept, with that action marked.
  */
 export function buildReminderCard(input: ReminderInput): AdaptiveCardJson {
   const body: CardElement[] = [
@@ -44,18 +56,23 @@ export function buildReminderCard(input: ReminderInput): AdaptiveCardJson {
     ),
   ];
   for (const action of input.actions) {
+    const mark = input.marks?.[action.ref];
     body.push(
       actionRow(action, { tappable: false }),
-      actionSet([
-        executeAction(`Update ${action.ref}`, CARD_VERBS.editUpdate, {
-          ref: action.ref,
-          quarter: input.quarter,
-        }),
-      ]),
+      mark
+        ? textBlock(`\u2714 ${escapeCardText(mark.text)}`, { color: "good", spacing: "small" })
+        : actionSet([
+            executeAction(`Update ${action.ref}`, CARD_VERBS.editUpdate, {
+              ref: action.ref,
+              quarter: input.quarter,
+              from: "list",
+              round: input.round,
+            }),
+          ]),
     );
   }
   if (input.actions.length === 0) {
-    body.push(textBlock("All your actions are updated for this quarter. Thank you."));
+    body.push(textBlock("Nothing is waiting for you this quarter. Thank you."));
   }
   return adaptiveCard(body, {
     actions: [executeAction("My actions", CARD_VERBS.myActions, {})],

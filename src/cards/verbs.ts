@@ -2,6 +2,7 @@ import { z } from "zod";
 import { IsoDateSchema } from "../domain/iso-date.ts";
 import { QuarterSchema } from "../domain/quarter.ts";
 import { RagSchema } from "../domain/rag.ts";
+import { REVIEW_ROUNDS } from "../domain/review.ts";
 
 /**
  * The verbs of every card button (Universal Actions `Action.Execute`). Teams sends a pressed button
@@ -59,7 +60,16 @@ export type SubmitUpdateData = z.infer<typeof SubmitUpdateDataSchema>;
 export const CARD_ACTION_SCHEMAS = {
   submitUpdate: SubmitUpdateDataSchema,
   refreshUpdate: z.object(target),
-  editUpdate: z.object(target),
+  /**
+   * `from: "list"` marks a reminder list's "Update CSC-07" button: the form then comes as a new
+   * message and the list stays, redrawn for `round`. Without it (the submitted card's Edit) the
+   * form replaces the pressed card.
+   */
+  editUpdate: z.object({
+    ...target,
+    from: z.literal("list").optional(),
+    round: z.enum(REVIEW_ROUNDS).optional(),
+  }),
   approveUpdate: z.object({ ...target, revision, comment: text }),
   returnUpdate: z.object({ ...target, revision, comment: text }),
   refreshSignOff: z.object(target),

@@ -45,7 +45,7 @@ export const DEMO_STORY: Record<string, Chapter> = {
     outcome: "approved",
     rag: "Green",
     progress:
-      "Service development days on writing to children took place in July and September. A dip sample of 20 plans found 17 written clearly to the child.",
+      "Two service development days on writing to children took place this quarter. A dip sample of 20 plans found 17 written clearly to the child.",
   },
   "CSC-08": {
     outcome: "returned",

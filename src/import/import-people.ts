@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from "node:util";
+import { normaliseLead } from "../domain/action.ts";
+import { nameFromEmail, PersonInputSchema } from "../domain/directory.ts";
 import { DomainError } from "../domain/errors.ts";
 import type { Person } from "../domain/person.ts";
-import { nameFromEmail, PersonInputSchema } from "../domain/directory.ts";
 import type { Actor } from "../store/audit-log.ts";
 import type { Store } from "../store/store.ts";
 import { readTable } from "./read-table.ts";
@@ -35,7 +36,12 @@ export async function importPeopleFile(
   const table = await readTable(path);
   const index = (field: keyof typeof COLUMNS) =>
     table.header.findIndex((h) => (COLUMNS[field] as readonly string[]).includes(simplify(h)));
-  const at = { email: index("email"), name: index("name"), roles: index("roles"), leads: index("leads") };
+  const at = {
+    email: index("email"),
+    name: index("name"),
+    roles: index("roles"),
+    leads: index("leads"),
+  };
   if (at.email < 0 || at.roles < 0) {
     throw new DomainError(
       "invalid_input",
@@ -47,7 +53,11 @@ export async function importPeopleFile(
   for (const { rowNumber, cells } of table.rows) {
     if (cells.every((c) => c.trim() === "")) continue;
     const cell = (i: number) => (i >= 0 ? (cells[i] ?? "").trim() : "");
-    const split = (s: string) => s.split(";").map((v) => v.trim()).filter(Boolean);
+    const split = (s: string) =>
+      s
+        .split(";")
+        .map((v) => v.trim())
+        .filter(Boolean);
     const parsed = PersonInputSchema.safeParse({
       email: cell(at.email),
       roles: split(cell(at.roles).toLowerCase()),
@@ -63,7 +73,11 @@ export async function importPeopleFile(
     }
     const input = parsed.data;
     if (seen.has(input.email)) {
-      report.rejected.push({ rowNumber, column: table.header[at.email] ?? "email", reason: `${input.email} appears twice` });
+      report.rejected.push({
+        rowNumber,
+        column: table.header[at.email] ?? "email",
+        reason: `${input.email} appears twice`,
+      });
       continue;
     }
     seen.add(input.email);
@@ -73,7 +87,10 @@ export async function importPeopleFile(
       email: input.email,
       name: input.name || existing?.name || nameFromEmail(input.email),
       roles: [...new Set(input.roles)],
-      leads: input.leads,
+      // "HoS / Service Manager" and "HoS/Service Manager" are one Lead value: keep the first spelling.
+      leads: input.leads.filter(
+        (lead, i) => input.leads.findIndex((l) => normaliseLead(l) === normaliseLead(lead)) === i,
+      ),
     };
     if (existing && isDeepStrictEqual(existing, next)) {
       report.unchanged.push(input.email);

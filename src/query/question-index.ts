@@ -112,7 +112,8 @@ export class QuestionIndex {
       this.updates.refresh().then(noteChanges),
       this.reviews.refresh().then(noteChanges),
     ]);
-    this.lastReadMs = performance.now() - started;
+    // The first read fetches everything; how often to read again is judged on reads of changes.
+    if (this.refreshedAt !== null) this.lastReadMs = performance.now() - started;
     this.refreshedAt = Math.max(this.refreshedAt ?? startedAt, startedAt);
   }
 

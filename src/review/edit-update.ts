@@ -1,9 +1,10 @@
-import { CARD_ACTION_SCHEMAS } from "../cards/verbs.ts";
 import { formatDateTime } from "../cards/date-time-text.ts";
+import { CARD_ACTION_SCHEMAS } from "../cards/verbs.ts";
 import { can, requireCapability } from "../domain/permissions.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card, CardActionTurn } from "../messaging.ts";
 import type { ActionCache } from "./action-cache.ts";
+import { sendFormFromList } from "./form-from-list.ts";
 import { missingActionCard, noticeForError, problemCard } from "./notices.ts";
 import { currentUpdateCard, draftOf, submittedCard, updateForm } from "./update-cards.ts";
 
@@ -12,7 +13,8 @@ const OLD_BUTTON =
 
 /**
  * `editUpdate`: the form for one action, blank or filled with what was sent, for its lead to
- * change until DMT decides. An approved update is final, and says so.
+ * change until DMT decides. An approved update is final, and says so. Pressed on a reminder list,
+ * the form comes as a message of its own and the list stays (`sendFormFromList`).
  */
 export async function editUpdate(
   deps: FeatureDeps,
@@ -21,8 +23,10 @@ export async function editUpdate(
 ): Promise<Card> {
   const target = CARD_ACTION_SCHEMAS.editUpdate.safeParse(turn.data);
   if (!target.success) return problemCard("This button is out of date", OLD_BUTTON);
-  const { ref, quarter } = target.data;
+  const { ref, quarter, from, round } = target.data;
   try {
+    if (from === "list")
+      return await sendFormFromList(deps, cache, turn, { ref, quarter, round: round ?? "open" });
     const action = await cache.get(deps.store, ref);
     if (!action) return missingActionCard(ref);
     requireCapability(turn.person, "submitUpdate", action);

@@ -1,12 +1,12 @@
-import { buildReminderCard } from "../cards/reminder-card.ts";
 import { todayIn } from "../domain/calendar.ts";
 import type { Person } from "../domain/person.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card } from "../messaging.ts";
 import type { ActionCache } from "./action-cache.ts";
-import { actionsLedBy, byRef, isOwed } from "./lead-assignment.ts";
-import { currentReviewQuarter, readReview } from "./review-records.ts";
+import { actionsLedBy, byRef } from "./lead-assignment.ts";
+import { leadListCard } from "./lead-list-card.ts";
+import { currentReviewQuarter } from "./review-records.ts";
 import { currentUpdateCard } from "./update-cards.ts";
 
 /** A lead's open actions for the current review, each with the card that shows where it stands. */
@@ -52,20 +52,5 @@ export async function myActionsListCard(deps: FeatureDeps, person: Person): Prom
     deps.store,
     todayIn(deps.config.REVIEW_TIMEZONE, deps.clock.now()),
   );
-  const [review, actions, updates] = await Promise.all([
-    readReview(deps.store, quarter),
-    deps.store.actions.list(),
-    deps.store.updates.forQuarter(quarter),
-  ]);
-  const updateOf = new Map(updates.map((u) => [u.ref, u]));
-  const owed = actionsLedBy(person, actions)
-    .filter((a) => isOwed(a, updateOf.get(a.ref)))
-    .sort(byRef);
-  return buildReminderCard({
-    leadName: person.name,
-    round: "open",
-    quarter,
-    reviewDate: review.reviewDate,
-    actions: owed,
-  });
+  return leadListCard(deps, { person, quarter, round: "open" });
 }

@@ -1,6 +1,6 @@
+import { countOf } from "../cards/list-text.ts";
 import { buildNoticeCard } from "../cards/notice-card.ts";
 import { buildReviewStatusCard } from "../cards/review-status-card.ts";
-import { countOf } from "../cards/list-text.ts";
 import { quarterLabel, reviewRoundDates } from "../domain/calendar.ts";
 import { formatLongDate } from "../domain/iso-date.ts";
 import type { Card } from "../messaging.ts";
@@ -33,7 +33,7 @@ export function startReviewLines(result: StartReviewResult): { title: string; li
   const rounds = reviewRoundDates(result.reviewDate);
   const lines = [
     r.leads > 0
-      ? `Reminders are on their way to ${countOf(r.leads, "lead")} for ${countOf(r.actions, "action")}. Updates are due by ${date}.`
+      ? `Update forms are on their way to ${countOf(r.leads, "lead")}, one for each of ${countOf(r.actions, "action")}. Updates are due by ${date}.`
       : `Every action already has an update, so no reminders were needed. The review date is ${date}.`,
     `Chasers go on ${formatLongDate(rounds.chase)} and ${formatLongDate(rounds.final)} to anyone who still owes an update.`,
   ];

@@ -27,7 +27,7 @@ const QUEUE_CONCURRENCY = 16;
 export interface RoundReport {
   quarter: Quarter;
   round: ReviewRound;
-  /** Leads with something owed, each sent (or already sent) one reminder. */
+  /** Leads with something owed: sent (or already sent) a form per action at the opening, one list per chaser. */
   leads: number;
   /** Actions prompted across those leads. */
   actions: number;
@@ -45,10 +45,11 @@ export const reminderKey = (quarter: Quarter, round: ReviewRound, personId: stri
   `review:${quarter}:${round}:${personId}`;
 
 /**
- * Sends one round: at the opening each lead gets a form per action they owe; each chaser is one
- * message per lead listing what they still owe (completed and signed-off actions are never prompted), and in the final round every DMT member gets the list
- * of who still owes what. Every message has a key, so a rerun after a crash sends only what was
- * not sent. The rounds are recorded as sent afterwards.
+ * Sends one round: at the opening each lead gets an update form per action they owe; each chaser
+ * is one message per lead listing what they still owe (completed and signed-off actions are never
+ * prompted), and in the final round every DMT member gets the list of who still owes what. Every
+ * message has a key, so a rerun after a crash sends only what was not sent. The rounds are
+ * recorded as sent afterwards.
  */
 export async function sendRound(
   deps: Pick<FeatureDeps, "store" | "messenger" | "clock" | "logger" | "config">,
@@ -155,9 +156,18 @@ async function sendOpeningForms(
   const forms = leads.flatMap(({ person, actions }) =>
     actions.map((action) => ({ person, action })),
   );
+  // A lead's Teams id (for the cards' refresh) is looked up once, not once per form.
+  const teamsIds = new Map<string, Promise<string | undefined>>();
+  const teamsIdOf = (person: Person) => {
+    const known = teamsIds.get(person.id);
+    if (known) return known;
+    const found = deps.messenger.teamsUserIdOf(person.id);
+    teamsIds.set(person.id, found);
+    return found;
+  };
   let queued = 0;
   await forEachLimited(forms, QUEUE_CONCURRENCY, async ({ person, action }) => {
-    const teamsId = await deps.messenger.teamsUserIdOf(person.id);
+    const teamsId = await teamsIdOf(person);
     const sentBack = returned.get(action.ref);
     const card = buildUpdateFormCard({
       action,

@@ -1,6 +1,6 @@
+import { formatDateTime } from "../cards/date-time-text.ts";
 import type { UpdateFormDraft, UpdateFormErrors } from "../cards/update-form-fields.ts";
 import { UPDATE_FORM_FIELDS } from "../cards/update-form-fields.ts";
-import { formatDateTime } from "../cards/date-time-text.ts";
 import { parseCardAction } from "../cards/verbs.ts";
 import type { Action } from "../domain/action.ts";
 import { todayIn } from "../domain/calendar.ts";

@@ -1,7 +1,7 @@
+import { formatInstantDate } from "../cards/date-time-text.ts";
 import { buildUpdateFormCard } from "../cards/update-form-card.ts";
 import type { UpdateFormDraft, UpdateFormErrors } from "../cards/update-form-fields.ts";
 import { buildUpdateSubmittedCard } from "../cards/update-submitted-card.ts";
-import { formatInstantDate } from "../cards/date-time-text.ts";
 import type { Action } from "../domain/action.ts";
 import { todayIn } from "../domain/calendar.ts";
 import type { Person } from "../domain/person.ts";

@@ -1,9 +1,9 @@
-import type { Action } from "../domain/action.ts";
-import { formatLongDate, type IsoDate } from "../domain/iso-date.ts";
-import { greenNeedsJustification } from "../domain/rag-rules.ts";
-import type { Rag } from "../domain/rag.ts";
 import type { UpdateFormErrors } from "../cards/update-form-fields.ts";
 import { PROGRESS_MAX_LENGTH, type SubmitUpdateData } from "../cards/verbs.ts";
+import type { Action } from "../domain/action.ts";
+import { formatLongDate, type IsoDate } from "../domain/iso-date.ts";
+import type { Rag } from "../domain/rag.ts";
+import { greenNeedsJustification } from "../domain/rag-rules.ts";
 
 /** A submission that passed every check: the rating is known. */
 export type ValidSubmission = SubmitUpdateData & { proposedRag: Rag };

@@ -1,14 +1,21 @@
 import { type Action, ActionSchema } from "../domain/action.ts";
 import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 import type { Actor } from "./audit-log.ts";
-import { type DocumentRepo, type Versioned } from "./document-repo.ts";
+import type { DocumentRepo, Versioned } from "./document-repo.ts";
 
 /** Actions of a plan, keyed by Ref, partitioned by plan. */
 export class ActionsRepo {
   constructor(readonly docs: DocumentRepo<Action>) {}
 
   list(planId = DEFAULT_PLAN_ID): Promise<Action[]> {
-    return this.docs.query("SELECT * FROM c", planId);
+    // The WHERE is not redundant: the embedded server ignores the partition key on queries.
+    return this.docs.query(
+      {
+        query: "SELECT * FROM c WHERE c.planId = @planId",
+        parameters: [{ name: "@planId", value: planId }],
+      },
+      planId,
+    );
   }
 
   get(ref: string, planId = DEFAULT_PLAN_ID): Promise<Versioned<Action> | null> {
@@ -26,7 +33,13 @@ export class ActionsRepo {
 
   async count(planId = DEFAULT_PLAN_ID): Promise<number> {
     const { resources } = await this.docs.container.items
-      .query<number>("SELECT VALUE COUNT(1) FROM c", { partitionKey: planId })
+      .query<number>(
+        {
+          query: "SELECT VALUE COUNT(1) FROM c WHERE c.planId = @planId",
+          parameters: [{ name: "@planId", value: planId }],
+        },
+        { partitionKey: planId },
+      )
       .fetchAll();
     return resources[0] ?? 0;
   }
@@ -37,7 +50,8 @@ export function describeActionChange(before: Action | null, after: Action | null
   if (before && !after) return `Action ${before.ref} removed`;
   if (!before || !after) return "Action changed";
   const changes: string[] = [];
-  if (before.rag !== after.rag) changes.push(`RAG ${before.rag ?? "none"} → ${after.rag ?? "none"}`);
+  if (before.rag !== after.rag)
+    changes.push(`RAG ${before.rag ?? "none"} → ${after.rag ?? "none"}`);
   if (before.completionDate.due !== after.completionDate.due) {
     changes.push(`completion date ${before.completionDate.text} → ${after.completionDate.text}`);
   }

@@ -11,7 +11,14 @@ export class UpdatesRepo {
   }
 
   forQuarter(quarter: string): Promise<Update[]> {
-    return this.docs.query("SELECT * FROM c", quarter);
+    // The WHERE is not redundant: the embedded server ignores the partition key on queries.
+    return this.docs.query(
+      {
+        query: "SELECT * FROM c WHERE c.quarter = @quarter",
+        parameters: [{ name: "@quarter", value: quarter }],
+      },
+      quarter,
+    );
   }
 
   /** Every quarter's update for one action, oldest first. */
@@ -39,7 +46,8 @@ export class UpdatesRepo {
 
 export function describeUpdateChange(before: Update | null, after: Update | null): string {
   const u = (after ?? before) as Update;
-  if (!before) return `${u.ref} ${u.quarter}: update submitted by ${u.authorName}, proposing ${u.proposedRag}`;
+  if (!before)
+    return `${u.ref} ${u.quarter}: update submitted by ${u.authorName}, proposing ${u.proposedRag}`;
   if (after?.decision && !before.decision) {
     const d = after.decision;
     return `${u.ref} ${u.quarter}: ${d.outcome} by ${d.byName}${d.comment ? ` — "${d.comment}"` : ""}`;

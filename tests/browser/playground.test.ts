@@ -64,6 +64,23 @@ async function step(name: string, body: () => Promise<void>): Promise<void> {
   }
 }
 
+/** What a card says (its text, as the renderer laid it out in the page). */
+async function textOf(card: Locator): Promise<string> {
+  return (await card.textContent()) ?? "";
+}
+
+/** Waits for `target`; when it never comes, says so with what the newest card showed instead. */
+async function expectToAppear(target: Locator, what: string, timeout = 15_000): Promise<void> {
+  try {
+    await target.waitFor({ timeout });
+  } catch {
+    const newest = (await cards().count()) > 0 ? await textOf(cards().last()) : "(no card at all)";
+    throw new Error(
+      `${what} did not appear within ${timeout / 1000} s. The newest card says: ${newest.slice(0, 300)}`,
+    );
+  }
+}
+
 /** Types into the Playground's compose box (a rich-text editor) and sends. */
 async function say(text: string): Promise<void> {
   await page.locator("[data-lexical-editor=true]").click();
@@ -122,8 +139,8 @@ describe.skipIf(!HAVE_CHROMIUM)(TITLE, () => {
   it("greets the demo user with who they are to the bot and what to do next", async () => {
     await step("welcome", async () => {
       const welcome = cardWith("Hello Sam Patel");
-      await welcome.waitFor({ timeout: 20_000 });
-      const text = await welcome.innerText();
+      await expectToAppear(welcome, "The welcome card for Sam Patel", 20_000);
+      const text = await textOf(welcome);
       expect(text).toContain("You lead 5 actions");
       expect(text).toMatch(/DMT member/);
       for (const button of ["My actions", "Start review"]) {
@@ -135,7 +152,7 @@ describe.skipIf(!HAVE_CHROMIUM)(TITLE, () => {
   it("answers help with what a DMT member can do", async () => {
     await step("help", async () => {
       const answer = await ask("help");
-      const text = await answer.innerText();
+      const text = await textOf(answer);
       expect(text).toMatch(/start review/i);
       expect(text).toMatch(/review status/i);
     });
@@ -144,7 +161,7 @@ describe.skipIf(!HAVE_CHROMIUM)(TITLE, () => {
   it("answers a question with the right Refs: what's red for priority 3", async () => {
     await step("question", async () => {
       const answer = await ask("what's red for priority 3");
-      const text = await answer.innerText();
+      const text = await textOf(answer);
       for (const ref of ["CSC-06", "CSC-11", "CSC-16"]) expect(text).toContain(ref);
       // Green and Amber actions of priority 3 are not in the answer.
       for (const ref of ["CSC-01", "CSC-03", "CSC-07"]) expect(text).not.toContain(ref);
@@ -157,7 +174,7 @@ describe.skipIf(!HAVE_CHROMIUM)(TITLE, () => {
       // The reminder brings the form itself, or a button per action that opens it.
       const form = cardWith("Update CSC-11 for");
       const opener = page.getByRole("button", { name: "Update CSC-11" });
-      await form.or(opener).first().waitFor({ timeout: 15_000 });
+      await expectToAppear(form.or(opener).first(), "An update form (or Update button) for CSC-11");
       if ((await form.count()) === 0) await opener.last().click();
       await form.getByRole("button", { name: "Submit update" }).waitFor({ timeout: 15_000 });
       expect(await form.getByRole("combobox", { name: /Proposed RAG/ }).count()).toBe(1);
@@ -197,7 +214,10 @@ describe.skipIf(!HAVE_CHROMIUM)(TITLE, () => {
       const submitted = cards()
         .filter({ hasText: "Submitted, awaiting sign-off" })
         .filter({ hasText: "CSC-11" });
-      await submitted.waitFor({ timeout: 15_000 });
+      await expectToAppear(
+        submitted,
+        "The read-only \u201csubmitted, awaiting sign-off\u201d card",
+      );
       expect(await submitted.locator("textarea, input").count()).toBe(0);
       expect(await submitted.getByRole("button", { name: "Submit update" }).count()).toBe(0);
     });
@@ -207,8 +227,11 @@ describe.skipIf(!HAVE_CHROMIUM)(TITLE, () => {
     await step("approved", async () => {
       after("submitted");
       const signOff = cardWith("Sign-off: CSC-11");
-      await signOff.getByRole("button", { name: "Approve" }).waitFor({ timeout: 15_000 });
-      const text = await signOff.innerText();
+      await expectToAppear(
+        signOff.getByRole("button", { name: "Approve" }),
+        "The sign-off card for CSC-11",
+      );
+      const text = await textOf(signOff);
       expect(text).toMatch(/Red\s*→\s*.*Amber/);
       expect(text).toContain("two carers are being assessed");
       await signOff.getByRole("button", { name: "Approve" }).click();
@@ -216,7 +239,7 @@ describe.skipIf(!HAVE_CHROMIUM)(TITLE, () => {
       const decided = cards()
         .filter({ hasText: "Sign-off: CSC-11" })
         .filter({ hasText: /Approved by Sam Patel/ });
-      await decided.waitFor({ timeout: 15_000 });
+      await expectToAppear(decided, "The decision on the sign-off card");
       expect(await decided.getByRole("button", { name: "Approve" }).count()).toBe(0);
     });
   }, 30_000);

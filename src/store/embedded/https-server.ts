@@ -14,6 +14,11 @@ export interface StoreServer {
   listen(port: number, host: string): Promise<number>;
   /** Stops taking connections, waits for requests in flight, then closes every connection. */
   shutDown(): Promise<void>;
+  /**
+   * Stops listening and cuts every connection at once, answered or not, as if the store's process
+   * had stopped (the data stays in memory). Fault tests use it; `listen` again to come back.
+   */
+  cutOff(): Promise<void>;
 }
 
 export function createStoreServer(
@@ -50,6 +55,11 @@ export function createStoreServer(
           resolve((server.address() as AddressInfo).port);
         });
       }),
+    async cutOff() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    },
     async shutDown() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();

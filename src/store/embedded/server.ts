@@ -4,6 +4,7 @@
  * every change journaled and fsynced before its response is sent.
  */
 import { mkdir } from "node:fs/promises";
+import type { IncomingMessage } from "node:http";
 import { watchAccount } from "./change-capture.ts";
 import type { CompactionStep } from "./compaction.ts";
 import { createStoreServer } from "./https-server.ts";
@@ -29,6 +30,8 @@ export interface EmbeddedCosmosOptions {
   compactAfterChanges?: number;
   /** Called at each step of a compaction; fault tests use it to stop the process there. */
   onCompactionStep?: (step: CompactionStep) => void;
+  /** Called as each request arrives; the benchmark counts the app's round trips with it. */
+  onRequest?: (req: IncomingMessage) => void;
 }
 
 export interface EmbeddedCosmos {
@@ -39,6 +42,12 @@ export interface EmbeddedCosmos {
   stop(): Promise<void>;
   compact(): Promise<void>;
   stats(): { journalRecords: number; journalChanges: number; replayMs: number };
+  /**
+   * Stops answering as a stopped store would (connection refused, open connections cut) while
+   * keeping the data in memory; `resume` listens again on the same port. For fault tests.
+   */
+  suspend(): Promise<void>;
+  resume(): Promise<void>;
 }
 
 export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions): Promise<EmbeddedCosmos> {
@@ -56,13 +65,20 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions): Promi
     markFailed = reject;
   });
   ready.catch(() => {});
+  const listener = createRequestListener({
+    ready,
+    whenDurable: () => runtime?.whenDurable() ?? Promise.resolve(),
+    isStopping: () => stopping,
+    log,
+  });
+  const { onRequest } = options;
   const server = createStoreServer(
-    createRequestListener({
-      ready,
-      whenDurable: () => runtime?.whenDurable() ?? Promise.resolve(),
-      isStopping: () => stopping,
-      log,
-    }),
+    onRequest
+      ? (req, res) => {
+          onRequest(req);
+          listener(req, res);
+        }
+      : listener,
   );
 
   try {
@@ -102,6 +118,10 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions): Promi
       port,
       compact: () => loaded.compact(),
       stats: () => loaded.stats(),
+      suspend: () => server.cutOff(),
+      resume: async () => {
+        await server.listen(port, host);
+      },
       stop: () => {
         stopped ??= stop();
         return stopped;

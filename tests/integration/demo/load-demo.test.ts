@@ -60,10 +60,8 @@ describe("the demo loaded into an empty store", () => {
       roundsSent: ["open", "chase", "final"],
     });
     const updates = (await store.updates.all()).filter((u) => u.quarter === "2026-Q2");
-    const states = updates.reduce<Record<string, number>>(
-      (n, u) => ({ ...n, [u.state]: (n[u.state] ?? 0) + 1 }),
-      {},
-    );
+    const states: Record<string, number> = {};
+    for (const u of updates) states[u.state] = (states[u.state] ?? 0) + 1;
     expect(states).toEqual({ approved: 17, returned: 1, submitted: 1 });
     expect(updates.find((u) => u.state === "returned")?.decision?.comment).not.toBe("");
   });

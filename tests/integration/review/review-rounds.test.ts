@@ -15,8 +15,41 @@ import { createDailyRunner, type DailyRunner } from "../../../src/scheduler/dail
 import type { OutboxItem } from "../../../src/store/outbox-repo.ts";
 import type { Store } from "../../../src/store/store.ts";
 import { cardText } from "../../support/stand-in-connector.ts";
+import { findObjects } from "../../support/validate-card.ts";
 import { dmtPerson, everyDay, LEADS, leadPerson, refsIn, ROUND_DAYS } from "./quarter-fixture.ts";
 import { addPeople, londonMorning, openTempStore, SETUP } from "./review-store.ts";
+
+const PREVIOUS_QUARTER_PROGRESS =
+  "Supervision audit completed; findings shared with team managers.";
+
+/** CSC-04's 2026-Q2 update, approved by DMT: the 2026-Q3 form shows it. */
+function approvedLastQuarter(ref: string, author: Person): Update {
+  return {
+    id: `2026-Q2:${ref}`,
+    quarter: "2026-Q2",
+    ref,
+    progress: PREVIOUS_QUARTER_PROGRESS,
+    proposedRag: "Amber",
+    ragJustification: "",
+    revisedDate: null,
+    revisedDateReason: "",
+    evidenceUrl: "",
+    proposeCompletion: false,
+    author: author.id,
+    authorName: author.name,
+    state: "approved",
+    submittedAt: "2026-09-20T10:00:00.000Z",
+    revision: 1,
+    previousRag: "Amber",
+    decision: {
+      outcome: "approved",
+      by: dmtPerson.id,
+      byName: dmtPerson.name,
+      at: "2026-09-28T14:00:00.000Z",
+      comment: "",
+    },
+  };
+}
 
 /**
  * The 2026-Q3 review below the HTTP layer: the daily job on a moved clock, queueing into the real
@@ -43,6 +76,7 @@ describe("a quarter's reminder rounds", () => {
       if (found) await store.actions.save({ ...found.doc, ...change }, SETUP, found.doc);
     }
     await addPeople(store, [hana, ira, tom, dmtPerson]);
+    await store.updates.create(approvedLastQuarter("CSC-04", ira), SETUP);
     const deps: FeatureDeps = {
       config: loadConfig({ LOG_LEVEL: "silent" }),
       store,
@@ -83,6 +117,14 @@ describe("a quarter's reminder rounds", () => {
     if (!handler) throw new Error(`no handler for ${verb}`);
     return handler(turn);
   };
+  /** What an update form's Submit button says it is for. */
+  const formTarget = (card: unknown) =>
+    findObjects(card, (o) => o.verb === "submitUpdate")[0]?.data as {
+      ref: string;
+      quarter: string;
+      revision: number;
+    };
+  const byRefOf = (a: { ref: string }, b: { ref: string }) => a.ref.localeCompare(b.ref);
   const submit = (person: Person, ref: string, fields: Record<string, unknown> = {}) =>
     press(person, "submitUpdate", {
       ref,
@@ -93,19 +135,41 @@ describe("a quarter's reminder rounds", () => {
       ...fields,
     });
 
-  it("opens on 9 December: each lead gets one message listing exactly their open actions", async () => {
+  it("opens on 9 December: each lead gets one update form for each action they owe, and nothing else", async () => {
     await liveThrough("2026-11-30", ROUND_DAYS.open);
     const items = await outbox();
-    expect(items.map((i) => i.key).sort()).toEqual([
-      `review:2026-Q3:open:${LEADS.hana.email}`,
-      `review:2026-Q3:open:${LEADS.ira.email}`,
-      `review:2026-Q3:open:${LEADS.tom.email}`,
-    ]);
+    const owed = {
+      [LEADS.hana.email]: ["CSC-01", "CSC-02", "CSC-03", "CSC-07"],
+      [LEADS.ira.email]: ["CSC-04", "CSC-05"],
+      [LEADS.tom.email]: ["CSC-09", "CSC-15", "CSC-17", "CSC-18"],
+    };
+    // One message per owed action, keyed by quarter, action and lead, so it is never sent twice.
+    expect(items.map((i) => i.key).sort()).toEqual(
+      Object.entries(owed)
+        .flatMap(([email, refs]) => refs.map((ref) => `review:2026-Q3:open:${ref}:${email}`))
+        .sort(),
+    );
     expect(new Set(items.map((i) => i.queuedAt.slice(0, 10)))).toEqual(new Set([ROUND_DAYS.open]));
-    const refsFor = (email: string) => refsIn(cardText(items.find((i) => i.to === email)?.card));
-    expect(refsFor(LEADS.hana.email)).toEqual(["CSC-01", "CSC-02", "CSC-03", "CSC-07"]);
-    expect(refsFor(LEADS.ira.email)).toEqual(["CSC-04", "CSC-05"]);
-    expect(refsFor(LEADS.tom.email)).toEqual(["CSC-09", "CSC-15", "CSC-17", "CSC-18"]);
+    for (const [email, refs] of Object.entries(owed)) {
+      const theirs = items.filter((i) => i.to === email);
+      expect(theirs.map((i) => formTarget(i.card)).sort(byRefOf)).toEqual(
+        refs.map((ref) => ({ ref, quarter: "2026-Q3", revision: 0 })),
+      );
+      for (const item of theirs) {
+        const ref = formTarget(item.card).ref;
+        expect(cardText(item.card)).toContain(`Update ${ref} for October to December 2026`);
+        expect(item.summary).toContain(ref);
+      }
+    }
+  });
+
+  it("shows in each opening form where its lead left off: last quarter's approved update", async () => {
+    const form = (await outbox()).find((i) => i.key.startsWith("review:2026-Q3:open:CSC-04:"));
+    const text = cardText(form?.card);
+    expect(text).toContain("Last approved update");
+    expect(text).toContain(PREVIOUS_QUARTER_PROGRESS);
+    const other = (await outbox()).find((i) => i.key.startsWith("review:2026-Q3:open:CSC-05:"));
+    expect(cardText(other?.card)).toContain("No earlier update");
   });
 
   it("answers a submit with empty progress with the same form: text kept, the problem named", async () => {
