@@ -13,10 +13,11 @@ await forEachLimited(batches, 4, async (b) => {
   const ops = Array.from({ length: 100 }, (_, i) => { const a = benchAction(b * 100 + i); return { operationType: "Create" as const, resourceBody: { ...a, id: a.ref } }; });
   await t.store.containers.actions.items.batch(ops, "default");
 });
-const manager = await t.addPerson({ email: "m@c.gov.uk", name: "M", roles: ["manager"] });
+const managers = []; for (let i = 0; i < 40; i++) managers.push(await t.addPerson({ email: `m${i}@c.gov.uk`, name: `M${i}`, roles: ["manager"] }));
+let turn = 0;
 const url = `http://127.0.0.1:${t.app.port}/api/messages`;
-const post = async (text: string) => { const s = performance.now(); const r = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(t.activity.message(manager, text)) }); await r.arrayBuffer(); return performance.now() - s; };
-await post("help");
+const post = async (text: string) => { const s = performance.now(); const r = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(t.activity.message(managers[turn++ % managers.length]!, text)) }); await r.arrayBuffer(); return performance.now() - s; };
+for (const _ of managers) await post("help");
 const h = monitorEventLoopDelay({ resolution: 5 }); h.enable();
 console.log("first", await post(QUESTIONS[0]!));
 const times: Record<string, number[]> = {};

@@ -13,7 +13,9 @@ async function health(port: number): Promise<number> {
 const refsOf = (json: string) => (JSON.parse(json) as { ref: string }[]).map((r) => r.ref);
 
 describe("serve with the embedded store", () => {
-  it("loads the sample plan, takes CLI imports while running, and loses nothing to kill -9", async () => {
+  it("takes CLI imports while running, refuses a second server, and loses nothing to kill -9", {
+    timeout: 120_000,
+  }, async () => {
     const env = { DATA_DIR: tempDataDir() };
     const first = await spawnServe(env);
     try {
@@ -24,8 +26,13 @@ describe("serve with the embedded store", () => {
       expect(imported.code).toBe(0);
       const rejected = await runCli(["import", BAD_DATE], env);
       expect(rejected.code).toBe(1);
-      const people = await runCli(["people", "add", "jo.bloggs@council.gov.uk", "--role", "lead"], env);
+      const people = await runCli(
+        ["people", "add", "jo.bloggs@council.gov.uk", "--role", "lead"],
+        env,
+      );
       expect(people.code).toBe(0);
+      // A second server on the same folder is refused, with a message naming the fix.
+      await expect(spawnServe(env)).rejects.toThrow(/in use by process \d+/);
     } finally {
       await first.kill9();
     }
@@ -42,16 +49,6 @@ describe("serve with the embedded store", () => {
       expect(people.stdout).toContain("jo.bloggs@council.gov.uk");
     } finally {
       await second.stop();
-    }
-  });
-
-  it("refuses a second server on the same data folder with a message naming the fix", async () => {
-    const env = { DATA_DIR: tempDataDir() };
-    const first = await spawnServe(env);
-    try {
-      await expect(spawnServe(env)).rejects.toThrow(/in use by process \d+/);
-    } finally {
-      await first.stop();
     }
   });
 });

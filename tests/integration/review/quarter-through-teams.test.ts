@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../src/clock.ts";
 import type { RunningScheduler } from "../../../src/scheduler/scheduler.ts";
 import { runCliHere, tempDataDir } from "../../support/run-cli.ts";
-import { cardText, StandInConnector } from "../../support/stand-in-connector.ts";
+import {
+  type CardJson,
+  cardsOf,
+  type Delivered,
+  cardText,
+  StandInConnector,
+} from "../../support/stand-in-connector.ts";
 import { startTestApp, type TestApp, type TestPerson } from "../../support/start-test-app.ts";
 import { findObjects } from "../../support/validate-card.ts";
 import { startAnotherInstance } from "./another-instance.ts";
@@ -21,8 +27,10 @@ describe("a quarter's review through Teams", () => {
   let t: TestApp;
   let instances: RunningScheduler[] = [];
   const people: Record<"hana" | "ira" | "tom" | "dmt", TestPerson> = {} as never;
-  /** Round cards (reminders, DMT's list) each person had received after each day's run. */
+  /** Round cards (forms, reminders, DMT's list) each person had received after each day's run. */
   const arrivals: Array<{ day: string; who: string; count: number }> = [];
+  /** Messages that answered what someone typed (in a 1:1 chat an answer is a plain send too). */
+  const answers = new Set<Delivered>();
 
   const start = async () => {
     t = await startTestApp({ clock, connector, dataDir });
@@ -67,18 +75,32 @@ describe("a quarter's review through Teams", () => {
         arrivals.push({ day, who, count: roundCards(person).length });
     }
   }
+  /** Cards the bot sent to a person's chat on its own (not answers to what they typed). */
+  const sentTo = (person: TestPerson) =>
+    t.connector
+      .messagesIn(t.connector.personalConversationOf(person))
+      .filter((d) => !answers.has(d))
+      .flatMap(cardsOf);
+  /** Update forms: one action's inputs and its Submit button. */
+  const forms = (person: TestPerson) =>
+    sentTo(person).filter((card) => findObjects(card, (o) => o.verb === "submitUpdate").length > 0);
+  /** What a form is for, as its Submit button says. */
+  const formTarget = (card: CardJson) =>
+    findObjects(card, (o) => o.verb === "submitUpdate")[0]?.data as Record<string, unknown>;
   /** Reminder cards: a row per action, each with its "Update CSC-nn" button. */
   const reminders = (person: TestPerson) =>
-    t
-      .cardsTo(person)
-      .filter(
-        (card) =>
-          findObjects(card, (o) => o.verb === "editUpdate" && String(o.title).startsWith("Update "))
-            .length > 0,
-      );
+    sentTo(person).filter(
+      (card) =>
+        findObjects(card, (o) => o.verb === "editUpdate" && String(o.title).startsWith("Update "))
+          .length > 0,
+    );
   const dmtLists = (person: TestPerson) =>
-    t.cardsTo(person).filter((card) => cardText(card).includes("two working days to go"));
-  const roundCards = (person: TestPerson) => [...reminders(person), ...dmtLists(person)];
+    sentTo(person).filter((card) => cardText(card).includes("two working days to go"));
+  const roundCards = (person: TestPerson) => [
+    ...forms(person),
+    ...reminders(person),
+    ...dmtLists(person),
+  ];
   /** The days on which a round card reached `who`. */
   const daysWithNews = (who: string) =>
     arrivals
@@ -89,11 +111,18 @@ describe("a quarter's review through Teams", () => {
       .map((a) => a.day);
 
   // Without the Christmas bank holidays T-14 working days would be 11 December.
-  it("opens on 9 December: each lead gets one card with exactly their actions, though two instances run", async () => {
+  it("opens on 9 December: each lead gets one form per action they owe, with its Ref, though two instances run", async () => {
     await liveThrough("2026-11-30", ROUND_DAYS.open);
     for (const key of ["hana", "ira", "tom"] as const) {
-      expect(reminders(people[key])).toHaveLength(1);
-      expect(refsIn(cardText(reminders(people[key])[0]))).toEqual(LEADS[key].refs);
+      const theirs = forms(people[key]);
+      // Exactly their actions, each once (the two instances and the app share one outbox).
+      expect(theirs.map((card) => String(formTarget(card).ref)).sort()).toEqual(LEADS[key].refs);
+      for (const card of theirs) {
+        const ref = String(formTarget(card).ref);
+        expect(cardText(card)).toContain(`Update ${ref} for October to December 2026`);
+        expect(formTarget(card)).toMatchObject({ quarter: "2026-Q3", revision: 0 });
+      }
+      expect(reminders(people[key])).toEqual([]);
       expect(daysWithNews(key)).toEqual([ROUND_DAYS.open]);
     }
     expect(daysWithNews("dmt")).toEqual([]);
@@ -108,21 +137,17 @@ describe("a quarter's review through Teams", () => {
     expect(cardText(replies[0]?.activity.attachments?.[0]?.content)).toContain("already open");
   });
 
-  it("gives a lead the form for an action from the reminder, and a read-only card once sent", async () => {
-    const form = (await t.press(people.hana, "editUpdate", { ref: "CSC-01", quarter: "2026-Q3" }))
-      .card;
+  it("takes a lead's progress and Red from the form they were sent, and answers with a read-only card", async () => {
+    const form = forms(people.hana).find((card) => formTarget(card).ref === "CSC-01");
+    if (!form) throw new Error("Hana has no form for CSC-01");
     expect(cardText(form)).toContain("Update CSC-01");
     // Reopened later (another device, after a submit elsewhere), the card asks for its current state.
     expect(form.refresh).toMatchObject({
       action: { verb: "refreshUpdate" },
       userIds: [people.hana.id],
     });
-    const submit = findObjects(form, (o) => o.verb === "submitUpdate")[0]?.data as Record<
-      string,
-      unknown
-    >;
     const sent = await t.press(people.hana, "submitUpdate", {
-      ...submit,
+      ...formTarget(form),
       progress: "Guidance agreed with police and health.",
       proposedRag: "Red",
     });
@@ -194,10 +219,11 @@ describe("a quarter's review through Teams", () => {
     const replies = async (person: TestPerson, text: string) => {
       const before = t.connector.messagesIn(t.connector.personalConversationOf(person)).length;
       await t.say(person, text);
-      return t.connector
+      const answered = t.connector
         .messagesIn(t.connector.personalConversationOf(person))
-        .slice(before)
-        .map((d) => cardText(d.activity.attachments?.[0]?.content));
+        .slice(before);
+      for (const d of answered) answers.add(d);
+      return answered.map((d) => cardText(d.activity.attachments?.[0]?.content));
     };
     const mine = await replies(people.hana, "my actions");
     expect(mine.map((text) => refsIn(text)[0])).toEqual(LEADS.hana.refs);
@@ -227,15 +253,19 @@ describe("a quarter's review through Teams", () => {
     clock.set(londonMorning("2026-12-21", "10:00"));
     await start();
     await connector.waitFor(
-      () => reminders(people.ira).length === 2 && reminders(people.tom).length === 2,
+      () => reminders(people.ira).length === 1 && reminders(people.tom).length === 1,
       20_000,
       "the chasers",
     );
     await liveThrough("2026-12-21", "2026-12-24");
-    expect(reminders(people.hana)).toHaveLength(1);
-    expect(reminders(people.ira)).toHaveLength(2);
-    expect(refsIn(cardText(reminders(people.tom)[1]))).toEqual(LEADS.tom.refs);
-    expect(cardText(reminders(people.tom)[1])).toContain("Reminder");
+    // Hana owes nothing, so is not chased; nobody's opening forms came again.
+    expect(reminders(people.hana)).toEqual([]);
+    expect(reminders(people.ira)).toHaveLength(1);
+    expect(refsIn(cardText(reminders(people.ira)[0]))).toEqual(LEADS.ira.refs);
+    expect(refsIn(cardText(reminders(people.tom)[0]))).toEqual(LEADS.tom.refs);
+    expect(cardText(reminders(people.tom)[0])).toContain("Reminder");
+    for (const key of ["hana", "ira", "tom"] as const)
+      expect(forms(people[key])).toHaveLength(LEADS[key].refs.length);
   });
 
   it("sends the last chaser and DMT's list on 29 December, after the Christmas bank holidays", async () => {
@@ -250,7 +280,27 @@ describe("a quarter's review through Teams", () => {
     expect(text).toContain("Ira Roberts: CSC-04, CSC-05");
     expect(text).toContain("Tom Mensah: CSC-09, CSC-12, CSC-15, CSC-17, CSC-18");
     expect(text).not.toContain("Hana Osei:");
-    expect(reminders(people.tom)).toHaveLength(3);
-    expect(cardText(reminders(people.tom)[2])).toContain("Last reminder");
+    expect(reminders(people.tom)).toHaveLength(2);
+    expect(cardText(reminders(people.tom)[1])).toContain("Last reminder");
+  });
+
+  it("sends the form below when a lead presses Update on their last reminder, and keeps the list", async () => {
+    const list = reminders(people.tom)[1];
+    const button = findObjects(list, (o) => o.title === "Update CSC-15")[0];
+    if (!list || !button) throw new Error("Tom's last reminder has no Update CSC-15 button");
+    const before = forms(people.tom).length;
+    const answer = await t.press(people.tom, "editUpdate", button.data as Record<string, unknown>);
+    const text = cardText(answer.card);
+    expect(text).toContain("Last reminder: 5 updates still needed");
+    expect(text).toContain("Form sent below");
+    expect(findObjects(answer.card, (o) => o.title === "Update CSC-15")).toEqual([]);
+    expect(findObjects(answer.card, (o) => o.title === "Update CSC-17")).toHaveLength(1);
+    await t.idle();
+    const arrived = forms(people.tom).slice(before);
+    expect(arrived.map((card) => formTarget(card).ref)).toEqual(["CSC-15"]);
+    // Pressed again (a double tap, or the old copy of the list): no second form.
+    await t.press(people.tom, "editUpdate", button.data as Record<string, unknown>);
+    await t.idle();
+    expect(forms(people.tom).slice(before)).toHaveLength(1);
   });
 });

@@ -8,9 +8,15 @@ import { silentLogger } from "../../../src/logger.ts";
 import { openStore } from "../../../src/store/open-store.ts";
 import type { OutboxItem } from "../../../src/store/outbox-repo.ts";
 import { runCliHere, tempDataDir } from "../../support/run-cli.ts";
+import { findObjects } from "../../support/validate-card.ts";
 import { LEADS } from "./quarter-fixture.ts";
 
 const SAMPLE = new URL("../../../data/sample-plan.csv", import.meta.url).pathname;
+
+/** The Ref an update form is for, as its Submit button says. */
+const formRef = (card: unknown) =>
+  (findObjects(card, (o) => o.verb === "submitUpdate")[0]?.data as { ref: string } | undefined)
+    ?.ref;
 
 /**
  * `plan-tracker review …` on its own (no server running): it queues reminders in the store's
@@ -71,23 +77,33 @@ describe("plan-tracker review", () => {
     expect(badQuarter.stderr).toContain("write it like 2026-Q3");
   });
 
-  it("starts the next review, queueing one reminder per lead", async () => {
+  /** What the opening round owes: one update form per action, to the lead of each. */
+  const openingForms = () =>
+    [LEADS.hana, LEADS.ira]
+      .flatMap((lead) => lead.refs.map((ref) => `review:${quarter}:open:${ref}:${lead.email}`))
+      .sort();
+
+  it("starts the next review, queueing one update form per action to its lead", async () => {
     const out = await runCliHere(["review", "start"], env);
     expect(out.stderr).toBe("");
     expect(out.stdout).toContain("review is open");
-    expect(out.stdout).toContain("Reminders are on their way to 2 leads for 7 actions");
+    expect(out.stdout).toContain(
+      "Update forms are on their way to 2 leads, one for each of 7 actions",
+    );
     expect(out.code).toBe(0);
-    expect((await queued()).map((i) => i.key).sort()).toEqual([
-      `review:${quarter}:open:${LEADS.hana.email}`,
-      `review:${quarter}:open:${LEADS.ira.email}`,
-    ]);
+    const items = await queued();
+    expect(items.map((i) => i.key).sort()).toEqual(openingForms());
+    for (const lead of [LEADS.hana, LEADS.ira]) {
+      const theirs = items.filter((i) => i.to === lead.email);
+      expect(theirs.map((i) => formRef(i.card)).sort()).toEqual(lead.refs);
+    }
   });
 
   it("sends nothing twice when started again", async () => {
     const out = await runCliHere(["review", "start", "--quarter", quarter], env);
     expect(out.stdout).toContain("already open");
     expect(out.code).toBe(0);
-    expect(await queued()).toHaveLength(2);
+    expect((await queued()).map((i) => i.key).sort()).toEqual(openingForms());
   });
 
   it("shows who still owes what, including actions nobody in the directory leads", async () => {

@@ -53,6 +53,45 @@ describe("reminder card", () => {
     });
   });
 
+  it("says in each Update button that it comes from a list, and which round's", () => {
+    const card = buildReminderCard({ ...base, round: "final" });
+    expect(buttons(card).find((b) => b.title === "Update CSC-03")?.data).toEqual({
+      ref: "CSC-03",
+      quarter: "2026-Q4",
+      from: "list",
+      round: "final",
+    });
+  });
+
+  it("shows a mark in place of an action's Update button, counting only what is still needed", () => {
+    const card = buildReminderCard({
+      ...base,
+      round: "chase",
+      marks: {
+        "CSC-01": { text: "Form sent below" },
+        "CSC-02": { text: "Update sent by Jo Bloggs on 10 March 2027 at 09:30", done: true },
+      },
+    });
+    expect(cardProblems(card)).toEqual([]);
+    const text = readableCardText(card);
+    expect(text[0]).toBe("Reminder: 2 updates still needed by 19 March 2027");
+    expect(text).toContain("\u2714 Form sent below");
+    expect(text).toContain("\u2714 Update sent by Jo Bloggs on 10 March 2027 at 09:30");
+    expect(buttons(card).map((b) => b.title)).toEqual(["Update CSC-03", "My actions"]);
+  });
+
+  it("says so when every listed update is in", () => {
+    const card = buildReminderCard({
+      ...base,
+      round: "final",
+      actions: fifteen.slice(0, 1),
+      marks: { "CSC-01": { text: "Update sent", done: true } },
+    });
+    expect(readableCardText(card)[0]).toBe(
+      "All your updates for the January to March 2027 review are in",
+    );
+  });
+
   it("fits 15 actions well within the size limit", () => {
     const card = buildReminderCard({ ...base, actions: fifteen });
     expect(cardProblems(card)).toEqual([]);

@@ -151,6 +151,14 @@ describe("parseCardAction: other verbs", () => {
     expect(parsed("refreshUpdate", target).data).toEqual(target);
   });
 
+  it("tells a reminder list's Update button from the submitted card's Edit", () => {
+    const fromList = { ...target, from: "list", round: "chase" };
+    expect(parsed("editUpdate", fromList).data).toEqual(fromList);
+    expect(parsed("editUpdate", target).data).not.toHaveProperty("from");
+    expect(failed("editUpdate", { ...target, from: "somewhere" }).message).toMatch(/older message/);
+    expect(failed("editUpdate", { ...target, from: "list", round: "later" }).ok).toBe(false);
+  });
+
   it("answers an unknown verb politely", () => {
     expect(failed("deleteEverything", {}).message).toMatch(/don't recognise that button.*help/);
     expect(failed(undefined, {}).ok).toBe(false);
