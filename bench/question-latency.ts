@@ -11,7 +11,11 @@ import type { Rag } from "../src/domain/rag.ts";
 import { forEachLimited } from "../src/review/run-limited.ts";
 import type { Store } from "../src/store/store.ts";
 import { StandInConnector } from "../tests/support/stand-in-connector.ts";
-import { type BuiltActivity, startTestApp } from "../tests/support/start-test-app.ts";
+import {
+  type BuiltActivity,
+  startTestApp,
+  type TestPerson,
+} from "../tests/support/start-test-app.ts";
 import { startEchoBot } from "./echo-bot.ts";
 
 export interface QuestionLatencyOptions {
@@ -47,6 +51,8 @@ export const QUESTIONS = [
   "not green for priority 4",
   "wats red for priorty 3",
 ];
+
+const MANAGERS = 40;
 
 const LEADS = [
   "HoS / Service Manager",
@@ -139,17 +145,29 @@ export async function measureQuestions(
     const seedStarted = performance.now();
     await seed(t.store, count);
     log(`wrote ${count} actions in ${Math.round(performance.now() - seedStarted)} ms`);
-    const manager = await t.addPerson({
-      email: "mo.manager@council.gov.uk",
-      name: "Mo Manager",
-      roles: ["manager"],
-    });
+    // Teams limits each conversation to a few messages a second, and the app keeps to that, so
+    // questions come from many managers in turn, as they would in a council.
+    const managers: TestPerson[] = [];
+    for (let i = 0; i < MANAGERS; i++) {
+      managers.push(
+        await t.addPerson({
+          email: `manager${i}@council.gov.uk`,
+          name: `Manager ${i}`,
+          roles: ["manager"],
+        }),
+      );
+    }
+    let turn = 0;
+    const ask = (text: string) =>
+      t.activity.message(managers[turn++ % MANAGERS] as TestPerson, text);
     const appUrl = `http://127.0.0.1:${t.app.port}/api/messages`;
-    const ask = (text: string) => t.activity.message(manager, text);
+    // Each manager's first message looks them up in Teams and the directory.
+    for (let i = 0; i < MANAGERS; i++) await roundTrip(appUrl, ask("help"), connector);
 
     const firstQuestionMs = await roundTrip(appUrl, ask(QUESTIONS[0] as string), connector);
-    const answer = t.cardsTo(manager).at(-1)?.body?.[0]?.text;
-    log(`first question (reads the plan into memory): ${Math.round(firstQuestionMs)} ms: ${answer}`);
+    log(
+      `first question after the writes (reads them into memory): ${Math.round(firstQuestionMs)} ms`,
+    );
     for (const question of QUESTIONS) await roundTrip(appUrl, ask(question), connector);
     for (let i = 0; i < 10; i++) await roundTrip(echo.url, ask("hello"), connector);
 
@@ -157,14 +175,21 @@ export async function measureQuestions(
     const echoTimes: number[] = [];
     // Alternating, so both see the same machine at the same moments.
     for (let i = 0; i < samples; i++) {
-      questionTimes.push(await roundTrip(appUrl, ask(QUESTIONS[i % QUESTIONS.length] as string), connector));
-      echoTimes.push(await roundTrip(echo.url, ask(QUESTIONS[i % QUESTIONS.length] as string), connector));
+      questionTimes.push(
+        await roundTrip(appUrl, ask(QUESTIONS[i % QUESTIONS.length] as string), connector),
+      );
+      echoTimes.push(
+        await roundTrip(echo.url, ask(QUESTIONS[i % QUESTIONS.length] as string), connector),
+      );
     }
-    const unanswered = t
-      .cardsTo(manager)
-      .slice(-samples)
-      .filter((card) => String(card?.body?.[0]?.text ?? "").startsWith("Sorry"));
-    if (unanswered.length > 0) throw new Error("A benchmark question was not understood.");
+    const headings = managers.flatMap((manager) =>
+      t.cardsTo(manager).map((card) => String(card?.body?.[0]?.text ?? "")),
+    );
+    if (
+      headings.some((heading) => heading.startsWith("Sorry") || heading.startsWith("No actions"))
+    ) {
+      throw new Error("A benchmark question was not answered with actions.");
+    }
     questionTimes.sort((a, b) => a - b);
     echoTimes.sort((a, b) => a - b);
     const questionP95Ms = percentile(questionTimes, 95);
@@ -189,5 +214,7 @@ export async function measureQuestions(
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const result = await measureQuestions({ log: (line) => console.log(line) });
   console.table([result]);
-  console.log(result.p95Ratio <= 3 ? "Within target (p95 ≤ 3× echo)." : "OVER target (p95 > 3× echo).");
+  console.log(
+    result.p95Ratio <= 3 ? "Within target (p95 ≤ 3× echo)." : "OVER target (p95 > 3× echo).",
+  );
 }

@@ -1,13 +1,14 @@
 import { buildAnswerCard } from "../cards/answer-card.ts";
-import { andMore, countOf, limitList } from "../cards/list-text.ts";
+import { andMore, countOf } from "../cards/list-text.ts";
 import type { Action } from "../domain/action.ts";
 import type { IsoDate } from "../domain/iso-date.ts";
 import type { Person } from "../domain/person.ts";
-import { describeQuery, evaluateQuery, type Query } from "../domain/question/index.ts";
+import { describeQuery, type Query } from "../domain/question/index.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import type { Card } from "../messaging.ts";
 import { countsNote, reachNote, withNotes } from "./answer-notes.ts";
 import { type AskerReach, withinReach } from "./asker.ts";
+import { findMatches } from "./find-matches.ts";
 import type { PlanSnapshot } from "./plan-snapshot.ts";
 
 /** Who is asking, and the plan and day the answer is for. */
@@ -39,13 +40,7 @@ export function answerQuery(
 ): Answer {
   const { snapshot, person, reach } = context;
   const asked = withinReach(query, reach);
-  const matches = evaluateQuery(asked, {
-    actions: snapshot.actions,
-    updates: snapshot.updates,
-    currentQuarter: context.currentQuarter,
-    today: context.today,
-    askerLeads: person.leads,
-  });
+  const matches = findMatches(context, asked);
   const understood = describeQuery(asked, snapshot.vocabulary);
   const card = buildAnswerCard({
     understood,
@@ -68,10 +63,8 @@ export function answerQuery(
 /** "Red · Priority 3: 2 actions (CSC-05, CSC-06)". */
 export function answerText(understood: string, matches: readonly Action[]): string {
   if (matches.length === 0) return `No actions match: ${understood}`;
-  const refs = limitList(
-    matches.map((action) => action.ref),
-    10,
-  );
-  const more = refs.hidden > 0 ? ` ${andMore(refs.hidden)}` : "";
-  return `${understood}: ${countOf(matches.length, "action")} (${refs.shown.join(", ")}${more})`;
+  const shown = matches.slice(0, 10).map((action) => action.ref);
+  const hidden = matches.length - shown.length;
+  const more = hidden > 0 ? ` ${andMore(hidden)}` : "";
+  return `${understood}: ${countOf(matches.length, "action")} (${shown.join(", ")}${more})`;
 }

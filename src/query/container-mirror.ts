@@ -14,7 +14,7 @@ export interface MirrorOptions<T> {
   container: Container;
   schema: z.ZodType<T>;
   /** Reads one logical partition only (the plan's actions); all partitions when absent. */
-  partitionKey?: string;
+  partition?: { field: string; value: string };
   /** A document that fails its schema is left out (the rest still answer); this says which. */
   onInvalid: (id: string, problem: string) => void;
 }
@@ -63,17 +63,19 @@ export class ContainerMirror<T> {
   }
 
   private async read(): Promise<Row[]> {
-    const options: FeedOptions =
-      this.o.partitionKey === undefined ? {} : { partitionKey: this.o.partitionKey };
+    const { partition } = this.o;
+    const options: FeedOptions = partition ? { partitionKey: partition.value } : {};
+    // The partition is named in the query too: the embedded store ignores the option on queries.
+    const query = partition
+      ? `SELECT * FROM c WHERE c._ts >= @since AND c.${partition.field} = @partition`
+      : "SELECT * FROM c WHERE c._ts >= @since";
+    const parameters = [
+      { name: "@since", value: this.since },
+      ...(partition ? [{ name: "@partition", value: partition.value }] : []),
+    ];
     try {
       const { resources } = await this.o.container.items
-        .query<Row>(
-          {
-            query: "SELECT * FROM c WHERE c._ts >= @since",
-            parameters: [{ name: "@since", value: this.since }],
-          },
-          options,
-        )
+        .query<Row>({ query, parameters }, options)
         .fetchAll();
       return resources;
     } catch (error) {

@@ -20,6 +20,10 @@ export function backgroundPeriodFor(lastReadMs: number): number {
 }
 
 /** Whether an index last refreshed at `refreshedAtMs` (null: never) may answer at `nowMs`. */
-export function isFreshEnough(refreshedAtMs: number | null, nowMs: number, lastReadMs: number): boolean {
+export function isFreshEnough(
+  refreshedAtMs: number | null,
+  nowMs: number,
+  lastReadMs: number,
+): boolean {
   return refreshedAtMs !== null && nowMs - refreshedAtMs <= maxAgeFor(lastReadMs);
 }

@@ -1,14 +1,18 @@
 import type { Action } from "../domain/action.ts";
 import type { Plan } from "../domain/plan.ts";
-import type { PlanVocabulary } from "../domain/question/index.ts";
+import { compareRefs, type PlanVocabulary } from "../domain/question/index.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import type { Review } from "../domain/review.ts";
 import type { Update } from "../domain/update.ts";
+import { CandidateIndex } from "./candidates.ts";
 
 /** Everything a question is answered from, as one consistent picture of the plan. */
 export interface PlanSnapshot {
   plan: Plan;
+  /** In the order answers list them (CSC-2 before CSC-10). */
   actions: Action[];
+  /** Narrows a question to the actions it could match, before the full check. */
+  candidates: CandidateIndex;
   /** Every update, any quarter. */
   updates: Update[];
   reviews: ReadonlyMap<Quarter, Review>;
@@ -26,7 +30,8 @@ export function buildSnapshot(parts: {
   reviews: Review[];
   vocabulary: PlanVocabulary;
 }): PlanSnapshot {
-  const byRef = new Map(parts.actions.map((action) => [action.ref.toLowerCase(), action]));
+  const actions = [...parts.actions].sort((a, b) => compareRefs(a.ref, b.ref));
+  const byRef = new Map(actions.map((action) => [action.ref.toLowerCase(), action]));
   const updatesByRef = new Map<string, Update[]>();
   for (const update of parts.updates) {
     const key = update.ref.toLowerCase();
@@ -36,7 +41,8 @@ export function buildSnapshot(parts: {
   }
   return {
     plan: parts.plan,
-    actions: parts.actions,
+    actions,
+    candidates: new CandidateIndex(actions),
     updates: parts.updates,
     reviews: new Map(parts.reviews.map((review) => [review.quarter, review])),
     vocabulary: parts.vocabulary,

@@ -19,19 +19,28 @@ export type QuestionFeature = Feature & { close(): void };
  */
 export function createQuestionFeature(deps: FeatureDeps): QuestionFeature {
   const index = new QuestionIndex(deps);
+  index.warmUp();
   const timeZone = deps.config.REVIEW_TIMEZONE;
+  // The day changes only at midnight, on a minute boundary; working it out takes a little while.
+  let dayOf = { minute: Number.NaN, today: "" };
+  const today = () => {
+    const now = deps.clock.now();
+    const minute = Math.floor(now.getTime() / 60_000);
+    if (minute !== dayOf.minute) dayOf = { minute, today: todayIn(timeZone, now) };
+    return dayOf.today;
+  };
 
   const answering: Answering = async (person, work) => {
     const reach = askerReach(person);
     if (reach === "nothing") return notAllowedAnswer();
     const snapshot = await index.current();
-    const today = todayIn(timeZone, deps.clock.now());
+    const day = today();
     return work({
       snapshot,
       person,
       reach,
-      today,
-      currentQuarter: summaryQuarter(today, snapshot.reviews),
+      today: day,
+      currentQuarter: summaryQuarter(day, snapshot.reviews),
       timeZone,
       actionUrl: (ref) => actionTabUrl(deps.config, ref),
     });

@@ -43,13 +43,13 @@ export class QuestionIndex {
     this.actions = new ContainerMirror({
       container: containers.actions,
       schema: ActionSchema,
-      partitionKey: DEFAULT_PLAN_ID,
+      partition: { field: "planId", value: DEFAULT_PLAN_ID },
       onInvalid: onInvalid("action"),
     });
     this.plans = new ContainerMirror({
       container: containers.plans,
       schema: PlanSchema,
-      partitionKey: DEFAULT_PLAN_ID,
+      partition: { field: "id", value: DEFAULT_PLAN_ID },
       onInvalid: onInvalid("plan"),
     });
     this.updates = new ContainerMirror({
@@ -74,6 +74,13 @@ export class QuestionIndex {
     }
     this.keepRefreshing();
     return this.currentSnapshot();
+  }
+
+  /** Reads the plan ahead of the first question, so it needn't wait; a failure waits for that question. */
+  warmUp(): void {
+    this.refresh().catch((error: unknown) =>
+      this.o.logger.debug("couldn't read the plan for questions yet", { error: String(error) }),
+    );
   }
 
   /** Reads what changed in the store; callers at the same moment share one read. */

@@ -16,7 +16,10 @@ export function showAction(context: AskContext, ref: string): Answer {
     return {
       card: buildNoticeCard({
         title: "I can't find that action",
-        lines: [message, "Ask \u201cwhat's red\u201d or \u201coverdue actions\u201d to see the plan's Refs."],
+        lines: [
+          message,
+          "Ask \u201cwhat's red\u201d or \u201coverdue actions\u201d to see the plan's Refs.",
+        ],
       }),
       summary: message,
     };

@@ -1,3 +1,6 @@
+/** How many messages are queued at once while a round goes out. */
+export const QUEUE_CONCURRENCY = 16;
+
 /**
  * Runs `work` over `items` with at most `limit` at a time, in order of start. Queueing a round's
  * messages is a store write each; a few in flight keep a thousand leads to seconds without

@@ -2,27 +2,19 @@ import { buildDmtOutstandingCard } from "../cards/dmt-outstanding-card.ts";
 import { countOf } from "../cards/list-text.ts";
 import { buildReminderCard } from "../cards/reminder-card.ts";
 import { refCount } from "../cards/review-lists.ts";
-import { buildUpdateFormCard } from "../cards/update-form-card.ts";
-import type { Action } from "../domain/action.ts";
 import { quarterLabel } from "../domain/calendar.ts";
 import { formatLongDate, type IsoDate } from "../domain/iso-date.ts";
-import type { Person } from "../domain/person.ts";
 import { hasRole } from "../domain/person.ts";
 import type { Quarter } from "../domain/quarter.ts";
-import { suggestRag } from "../domain/rag-rules.ts";
 import type { ReviewRound } from "../domain/review.ts";
-import type { Update } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import { dmtOutstandingInput, owedGroups } from "./dmt-outstanding.ts";
 import { assignToLeads, byRef, isOwed } from "./lead-assignment.ts";
+import { sendOpeningForms } from "./opening-forms.ts";
 import type { RoundPlan } from "./review-calendar.ts";
 import { recordRoundsSent } from "./review-records.ts";
 import { reviewStatus } from "./review-status.ts";
-import { forEachLimited } from "./run-limited.ts";
-import { draftOf, returnedBanner } from "./update-cards.ts";
-
-/** How many messages are queued at once while a round goes out. */
-const QUEUE_CONCURRENCY = 16;
+import { forEachLimited, QUEUE_CONCURRENCY } from "./run-limited.ts";
 
 export interface RoundReport {
   quarter: Quarter;
@@ -124,71 +116,6 @@ export async function sendRound(
   };
   deps.logger.info("review round sent", { ...report });
   return report;
-}
-
-/** The idempotency key of an action's opening form: one per quarter, action and person. */
-export const openingFormKey = (quarter: Quarter, ref: string, personId: string): string =>
-  `review:${quarter}:open:${ref}:${personId}`;
-
-/**
- * The review opens with each lead's update forms, one message per action (the plan's own "update
- * form, one per action"): a lead answers each from the chat, and each is replaced by its read-only
- * card when sent. Last quarter's approved updates are read once for the whole round.
- */
-async function sendOpeningForms(
-  deps: Pick<FeatureDeps, "store" | "messenger" | "config">,
-  quarter: Quarter,
-  reviewDate: IsoDate,
-  today: IsoDate,
-  leads: { person: Person; actions: Action[] }[],
-  thisQuarter: Update[],
-): Promise<number> {
-  const earlier = (await deps.store.updates.all()).filter(
-    (u) => u.state === "approved" && u.quarter < quarter,
-  );
-  const lastApproved = new Map<string, Update>();
-  for (const u of earlier.sort((a, b) => a.quarter.localeCompare(b.quarter)))
-    lastApproved.set(u.ref, u);
-  const returned = new Map(
-    thisQuarter.filter((u) => u.state === "returned").map((u) => [u.ref, u]),
-  );
-  const timeZone = deps.config.REVIEW_TIMEZONE;
-  const forms = leads.flatMap(({ person, actions }) =>
-    actions.map((action) => ({ person, action })),
-  );
-  // A lead's Teams id (for the cards' refresh) is looked up once, not once per form.
-  const teamsIds = new Map<string, Promise<string | undefined>>();
-  const teamsIdOf = (person: Person) => {
-    const known = teamsIds.get(person.id);
-    if (known) return known;
-    const found = deps.messenger.teamsUserIdOf(person.id);
-    teamsIds.set(person.id, found);
-    return found;
-  };
-  let queued = 0;
-  await forEachLimited(forms, QUEUE_CONCURRENCY, async ({ person, action }) => {
-    const teamsId = await teamsIdOf(person);
-    const sentBack = returned.get(action.ref);
-    const card = buildUpdateFormCard({
-      action,
-      quarter,
-      suggestion: suggestRag(action, today),
-      lastApproved: lastApproved.get(action.ref) ?? null,
-      draft: sentBack ? draftOf(sentBack) : undefined,
-      banner: sentBack ? returnedBanner(sentBack, timeZone) : undefined,
-      revision: sentBack?.revision ?? 0,
-      refreshUserIds: teamsId ? [teamsId] : undefined,
-      timeZone,
-    });
-    const result = await deps.messenger.send({
-      key: openingFormKey(quarter, action.ref, person.id),
-      to: person.id,
-      card,
-      summary: `${quarterLabel(quarter)} review: please update ${action.ref} by ${formatLongDate(reviewDate)}.`,
-    });
-    if (result.queued) queued += 1;
-  });
-  return queued;
 }
 
 /** "CSC-01, CSC-02 and 8 more": a notification line stays short. */

@@ -50,7 +50,9 @@ export function describeRequest(req: Pick<IncomingMessage, "method" | "url" | "h
   const onDocs = parts[4] === "docs";
   const header = (name: string) => String(req.headers[name] ?? "").toLowerCase();
   let verb: string;
-  if (header("x-ms-documentdb-isquery") === "true") verb = "query";
+  // A cross-partition query costs two requests: the plan, then the query itself.
+  if (header("x-ms-cosmos-is-query-plan-request") === "true") verb = "query plan";
+  else if (header("x-ms-documentdb-isquery") === "true") verb = "query";
   else if (header("x-ms-cosmos-is-batch-request") === "true") verb = "batch";
   else if (req.method === "POST" && header("x-ms-documentdb-is-upsert") === "true") verb = "upsert";
   else if (req.method === "POST") verb = "create";

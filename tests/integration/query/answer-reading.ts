@@ -17,12 +17,16 @@ export function refsIn(card: CardJson): string[] {
   ).map((row) => String((row.selectAction as { data: { ref: string } }).data.ref));
 }
 
-export function buttonsOf(card: CardJson): Array<{ title: string; verb: string; data: Record<string, unknown> }> {
-  return findObjects(card, (o) => o.type === "Action.Execute" && o.verb !== "showAction").map((o) => ({
+export function buttonsOf(
+  card: CardJson,
+): Array<{ title: string; verb: string; data: Record<string, unknown> }> {
+  return findObjects(card, (o) => o.type === "Action.Execute" && o.verb !== "showAction").map(
+    (o) => ({
       title: String(o.title),
       verb: String(o.verb),
       data: o.data as Record<string, unknown>,
-    }));
+    }),
+  );
 }
 
 /** The card of the newest message in a conversation. */
@@ -32,7 +36,12 @@ export function lastCardIn(connector: StandInConnector, conversationId: string):
   return cardsOf(last)[0];
 }
 
-export function planAction(ref: string, priorities: number[], rag: Rag | null, lead: string): Action {
+export function planAction(
+  ref: string,
+  priorities: number[],
+  rag: Rag | null,
+  lead: string,
+): Action {
   return {
     ref,
     planId: "default",
@@ -42,7 +51,12 @@ export function planAction(ref: string, priorities: number[], rag: Rag | null, l
     developmentAction: `Open family hub number ${ref.replace(/\D/g, "")}`,
     expectedOutcome: "Families get help early.",
     lead,
-    completionDate: { text: "March 2027", due: "2027-03-31", tbc: false, milestones: ["2027-03-31"] },
+    completionDate: {
+      text: "March 2027",
+      due: "2027-03-31",
+      tbc: false,
+      milestones: ["2027-03-31"],
+    },
     rag,
     complete: false,
     signedOff: false,

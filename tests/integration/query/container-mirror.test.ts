@@ -21,12 +21,16 @@ describe("the in-memory copy of a container", () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), "plan-tracker-mirror-"));
-    const config = loadConfig({ DATA_DIR: dataDir, EMBEDDED_COSMOS_PORT: "0", LOG_LEVEL: "silent" });
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      EMBEDDED_COSMOS_PORT: "0",
+      LOG_LEVEL: "silent",
+    });
     store = await openStore({ config, clock: systemClock, logger: silentLogger, role: "server" });
     mirror = new ContainerMirror({
       container: store.containers.actions,
       schema: ActionSchema,
-      partitionKey: "default",
+      partition: { field: "planId", value: "default" },
       onInvalid: (id) => invalid.push(id),
     });
   });
@@ -37,7 +41,9 @@ describe("the in-memory copy of a container", () => {
 
   it("reads everything first, then only what changed, however quickly the writes follow", async () => {
     await Promise.all(
-      ["A-1", "A-2", "A-3"].map((ref) => store.actions.save(planAction(ref, [1], "Green", "HoS"), SETUP, null)),
+      ["A-1", "A-2", "A-3"].map((ref) =>
+        store.actions.save(planAction(ref, [1], "Green", "HoS"), SETUP, null),
+      ),
     );
     const first = await mirror.refresh();
     expect(first.map((change) => change.after.ref).sort()).toEqual(["A-1", "A-2", "A-3"]);
@@ -48,7 +54,9 @@ describe("the in-memory copy of a container", () => {
     await store.actions.save({ ...before, rag: "Red" }, SETUP, before);
     await store.actions.save(planAction("A-4", [2], "Amber", "IRO"), SETUP, null);
     const second = await mirror.refresh();
-    expect(second.map((change) => [change.before?.rag ?? null, change.after.ref, change.after.rag])).toEqual(
+    expect(
+      second.map((change) => [change.before?.rag ?? null, change.after.ref, change.after.rag]),
+    ).toEqual(
       expect.arrayContaining([
         ["Green", "A-2", "Red"],
         [null, "A-4", "Amber"],
@@ -56,7 +64,19 @@ describe("the in-memory copy of a container", () => {
     );
     expect(second).toHaveLength(2);
     expect(await mirror.refresh()).toEqual([]);
-    expect(mirror.docs().map((action) => action.ref).sort()).toEqual(["A-1", "A-2", "A-3", "A-4"]);
+    expect(
+      mirror
+        .docs()
+        .map((action) => action.ref)
+        .sort(),
+    ).toEqual(["A-1", "A-2", "A-3", "A-4"]);
+  });
+
+  it("reads only its own plan's actions, though another plan uses the same Refs", async () => {
+    const other = { ...planAction("A-1", [1], "Red", "Someone else"), planId: "other-plan" };
+    await store.actions.save(other, SETUP, null);
+    expect(await mirror.refresh()).toEqual([]);
+    expect(mirror.get("A-1")?.lead).toBe("HoS");
   });
 
   it("leaves out a document that isn't a valid action, and names it", async () => {

@@ -76,7 +76,9 @@ describe("asking Plan Tracker about the plan", () => {
     clock.advance(LATER_MS);
 
     const first = await ask(manager, "amber for priority 2");
-    expect(headingOf(first)).toBe("Amber · Priority 2 — Emotional Health and Wellbeing · 45 actions");
+    expect(headingOf(first)).toBe(
+      "Amber · Priority 2 — Emotional Health and Wellbeing · 45 actions",
+    );
     expect(cardText(first)).toContain("Showing 1–20 of 45");
     const seen = [...refsIn(first)];
     let more = buttonsOf(first).find((button) => button.title === "More");

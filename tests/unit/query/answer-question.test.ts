@@ -36,15 +36,20 @@ function contextFor(roles: Role[], leads: string[] = []): AskContext {
   };
 }
 const manager = contextFor(["manager"]);
-const heading = (card: unknown) => String((card as { body: Array<{ text: string }> }).body[0]?.text);
+const heading = (card: unknown) =>
+  String((card as { body: Array<{ text: string }> }).body[0]?.text);
 const refs = (card: unknown) =>
-  [...JSON.stringify(card).matchAll(/"verb":"showAction","data":\{"ref":"([^"]+)"/g)].map((m) => m[1]);
+  [...JSON.stringify(card).matchAll(/"verb":"showAction","data":\{"ref":"([^"]+)"/g)].map(
+    (m) => m[1],
+  );
 
 describe("answering a typed question", () => {
   it("lists the matching actions under a heading that restates the question", () => {
     const { card, summary } = answerQuestion(manager, "what's red for priority 3");
     expect(cardProblems(card)).toEqual([]);
-    expect(heading(card)).toBe("Red · Priority 3 — Protecting children at risk of harm · 3 actions");
+    expect(heading(card)).toBe(
+      "Red · Priority 3 — Protecting children at risk of harm · 3 actions",
+    );
     expect(refs(card)).toEqual(["CSC-05", "CSC-09", "CSC-19"]);
     expect(summary).toBe(
       "Red · Priority 3 — Protecting children at risk of harm: 3 actions (CSC-05, CSC-09, CSC-19)",

@@ -1,0 +1,94 @@
+import { buildUpdateFormCard } from "../cards/update-form-card.ts";
+import type { Action } from "../domain/action.ts";
+import { quarterLabel } from "../domain/calendar.ts";
+import { formatLongDate, type IsoDate } from "../domain/iso-date.ts";
+import type { Person } from "../domain/person.ts";
+import type { Quarter } from "../domain/quarter.ts";
+import { suggestRag } from "../domain/rag-rules.ts";
+import type { Update } from "../domain/update.ts";
+import type { FeatureDeps } from "../feature-deps.ts";
+import { forEachLimited, QUEUE_CONCURRENCY } from "./run-limited.ts";
+import { draftOf, returnedBanner } from "./update-cards.ts";
+
+/** The idempotency key of an action's opening form: one per quarter, action and person. */
+export const openingFormKey = (quarter: Quarter, ref: string, personId: string): string =>
+  `review:${quarter}:open:${ref}:${personId}`;
+
+/**
+ * The review opens with each lead's update forms, one message per action (the plan's own "update
+ * form, one per action"): a lead answers each in the chat, and each is replaced by its read-only
+ * card once submitted. Last quarter's approved updates are read once for the whole round.
+ */
+export async function sendOpeningForms(
+  deps: Pick<FeatureDeps, "store" | "messenger" | "config">,
+  quarter: Quarter,
+  reviewDate: IsoDate,
+  today: IsoDate,
+  leads: { person: Person; actions: Action[] }[],
+  thisQuarter: Update[],
+): Promise<number> {
+  const earlier = (await deps.store.updates.all()).filter(
+    (u) => u.state === "approved" && u.quarter < quarter,
+  );
+  const lastApproved = new Map<string, Update>();
+  for (const u of earlier.sort((a, b) => a.quarter.localeCompare(b.quarter)))
+    lastApproved.set(u.ref, u);
+  const returned = new Map(
+    thisQuarter.filter((u) => u.state === "returned").map((u) => [u.ref, u]),
+  );
+  const timeZone = deps.config.REVIEW_TIMEZONE;
+  const forms = interleaved(leads);
+  // A lead's Teams id (for the cards' refresh) is looked up once, not once per form.
+  const teamsIds = new Map<string, Promise<string | undefined>>();
+  const teamsIdOf = (person: Person) => {
+    const known = teamsIds.get(person.id);
+    if (known) return known;
+    const found = deps.messenger.teamsUserIdOf(person.id);
+    teamsIds.set(person.id, found);
+    return found;
+  };
+  let queued = 0;
+  await forEachLimited(forms, QUEUE_CONCURRENCY, async ({ person, action }) => {
+    const teamsId = await teamsIdOf(person);
+    const sentBack = returned.get(action.ref);
+    const card = buildUpdateFormCard({
+      action,
+      quarter,
+      suggestion: suggestRag(action, today),
+      lastApproved: lastApproved.get(action.ref) ?? null,
+      draft: sentBack ? draftOf(sentBack) : undefined,
+      banner: sentBack ? returnedBanner(sentBack, timeZone) : undefined,
+      revision: sentBack?.revision ?? 0,
+      refreshUserIds: teamsId ? [teamsId] : undefined,
+      timeZone,
+    });
+    const result = await deps.messenger.send({
+      key: openingFormKey(quarter, action.ref, person.id),
+      to: person.id,
+      card,
+      summary: `${quarterLabel(quarter)} review: please update ${action.ref} by ${formatLongDate(reviewDate)}.`,
+    });
+    if (result.queued) queued += 1;
+  });
+  return queued;
+}
+
+/**
+ * Every lead's first form, then every lead's second, and so on (each lead's in plan order). The
+ * outbox is sent oldest first and a chat takes only a few messages a second, so queued lead by
+ * lead, ten forms to one chat would hold up the next lead's; spread out, every chat is being sent
+ * to at once and each lead's first form arrives within seconds.
+ */
+export function interleaved(
+  leads: readonly { person: Person; actions: readonly Action[] }[],
+): { person: Person; action: Action }[] {
+  const forms: { person: Person; action: Action }[] = [];
+  const longest = leads.reduce((most, lead) => Math.max(most, lead.actions.length), 0);
+  for (let i = 0; i < longest; i++) {
+    for (const { person, actions } of leads) {
+      const action = actions[i];
+      if (action) forms.push({ person, action });
+    }
+  }
+  return forms;
+}
