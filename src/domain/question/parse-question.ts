@@ -83,9 +83,9 @@ function prepare(vocab: PlanVocabulary): Prepared {
       [...CORE_PHRASES.words, ...DATE_WORDS, ...PRIORITY_WORDS, "quarter", "month", "next", "this"],
       [...nameWords, ...SYNONYM_WORDS, ...refs.prefixes.keys()],
       FILLERS,
-      vocab.words ?? [],
     ],
     FILLERS,
+    vocab.words ?? [],
   );
   const result: Prepared = {
     names,

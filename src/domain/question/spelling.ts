@@ -14,8 +14,20 @@ export class SpellingDictionary {
   private readonly byLength = new Map<number, { word: string; tier: number }[]>();
   private readonly fillers: Set<string>;
 
-  constructor(tiers: Iterable<string>[], fillers: Iterable<string>) {
+  /**
+   * `exactOnly` words are known but never offered as corrections: the plan's own prose is too
+   * varied for that ("monkey" must not be read as "money" and searched for).
+   */
+  constructor(
+    tiers: Iterable<string>[],
+    fillers: Iterable<string>,
+    exactOnly: Iterable<string> = [],
+  ) {
     this.fillers = new Set(fillers);
+    for (const word of exactOnly) {
+      this.known.add(word.toLowerCase());
+      this.known.add(wordKey(word.toLowerCase()));
+    }
     const seen = new Set<string>();
     tiers.forEach((words, tier) => {
       for (const raw of words) {
