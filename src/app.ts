@@ -58,7 +58,8 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     const deps: FeatureDeps = { config, store, messenger: bot.messenger, clock, logger };
     const signOff = createSignOffFeature(deps);
     const review = createReviewFeature(deps, signOff.hooks);
-    features.push(review.feature, signOff.feature, createQuestionFeature(deps));
+    const questions = createQuestionFeature(deps);
+    features.push(review.feature, signOff.feature, questions);
     const http = await startHttpServer({
       port: config.PORT,
       store,
@@ -80,6 +81,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
       scheduler,
       async close() {
         await scheduler.stop();
+        questions.close();
         await bot.messenger.stop();
         await http.close();
         await store.close();
