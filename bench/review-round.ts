@@ -15,13 +15,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { busiestWindow } from "../tests/integration/bot/rate-windows.ts";
 import { startAppProcess } from "../tests/faults/support/app-process.ts";
 import { firstRef, tallyDeliveries } from "../tests/faults/support/deliveries.ts";
 import { connectHarness } from "../tests/faults/support/harness-store.ts";
 import { requestsBetween } from "../tests/faults/support/store-requests.ts";
-import { activityFactory, waitUntil } from "../tests/support/start-test-app.ts";
+import { busiestWindow } from "../tests/integration/bot/rate-windows.ts";
 import { StandInConnector } from "../tests/support/stand-in-connector.ts";
+import { activityFactory, waitUntil } from "../tests/support/start-test-app.ts";
 import { largePlanAction, leadEmail, type PlanSize, seedLargePlan } from "./large-plan.ts";
 
 /** Tuesday 1 December 2026, 10:00: the 2026-Q3 review (31 December) is not yet open. */

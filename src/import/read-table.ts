@@ -75,9 +75,11 @@ async function readXlsx(bytes: Buffer, path: string): Promise<Table> {
   const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
   if (!sheet) throw new DomainError("invalid_input", `${path} has no rows: it needs a header row and one row per action.`);
   const table: Table = { header: [], rows: [] };
+  // Read once: exceljs counts the columns by walking every row, so asking per cell is quadratic.
+  const columns = sheet.columnCount;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellText(row.getCell(c).value));
+    for (let c = 1; c <= columns; c++) cells.push(cellText(row.getCell(c).value));
     if (table.header.length === 0) table.header = cells.map((h) => h.trim());
     else table.rows.push({ rowNumber, cells });
   });

@@ -31,6 +31,8 @@ export function cardRoundRevision(
 
 /** The round's revision for an update in the store, from its audit history. */
 export async function loadCardRoundRevision(store: Store, update: Update): Promise<number> {
+  // A first submission starts the first round; only later revisions need the history read.
+  if (update.revision <= 1) return update.revision;
   const history = await store.audit.history(`update:${update.id}`);
   return cardRoundRevision(history, update);
 }

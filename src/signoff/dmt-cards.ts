@@ -1,6 +1,6 @@
 import { buildSignOffCard, type SignOffInput } from "../cards/sign-off-card.ts";
 import type { Action } from "../domain/action.ts";
-import { can } from "../domain/permissions.ts";
+import { CAPABILITY_ROLES, can } from "../domain/permissions.ts";
 import type { Person } from "../domain/person.ts";
 import type { Update } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
@@ -11,9 +11,10 @@ import { completionSignedOff } from "./decision-rules.ts";
 import { signOffCardKey } from "./signoff-keys.ts";
 import { actionTabUrl } from "./tab-links.ts";
 
-/** Everyone who may decide sign-offs, from the directory. */
+/** Everyone who may decide sign-offs, from the directory (only they are read). */
 export async function dmtMembers(store: Store): Promise<Person[]> {
-  return (await store.people.list()).filter((person) => can(person, "decideSignOff"));
+  const deciders = await store.people.withAnyRole(CAPABILITY_ROLES.decideSignOff);
+  return deciders.filter((person) => can(person, "decideSignOff"));
 }
 
 type CardExtras = Pick<SignOffInput, "note" | "errors" | "draftComment">;
@@ -61,14 +62,20 @@ export async function sendSignOffCards(
   update: Update,
   action: Action,
 ): Promise<void> {
-  const round = await loadCardRoundRevision(deps.store, update);
-  for (const member of await dmtMembers(deps.store)) {
-    const key = signOffCardKey(update.quarter, update.ref, round, member.id);
-    const card = await signOffCardFor(deps, member.id, action, update);
-    const summary = announcement(update, action);
-    const { queued } = await deps.messenger.send({ key, to: member.id, card, summary });
-    if (!queued) await deps.messenger.update(key, card);
-  }
+  const [round, members] = await Promise.all([
+    loadCardRoundRevision(deps.store, update),
+    dmtMembers(deps.store),
+  ]);
+  // Each member's card is queued at the same time: the lead is waiting on the submit.
+  await Promise.all(
+    members.map(async (member) => {
+      const key = signOffCardKey(update.quarter, update.ref, round, member.id);
+      const card = await signOffCardFor(deps, member.id, action, update);
+      const summary = announcement(update, action);
+      const { queued } = await deps.messenger.send({ key, to: member.id, card, summary });
+      if (!queued) await deps.messenger.update(key, card);
+    }),
+  );
 }
 
 /** Redraws every DMT member's copy, e.g. to show who decided and when. */

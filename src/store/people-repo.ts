@@ -1,4 +1,4 @@
-import { type Person, PersonSchema } from "../domain/person.ts";
+import { type Person, PersonSchema, type Role } from "../domain/person.ts";
 import type { Actor } from "./audit-log.ts";
 import type { DocumentRepo, Versioned } from "./document-repo.ts";
 
@@ -13,6 +13,19 @@ export class PeopleRepo {
 
   async list(): Promise<Person[]> {
     const people = await this.docs.query("SELECT * FROM c");
+    return people.sort((a, b) => a.email.localeCompare(b.email));
+  }
+
+  /**
+   * Everyone holding any of `roles` (e.g. DMT, for sign-off cards), read without the rest of the
+   * directory: a council's directory holds hundreds of leads, and a submit should not read them all.
+   */
+  async withAnyRole(roles: readonly Role[]): Promise<Person[]> {
+    if (roles.length === 0) return [];
+    const people = await this.docs.query({
+      query: `SELECT * FROM c WHERE ${roles.map((_, i) => `ARRAY_CONTAINS(c.roles, @role${i})`).join(" OR ")}`,
+      parameters: roles.map((role, i) => ({ name: `@role${i}`, value: role })),
+    });
     return people.sort((a, b) => a.email.localeCompare(b.email));
   }
 

@@ -31,7 +31,10 @@ const app = await startApp({
 });
 process.stdout.write(`READY ${app.port} ${cosmos.endpoint}\n`);
 
-createInterface({ input: process.stdin }).on("line", (line) => {
+const commands = createInterface({ input: process.stdin });
+// The harness holds stdin open; when it goes (finished or killed), so does this server.
+commands.on("close", () => process.kill(process.pid, "SIGTERM"));
+commands.on("line", (line) => {
   if (line.trim() === "requests") {
     process.stdout.write(`REQUESTS ${JSON.stringify(requests.snapshot())}\n`);
   }

@@ -11,12 +11,15 @@ export const HARNESS_AGENT = "plan-tracker-harness";
 export class StoreRequests {
   total = 0;
   readonly byKind = new Map<string, number>();
+  /** When set, each counted request is also noted here with its arrival time (for tracing). */
+  trace: Array<{ at: number; kind: string }> | null = null;
 
   /** The embedded store's `onRequest` hook. */
   readonly record = (req: IncomingMessage): void => {
     if (String(req.headers["user-agent"] ?? "").includes(HARNESS_AGENT)) return;
     this.total += 1;
     const kind = describeRequest(req);
+    this.trace?.push({ at: performance.now(), kind });
     this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1);
   };
 

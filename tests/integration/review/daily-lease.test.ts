@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../src/clock.ts";
 import { loadConfig } from "../../../src/config.ts";
 import { silentLogger } from "../../../src/logger.ts";
+import type { Messenger } from "../../../src/messaging.ts";
 import type { DailyJob } from "../../../src/scheduler/daily-job.ts";
 import { createDailyRunner, DAILY_LEASE_MS } from "../../../src/scheduler/daily-runner.ts";
 import { startScheduler } from "../../../src/scheduler/scheduler.ts";
 import { LeasesRepo } from "../../../src/store/leases-repo.ts";
 import type { Store } from "../../../src/store/store.ts";
-import type { Messenger } from "../../../src/messaging.ts";
 import { londonMorning, openTempStore } from "./review-store.ts";
 
 /** A job that notes the days it ran; `failOn` makes it fail once on that day. */

@@ -5,14 +5,14 @@ import { runCliHere, tempDataDir } from "../../support/run-cli.ts";
 import {
   type CardJson,
   cardsOf,
-  type Delivered,
   cardText,
+  type Delivered,
   StandInConnector,
 } from "../../support/stand-in-connector.ts";
 import { startTestApp, type TestApp, type TestPerson } from "../../support/start-test-app.ts";
 import { findObjects } from "../../support/validate-card.ts";
 import { startAnotherInstance } from "./another-instance.ts";
-import { DMT, everyDay, LEADS, refsIn, ROUND_DAYS } from "./quarter-fixture.ts";
+import { DMT, everyDay, LEADS, ROUND_DAYS, refsIn } from "./quarter-fixture.ts";
 import { londonMorning } from "./review-store.ts";
 
 /**

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../src/clock.ts";
+import { loadConfig } from "../../../src/config.ts";
 import { quarterOf, todayIn } from "../../../src/domain/calendar.ts";
 import { formatLongDate } from "../../../src/domain/iso-date.ts";
 import { addWorkingDays } from "../../../src/domain/working-days.ts";
-import { loadConfig } from "../../../src/config.ts";
 import { silentLogger } from "../../../src/logger.ts";
 import { openStore } from "../../../src/store/open-store.ts";
 import type { OutboxItem } from "../../../src/store/outbox-repo.ts";

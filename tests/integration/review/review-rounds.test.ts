@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../src/clock.ts";
 import { loadConfig } from "../../../src/config.ts";
 import type { Person } from "../../../src/domain/person.ts";
-import type { Update } from "../../../src/domain/update.ts";
 import { SAMPLE_PLAN } from "../../../src/domain/plan.ts";
+import type { Update } from "../../../src/domain/update.ts";
 import type { FeatureDeps } from "../../../src/feature-deps.ts";
 import { importPlanFile } from "../../../src/import/import-plan.ts";
 import { SAMPLE_PLAN_PATH } from "../../../src/import/load-sample.ts";
@@ -16,7 +16,7 @@ import type { OutboxItem } from "../../../src/store/outbox-repo.ts";
 import type { Store } from "../../../src/store/store.ts";
 import { cardText } from "../../support/stand-in-connector.ts";
 import { findObjects } from "../../support/validate-card.ts";
-import { dmtPerson, everyDay, LEADS, leadPerson, refsIn, ROUND_DAYS } from "./quarter-fixture.ts";
+import { dmtPerson, everyDay, LEADS, leadPerson, ROUND_DAYS, refsIn } from "./quarter-fixture.ts";
 import { addPeople, londonMorning, openTempStore, SETUP } from "./review-store.ts";
 
 const PREVIOUS_QUARTER_PROGRESS =

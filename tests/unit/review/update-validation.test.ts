@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SubmitUpdateDataSchema, type SubmitUpdateData } from "../../../src/cards/verbs.ts";
+import { type SubmitUpdateData, SubmitUpdateDataSchema } from "../../../src/cards/verbs.ts";
 import { checkSubmission } from "../../../src/review/update-validation.ts";
 import { makeAction } from "../cards/card-fixtures.ts";
 
