@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { buildNoticeCard } from "../cards/notice-card.ts";
 import { quarterLabel } from "../domain/calendar.ts";
 import { requireCapability } from "../domain/permissions.ts";
@@ -68,7 +69,26 @@ export function reviewCommands(deps: FeatureDeps, cache: ActionCache): MessageCo
       handle: (turn) =>
         answering(turn, async () => {
           requireCapability(turn.person, "startReview");
-          const result = await startReview(deps);
+          const running = startReview(deps);
+          // Teams waits about 15 s for a turn; a large plan takes longer to queue. Past a few
+          // seconds the person hears that it is under way, and the round finishes in the
+          // background (every message has a key, so nothing is sent twice if it is retried).
+          const result = await Promise.race([running, delay(REPLY_WITHIN_MS)]);
+          if (!result) {
+            running.catch((error: unknown) =>
+              deps.logger.error("starting the review failed", { error: String(error) }),
+            );
+            await turn.reply(
+              buildNoticeCard({
+                title: "The review is opening",
+                lines: [
+                  "Update forms are being sent to every lead now. Say review status in a few minutes to see who still owes an update.",
+                ],
+              }),
+              "The review is opening: update forms are on their way.",
+            );
+            return;
+          }
           await turn.reply(
             startReviewCard(result),
             `Review ${result.quarter}: ${result.started ? "opened" : "already open"}`,
@@ -100,3 +120,8 @@ export function reviewCommands(deps: FeatureDeps, cache: ActionCache): MessageCo
     },
   ];
 }
+
+/** How long `start review` may hold the chat turn before answering that it is under way. */
+const REPLY_WITHIN_MS = 8_000;
+
+const delay = (ms: number) => sleep(ms, undefined, { ref: false });

@@ -1,2 +1,0 @@
-import { runStartupBench } from "./startup-to-healthy.ts";
-console.log(await runStartupBench({ actions: 1 }));
