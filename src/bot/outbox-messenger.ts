@@ -1,5 +1,6 @@
 import { DomainError } from "../domain/errors.ts";
 import type { Card, Messenger, OutboundMessage } from "../messaging.ts";
+import { newOutboxItem, withReplacementCard } from "../store/outbox-items.ts";
 import { type OutboxItem, type OutboxRepo, outboxId } from "../store/outbox-repo.ts";
 import type { OutboxSender } from "./outbox-sender.ts";
 import type { TeamsDirectory } from "./teams-directory.ts";
@@ -31,37 +32,15 @@ export function outboxMessenger(o: {
           to,
         });
       }
-      const queued = await o.outbox.enqueue({
-        id: outboxId(key),
-        key,
-        to,
-        card: message.card,
-        summary: message.summary,
-        state: "pending",
-        queuedAt: o.now().toISOString(),
-        attempts: 0,
-        notBefore: 0,
-        claim: null,
-        cardVersion: 0,
-        delivery: null,
-        pendingCard: null,
-        failure: null,
-        updateFailure: null,
-      });
+      const queued = await o.outbox.enqueue(newOutboxItem({ ...message, key, to }, o.now()));
       if (queued) o.sender.wake();
       return { queued };
     },
 
     async update(key: string, card: Card) {
-      const changed = await o.outbox.mutate(outboxId(key.trim()), (item) => {
-        const cardVersion = item.cardVersion + 1;
-        // Not sent yet: the new card simply goes instead of the old one.
-        if (item.state === "pending") return { ...item, card, cardVersion };
-        if (item.state === "sent") {
-          return { ...item, card, cardVersion, pendingCard: card, attempts: 0, notBefore: 0 };
-        }
-        return null;
-      });
+      const changed = await o.outbox.mutate(outboxId(key.trim()), (item) =>
+        withReplacementCard(item, card),
+      );
       if (changed) o.sender.wake();
     },
 
