@@ -32,7 +32,9 @@ describe("the proactive sender under a 429 storm", () => {
   });
   afterAll(() => t?.close());
 
-  it("delivers every message exactly once, to the right person, within Teams' limits", async () => {
+  it("delivers every message exactly once, to the right person, within Teams' limits", {
+    timeout: 90_000,
+  }, async () => {
     t.connector.inject({ status: 429, retryAfterSeconds: 1, times: 150, kinds: ["send"] });
     t.connector.randomFaults({
       seed: 20260401,
