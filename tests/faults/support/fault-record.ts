@@ -1,0 +1,24 @@
+import type { DeliveryTally } from "./deliveries.ts";
+
+/** What a fault case counted, attached to its test for the summary printed at the end. */
+export interface FaultRecord {
+  /** Messages (or decisions, or requests) the case checked. */
+  messages: number;
+  duplicates: number;
+  lost: number;
+  /** Anything worth reading beside the figures. */
+  note?: string;
+}
+
+declare module "@vitest/runner" {
+  interface TaskMeta {
+    fault?: FaultRecord;
+  }
+}
+
+export const recordOf = (tally: DeliveryTally, note?: string): FaultRecord => ({
+  messages: tally.delivered,
+  duplicates: tally.duplicates,
+  lost: tally.lost + tally.unexpected,
+  note,
+});

@@ -1,0 +1,16 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * `npm run test:faults`: the long fault runs (throttling, a store outage, kill -9, several
+ * instances, racing decisions, hostile input), one file at a time so each has the machine's
+ * timing to itself, with a summary of messages, duplicates and losses at the end.
+ */
+export default defineConfig({
+  test: {
+    include: ["tests/faults/**/*.test.ts"],
+    testTimeout: 600_000,
+    hookTimeout: 300_000,
+    fileParallelism: false,
+    reporters: ["default", "./tests/faults/support/fault-summary-reporter.ts"],
+  },
+});
