@@ -65,6 +65,12 @@ export interface Feature {
   commands?: MessageCommand[];
   /** Verb → handler; the returned card replaces the pressed card for the person who pressed it. */
   cardActions?: Record<string, (turn: CardActionTurn) => Promise<Card>>;
+  /**
+   * Buttons answered when the store can't be read, so not even the presser can be identified:
+   * from what the card sent alone, revealing and saving nothing (e.g. a form shown again with the
+   * person's words in it and "press Submit again").
+   */
+  whileStoreDown?: Record<string, (data: Record<string, unknown>) => Promise<Card>>;
   /** Called for a message no command matched (the question feature answers these). */
   fallback?: (turn: MessageTurn) => Promise<boolean>;
 }

@@ -75,7 +75,9 @@ export class ActivityRouter {
   async cardAction(activity: Partial<Activity>, value: CardActionValue): Promise<Card> {
     const origin = originOf(activity);
     try {
-      const { person } = await this.o.identity.resolve(origin);
+      const { person } = await this.o.identity.resolve(origin).catch((error: unknown) => {
+        throw new IdentityUnknown(error);
+      });
       if (!person) return await notInDirectoryCard(this.o.people);
       const handler = this.allFeatures()
         .map((feature) => feature.cardActions?.[value.verb])
@@ -84,8 +86,22 @@ export class ActivityRouter {
       const turn: CardActionTurn = { person, scope: origin.scope, ...value };
       return await handler(turn);
     } catch (error) {
+      if (error instanceof IdentityUnknown) {
+        const offline = this.whileStoreDown(error.cause, value);
+        if (offline) return offline.catch(() => this.cardForError(error.cause, origin));
+        return this.cardForError(error.cause, origin);
+      }
       return this.cardForError(error, origin);
     }
+  }
+
+  /** The store is down, so who pressed is unknown: a feature may still answer from the card alone. */
+  private whileStoreDown(error: unknown, value: CardActionValue): Promise<Card> | null {
+    if (!isDomainError(error) || error.code !== "store_unavailable") return null;
+    const answer = this.allFeatures()
+      .map((feature) => feature.whileStoreDown?.[value.verb])
+      .find((found) => found !== undefined);
+    return answer ? answer(value.data) : null;
   }
 
   async installationUpdate(activity: Partial<Activity>): Promise<void> {
@@ -121,5 +137,12 @@ export class ActivityRouter {
       error: error instanceof Error ? (error.stack ?? error.message) : String(error),
     });
     return somethingWentWrongCard();
+  }
+}
+
+/** Finding out who sent an activity failed (as opposed to the feature that answers it). */
+class IdentityUnknown extends Error {
+  constructor(override readonly cause: unknown) {
+    super("the sender could not be identified");
   }
 }

@@ -6,6 +6,7 @@ import type {
   TurnContext,
 } from "botbuilder";
 import { BodyTooLargeError, type HttpHandler, readBody, sendJson } from "../http/router.ts";
+import { activityProblem } from "./inbound-shape.ts";
 
 /** Teams activities are small; a card submit with a long progress note is well under this. */
 const BODY_LIMIT_BYTES = 512 * 1024;
@@ -31,24 +32,20 @@ export function botEndpoint(
       }
       return;
     }
-    if (!isActivity(body)) {
+    const problem = activityProblem(body);
+    if (problem) {
       sendJson(res, 400, {
         error: "bad_activity",
-        message: "The body is not a Bot Framework activity.",
+        message: `The body is not a Bot Framework activity (${problem}).`,
       });
       return;
     }
-    await adapter.process(botRequest(req, body), botResponse(res), logic);
+    await adapter.process(
+      botRequest(req, body as Record<string, unknown>),
+      botResponse(res),
+      logic,
+    );
   };
-}
-
-function isActivity(body: unknown): body is Record<string, unknown> & { type: string } {
-  return (
-    typeof body === "object" &&
-    body !== null &&
-    !Array.isArray(body) &&
-    typeof (body as { type?: unknown }).type === "string"
-  );
 }
 
 function botRequest(req: IncomingMessage, body: Record<string, unknown>): BotRequest {

@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { isDomainError } from "../domain/errors.ts";
 import type { Logger } from "../logger.ts";
 import type { TeamsMember } from "../store/conversations-repo.ts";
 import type { Versioned } from "../store/document-repo.ts";
@@ -7,7 +9,7 @@ import { cardActivity } from "./card-activity.ts";
 import { ConnectorError } from "./connector-error.ts";
 import { Permits } from "./permits.ts";
 import { decideRetry, type RetryPolicyOptions } from "./retry-policy.ts";
-import type { SendRateLimiter } from "./send-rate-limiter.ts";
+import type { SendRateLimiter, SendSlot } from "./send-rate-limiter.ts";
 import { claimIsAbandoned, type SenderIdentity } from "./sender-identity.ts";
 import type { TeamsDirectory } from "./teams-directory.ts";
 
@@ -28,6 +30,10 @@ export interface OutboxDeliveryOptions {
 }
 
 type Held = Versioned<OutboxItem>;
+
+/** Recording a delivery the store did not take is retried after 0.5 s, 1 s, … up to 5 s apart. */
+const RECORD_RETRY_MS = 500;
+const RECORD_RETRY_MAX_MS = 5_000;
 
 /** Works one queued message: its first delivery, or putting a changed card over the delivered one. */
 export class OutboxDelivery {
@@ -75,7 +81,10 @@ export class OutboxDelivery {
       ({ held, conversationId } = opened);
     }
     const slot = await this.o.limiter.acquire(conversationId);
-    held = held ? await this.renewIfShort(held) : await this.claim(current);
+    const claimed = held;
+    held = await this.givingBackOnFailure(slot, () =>
+      claimed ? this.renewIfShort(claimed) : this.claim(current),
+    );
     if (!held) {
       slot.cancel();
       return null;
@@ -99,14 +108,52 @@ export class OutboxDelivery {
     // at expiry elsewhere) and the message is sent again: Teams offers no way to ask whether it
     // arrived. Nothing else happens between the answer and this write, and claims for other
     // messages queue in `claims` rather than at the store, so the window is one store write long.
-    await this.recordSent(held, {
-      serviceUrl: member.serviceUrl,
-      conversationId,
-      activityId,
-      sentAt: this.o.now().toISOString(),
-      cardVersion: held.doc.cardVersion,
-    });
+    // A store that stops answering here would stretch it: the write is retried while the claim
+    // holds, so the message stays in this sender's hands rather than going out again.
+    const sent = held;
+    await this.whileClaimHolds(sent, () =>
+      this.recordSent(sent, {
+        serviceUrl: member.serviceUrl,
+        conversationId,
+        activityId,
+        sentAt: this.o.now().toISOString(),
+        cardVersion: sent.doc.cardVersion,
+      }),
+    );
     return null;
+  }
+
+  /**
+   * A claim written while a send slot is held: if the store fails, the slot is given back, or it
+   * would count against Teams' limits for ever and, once enough had leaked, stop all sending.
+   */
+  private async givingBackOnFailure<T>(slot: SendSlot, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      slot.cancel();
+      throw error;
+    }
+  }
+
+  /** Retries a write that the store did not answer, for as long as this sender's claim holds. */
+  private async whileClaimHolds(held: Held, write: () => Promise<void>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await write();
+      } catch (error) {
+        const wait = Math.min(RECORD_RETRY_MAX_MS, RECORD_RETRY_MS * attempt);
+        const claimLeft = (held.doc.claim?.until ?? 0) - this.o.nowMs();
+        if (!isDomainError(error) || error.code !== "store_unavailable" || claimLeft < 2 * wait)
+          throw error;
+        if (attempt === 1) {
+          this.o.logger.warn("a message was delivered but the store is not answering; retrying", {
+            key: held.doc.key,
+          });
+        }
+        await sleep(wait);
+      }
+    }
   }
 
   /**
@@ -118,7 +165,7 @@ export class OutboxDelivery {
     member: TeamsMember,
   ): Promise<{ held: Held; conversationId: string } | number | null> {
     const slot = await this.o.limiter.acquire(null);
-    const held = await this.claim(current);
+    const held = await this.givingBackOnFailure(slot, () => this.claim(current));
     if (!held) {
       slot.cancel();
       return null;
@@ -145,7 +192,7 @@ export class OutboxDelivery {
     const delivery = current.doc.delivery;
     if (!delivery) return null;
     const slot = await this.o.limiter.acquire(delivery.conversationId);
-    const held = await this.claim(current);
+    const held = await this.givingBackOnFailure(slot, () => this.claim(current));
     if (!held?.doc.pendingCard) {
       slot.cancel();
       return null;

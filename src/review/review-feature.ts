@@ -12,6 +12,7 @@ import type { ReviewHooks } from "./review-hooks.ts";
 import { startReviewCard } from "./review-messages.ts";
 import { startReview } from "./start-review.ts";
 import { submitUpdate } from "./submit-update.ts";
+import { submitWhileStoreDown } from "./submit-while-store-down.ts";
 
 export type { ReviewHooks } from "./review-hooks.ts";
 
@@ -50,6 +51,9 @@ export function createReviewFeature(
         requireCapability(turn.person, "startReview");
         return startReviewCard(await startReview(deps));
       }),
+    },
+    whileStoreDown: {
+      submitUpdate: (data) => submitWhileStoreDown(deps, cache, data),
     },
   };
   return { feature, daily: reviewDailyJob(deps) };

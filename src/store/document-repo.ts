@@ -33,6 +33,8 @@ export class DocumentRepo<T extends object> {
   }
 
   async read(id: string, partition: string): Promise<Versioned<T> | null> {
+    // An id Cosmos could not hold (a Ref typed as "../CSC-01", an empty one) names nothing stored.
+    if (!isStorableId(id)) return null;
     try {
       const { resource, etag } = await this.o.container.item(id, partition).read();
       if (!resource) return null;
@@ -63,14 +65,21 @@ export class DocumentRepo<T extends object> {
       return { doc: this.parse(resource), etag };
     } catch (error) {
       if (cosmosStatus(error) === 409) {
-        throw new DomainError("conflict", `That ${this.o.kind} already exists.`, { id: this.o.idOf(valid) });
+        throw new DomainError("conflict", `That ${this.o.kind} already exists.`, {
+          id: this.o.idOf(valid),
+        });
       }
       return translateStoreError(error, `saving ${this.o.kind} ${this.o.idOf(valid)}`);
     }
   }
 
   /** Replaces the document only if it is unchanged since it was read at `etag`. */
-  async replace(doc: T, etag: string, actor: Actor, before: T | null = null): Promise<Versioned<T>> {
+  async replace(
+    doc: T,
+    etag: string,
+    actor: Actor,
+    before: T | null = null,
+  ): Promise<Versioned<T>> {
     const valid = this.o.schema.parse(doc);
     const id = this.o.idOf(valid);
     try {
@@ -82,7 +91,11 @@ export class DocumentRepo<T extends object> {
     } catch (error) {
       const status = cosmosStatus(error);
       if (status === 412 || status === 404) {
-        throw new DomainError("conflict", `That ${this.o.kind} was changed by someone else just now.`, { id });
+        throw new DomainError(
+          "conflict",
+          `That ${this.o.kind} was changed by someone else just now.`,
+          { id },
+        );
       }
       return translateStoreError(error, `saving ${this.o.kind} ${id}`);
     }
@@ -136,4 +149,9 @@ export class DocumentRepo<T extends object> {
       after,
     });
   }
+}
+
+/** Cosmos ids are 1 to 255 characters, none of them `/ \ ? #`. */
+function isStorableId(id: string): boolean {
+  return id.length > 0 && id.length <= 255 && !/[/\\?#]/.test(id);
 }

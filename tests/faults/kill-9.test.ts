@@ -77,6 +77,7 @@ describe("kill -9 of the server mid-round, then start", () => {
     await connector.waitFor(() => plan.formsArrived() >= 200, 60_000, "200 forms");
     // From here Teams' side swallows requests: those in flight when the server dies never arrive.
     connector.hold();
+    await connector.waitFor(() => connector.heldCount > 0, 30_000, "a request on the wire");
     await waitUntil(
       async () => (await recordedSent()) === plan.formsArrived(),
       30_000,

@@ -9,6 +9,7 @@ import { watchAccount } from "./change-capture.ts";
 import type { CompactionStep } from "./compaction.ts";
 import { createStoreServer } from "./https-server.ts";
 import { type CosmosAccount, newAccount } from "./library.ts";
+import { installLinearQueries } from "./linear-queries.ts";
 import { acquireStoreLock } from "./lock.ts";
 import { createRequestListener } from "./request-handler.ts";
 import { StoreRuntime } from "./store-runtime.ts";
@@ -51,6 +52,7 @@ export interface EmbeddedCosmos {
 }
 
 export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions): Promise<EmbeddedCosmos> {
+  installLinearQueries();
   const log = options.log ?? (() => {});
   const host = options.host ?? "127.0.0.1";
   await mkdir(options.dataDir, { recursive: true });

@@ -16,7 +16,9 @@ import { hostileActivity, type Cast } from "./hostile-activities.ts";
  * nothing stored changes; nothing is logged as an unexpected failure.
  */
 const SIZE = { actions: 30, leads: 3, dmt: 1 };
-const RUNS = 400;
+const RUNS = Number(process.env.FAULTS_FUZZ_RUNS ?? 600);
+/** Fixed so a failure can be repeated; set FAULTS_FUZZ_SEED to explore further. */
+const SEED = Number(process.env.FAULTS_FUZZ_SEED ?? 20261215);
 /** Business records: what a hostile request must never change. */
 const WATCHED: ContainerName[] = ["actions", "updates", "people", "reviews", "plans", "audit"];
 
@@ -72,6 +74,7 @@ describe("malformed and hostile input through /api/messages", () => {
     await fc.assert(
       fc.asyncProperty(hostileActivity(() => cast, connector), async (body) => {
         requests += 1;
+        failures.length = 0;
         const response = await fetch(url, {
           method: "POST",
           headers: { "content-type": "application/json" },
@@ -79,7 +82,11 @@ describe("malformed and hostile input through /api/messages", () => {
         });
         const text = await response.text();
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-        expect(response.status, text.slice(0, 500)).toBeLessThan(500);
+        // An invoke the bot does not handle gets the Bot Framework's own answer, 501 Not Implemented.
+        const allowed = isUnhandledInvoke(body) ? [501] : [];
+        if (!allowed.includes(response.status)) {
+          expect(response.status, text.slice(0, 500)).toBeLessThan(500);
+        }
         if (response.status < 300 && isInvoke(body)) {
           const answer = JSON.parse(text) as { type?: string; value?: unknown };
           expect(answer.type).toBe("application/vnd.microsoft.card.adaptive");
@@ -87,7 +94,7 @@ describe("malformed and hostile input through /api/messages", () => {
         }
         expect(failures, failures.join("\n")).toEqual([]);
       }),
-      { numRuns: RUNS, seed: 20261215 },
+      { numRuns: RUNS, seed: SEED },
     );
     expect((await fetch(`http://127.0.0.1:${t.app.port}/healthz`)).status).toBe(200);
     const after = await snapshot();
@@ -135,6 +142,15 @@ describe("malformed and hostile input through /api/messages", () => {
     expect(JSON.stringify(await api.json())).toContain(JSON.stringify(typed).slice(1, -1));
   });
 });
+
+function isUnhandledInvoke(body: unknown): boolean {
+  return (
+    typeof body === "object" &&
+    body !== null &&
+    (body as { type?: unknown }).type === "invoke" &&
+    (body as { name?: unknown }).name !== "adaptiveCard/action"
+  );
+}
 
 function isInvoke(body: unknown): boolean {
   return (

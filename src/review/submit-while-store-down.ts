@@ -1,0 +1,88 @@
+import type { AdaptiveCardJson } from "../cards/card-json.ts";
+import { buildUpdateFormCard } from "../cards/update-form-card.ts";
+import type { UpdateFormDraft } from "../cards/update-form-fields.ts";
+import { parseCardAction } from "../cards/verbs.ts";
+import type { Action } from "../domain/action.ts";
+import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
+import { QuarterSchema } from "../domain/quarter.ts";
+import type { FeatureDeps } from "../feature-deps.ts";
+import type { Card } from "../messaging.ts";
+import type { ActionCache } from "./action-cache.ts";
+import { problemCard } from "./notices.ts";
+import { STORE_DOWN_BANNER } from "./submit-update.ts";
+
+/**
+ * Submit pressed while the store does not answer, so even who pressed it can't be looked up:
+ * nothing is saved and nothing from the plan is revealed that this process did not already show.
+ * The form comes back from what the card sent, the person's words in it and "press Submit again";
+ * the action's details come from memory when this process has read it, else they are left out.
+ */
+export async function submitWhileStoreDown(
+  deps: Pick<FeatureDeps, "config">,
+  cache: ActionCache,
+  data: Record<string, unknown>,
+): Promise<Card> {
+  const ref = typeof data.ref === "string" ? data.ref.trim() : "";
+  const quarter = QuarterSchema.safeParse(data.quarter);
+  if (!ref || !quarter.success) {
+    return problemCard(
+      "Couldn't reach the plan store",
+      "Nothing was saved. Please try again in a minute.",
+    );
+  }
+  const parsed = parseCardAction("submitUpdate", data);
+  const draft = (parsed.ok ? parsed.action.data : parsed.typed) as UpdateFormDraft;
+  const revision = typeof data.revision === "number" && data.revision >= 0 ? data.revision : 0;
+  const known = cache.recall(ref);
+  const card = buildUpdateFormCard({
+    action: known ?? detailsUnknown(ref),
+    quarter: quarter.data,
+    suggestion: null,
+    draft,
+    revision,
+    banner: STORE_DOWN_BANNER,
+    timeZone: deps.config.REVIEW_TIMEZONE,
+  });
+  return known ? card : withoutUnknowns(card);
+}
+
+const NOT_SHOWN = "not shown while the plan store is not answering";
+
+/** An action this process has not read: only its Ref is known, from the card. */
+function detailsUnknown(ref: string): Action {
+  return {
+    ref,
+    planId: DEFAULT_PLAN_ID,
+    priorities: [],
+    section: "",
+    deliveryArea: "",
+    developmentAction: `${ref}: its details are ${NOT_SHOWN}.`,
+    expectedOutcome: "",
+    lead: NOT_SHOWN,
+    completionDate: { text: NOT_SHOWN, due: null, tbc: false, milestones: [] },
+    rag: null,
+    complete: false,
+    signedOff: false,
+    actionWeWillTake: "",
+    howWillWeKnow: "",
+    progressUpdate: "",
+    extra: {},
+  };
+}
+
+/**
+ * The official RAG and last quarter's approved update are unknown too; shown, the form would say
+ * there were none.
+ */
+function withoutUnknowns(card: AdaptiveCardJson): AdaptiveCardJson {
+  const body = card.body as Array<Record<string, unknown>>;
+  const lastApproved = body.findIndex((element) => element.text === "Last approved update");
+  return {
+    ...card,
+    body: body.filter(
+      (element, i) =>
+        !JSON.stringify(element).includes('"Official RAG"') &&
+        !(lastApproved >= 0 && (i === lastApproved || i === lastApproved + 1)),
+    ) as AdaptiveCardJson["body"],
+  };
+}
