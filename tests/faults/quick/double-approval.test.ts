@@ -42,7 +42,9 @@ describe("two DMT members approving the same update at once, 100 times", () => {
     await connector?.close();
   });
 
-  it("records one decision each time and tells the other member who made it", async ({ task }) => {
+  it("records one decision each time and tells the other member who made it", {
+    timeout: 120_000,
+  }, async ({ task }) => {
     let doubleDecisions = 0;
     let missingDecisions = 0;
     for (let n = 0; n < UPDATES; n++) {
@@ -59,9 +61,9 @@ describe("two DMT members approving the same update at once, 100 times", () => {
       if (approvals.length === 0) missingDecisions += 1;
       expect(stored?.state).toBe("approved");
       expect(approvals).toHaveLength(1);
-      expect(answers.filter((text) => text.includes(`Already approved by ${decider}`))).toHaveLength(
-        1,
-      );
+      expect(
+        answers.filter((text) => text.includes(`Already approved by ${decider}`)),
+      ).toHaveLength(1);
       expect(answers.every((text) => text.includes(`Approved by ${decider}`))).toBe(true);
     }
     // The lead hears each outcome once: one message queued per decided update.

@@ -7,7 +7,7 @@ import type { ContainerName } from "../../../src/store/containers.ts";
 import { StandInConnector, type TeamsUser } from "../../support/stand-in-connector.ts";
 import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
 import { cardText } from "../../support/validate-card.ts";
-import { hostileActivity, type Cast } from "./hostile-activities.ts";
+import { type Cast, hostileActivity } from "./hostile-activities.ts";
 
 /**
  * Malformed and hostile input through POST /api/messages, generated with fast-check: wrong types
@@ -66,34 +66,39 @@ describe("malformed and hostile input through /api/messages", () => {
     return all;
   };
 
-  it("answers each with a 4xx or a polite card and changes nothing stored", async ({ task }) => {
+  it("answers each with a 4xx or a polite card and changes nothing stored", {
+    timeout: 120_000,
+  }, async ({ task }) => {
     const before = await snapshot();
     const url = `http://127.0.0.1:${t.app.port}/api/messages`;
     let requests = 0;
     const statuses = new Map<number, number>();
     await fc.assert(
-      fc.asyncProperty(hostileActivity(() => cast, connector), async (body) => {
-        requests += 1;
-        failures.length = 0;
-        const response = await fetch(url, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: typeof body === "string" ? body : JSON.stringify(body),
-        });
-        const text = await response.text();
-        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-        // An invoke the bot does not handle gets the Bot Framework's own answer, 501 Not Implemented.
-        const allowed = isUnhandledInvoke(body) ? [501] : [];
-        if (!allowed.includes(response.status)) {
-          expect(response.status, text.slice(0, 500)).toBeLessThan(500);
-        }
-        if (response.status < 300 && isInvoke(body)) {
-          const answer = JSON.parse(text) as { type?: string; value?: unknown };
-          expect(answer.type).toBe("application/vnd.microsoft.card.adaptive");
-          expect(cardText(answer.value).join(" ")).not.toMatch(/something went wrong/i);
-        }
-        expect(failures, failures.join("\n")).toEqual([]);
-      }),
+      fc.asyncProperty(
+        hostileActivity(() => cast, connector),
+        async (body) => {
+          requests += 1;
+          failures.length = 0;
+          const response = await fetch(url, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: typeof body === "string" ? body : JSON.stringify(body),
+          });
+          const text = await response.text();
+          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+          // An invoke the bot does not handle gets the Bot Framework's own answer, 501 Not Implemented.
+          const allowed = isUnhandledInvoke(body) ? [501] : [];
+          if (!allowed.includes(response.status)) {
+            expect(response.status, text.slice(0, 500)).toBeLessThan(500);
+          }
+          if (response.status < 300 && isInvoke(body)) {
+            const answer = JSON.parse(text) as { type?: string; value?: unknown };
+            expect(answer.type).toBe("application/vnd.microsoft.card.adaptive");
+            expect(cardText(answer.value).join(" ")).not.toMatch(/something went wrong/i);
+          }
+          expect(failures, failures.join("\n")).toEqual([]);
+        },
+      ),
       { numRuns: RUNS, seed: SEED },
     );
     expect((await fetch(`http://127.0.0.1:${t.app.port}/healthz`)).status).toBe(200);
@@ -160,4 +165,3 @@ function isInvoke(body: unknown): boolean {
     (body as { name?: unknown }).name === "adaptiveCard/action"
   );
 }
-

@@ -78,7 +78,9 @@ describe("linear queries in the embedded store", () => {
     const parse = require("@zeit/cosmosdb-query/lib/parser") as { parse(sql: string): unknown };
     for (const sql of QUERIES) {
       const compiled = JSON.stringify(transformer.default(parse.parse(sql)));
-      expect(compiled).not.toMatch(/"type":"SpreadElement","argument":\{"type":"Identifier","name":"\$"/);
+      expect(compiled).not.toMatch(
+        /"type":"SpreadElement","argument":\{"type":"Identifier","name":"\$"/,
+      );
     }
     expect(() => linearGatherers(null)).not.toThrow();
   });
