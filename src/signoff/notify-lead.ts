@@ -8,6 +8,7 @@ import { suggestRag } from "../domain/rag-rules.ts";
 import type { Decision, Update } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card } from "../messaging.ts";
+import { draftOf } from "../review/update-cards.ts";
 import { completionSignedOff } from "./decision-rules.ts";
 import { outcomeKey } from "./signoff-keys.ts";
 
@@ -34,15 +35,7 @@ export async function returnedUpdateForm(
     quarter: update.quarter,
     suggestion: suggestRag(action, todayIn(timeZone, deps.clock.now())),
     lastApproved: await lastApprovedBefore(deps, update),
-    draft: {
-      progress: update.progress,
-      proposedRag: update.proposedRag,
-      revisedDate: update.revisedDate,
-      revisedDateReason: update.revisedDateReason,
-      evidenceUrl: update.evidenceUrl,
-      proposeCompletion: update.proposeCompletion,
-      ragJustification: update.ragJustification,
-    },
+    draft: draftOf(update),
     banner: `Returned by ${decision.byName} on ${formatDateTime(decision.at, timeZone)}: ${decision.comment}`,
     revision: update.revision,
     timeZone,
