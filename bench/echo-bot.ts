@@ -1,10 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import {
-  ActivityHandler,
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-} from "botbuilder";
+import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
 
 /**
  * The yardstick: a bare botbuilder echo bot on the same machine, the same adapter and the same
@@ -34,7 +30,8 @@ export async function startEchoBot(): Promise<{ url: string; close(): Promise<vo
           return this;
         },
         send(payload?: unknown) {
-          if (payload !== undefined) res.write(typeof payload === "string" ? payload : JSON.stringify(payload));
+          if (payload !== undefined)
+            res.write(typeof payload === "string" ? payload : JSON.stringify(payload));
           return this;
         },
         end() {

@@ -5,8 +5,8 @@
  * is measured.
  */
 import type { Action } from "../src/domain/action.ts";
-import { DEFAULT_PLAN_ID } from "../src/domain/plan.ts";
 import type { Person, Role } from "../src/domain/person.ts";
+import { DEFAULT_PLAN_ID } from "../src/domain/plan.ts";
 import { forEachLimited } from "../src/review/run-limited.ts";
 import { memberDocId, type TeamsMember } from "../src/store/conversations-repo.ts";
 import type { Store } from "../src/store/store.ts";
@@ -34,7 +34,12 @@ export function largePlanAction(n: number, leads: number): Action {
     developmentAction: `Strengthen multi-agency practice, strand ${n}: information sharing at the front door.`,
     expectedOutcome: "Decisions are timely and informed by all agencies.",
     lead: leadName(n % leads),
-    completionDate: { text: "March 2027", due: "2027-03-31", tbc: false, milestones: ["2027-03-31"] },
+    completionDate: {
+      text: "March 2027",
+      due: "2027-03-31",
+      tbc: false,
+      milestones: ["2027-03-31"],
+    },
     rag: (["Red", "Amber", "Green"] as const)[n % 3] ?? null,
     complete: false,
     signedOff: false,

@@ -6,9 +6,9 @@
  * under the cap is expected. Run: `npx tsx bench/sender-throughput.ts`.
  */
 import { pathToFileURL } from "node:url";
+import { busiestWindow } from "../tests/integration/bot/rate-windows.ts";
 import { StandInConnector, type TeamsUser } from "../tests/support/stand-in-connector.ts";
 import { startTestApp } from "../tests/support/start-test-app.ts";
-import { busiestWindow } from "../tests/integration/bot/rate-windows.ts";
 
 const PEOPLE = 100;
 const MESSAGES = 1_000;

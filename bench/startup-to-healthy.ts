@@ -109,7 +109,10 @@ function stopped(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   });
 }
 
-export async function runStartupBench(o: { actions: number; runs?: number }): Promise<StartupResult> {
+export async function runStartupBench(o: {
+  actions: number;
+  runs?: number;
+}): Promise<StartupResult> {
   const runs = o.runs ?? 3;
   const dataDir = await populatedDataDir(o.actions);
   try {
@@ -123,8 +126,14 @@ export async function runStartupBench(o: { actions: number; runs?: number }): Pr
       afterKill.push(second.ms);
       await stopped(second.child, "SIGTERM");
     }
-    const median = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0);
-    return { actions: o.actions, cleanStartMs: median(clean), afterKillMs: median(afterKill), runs };
+    const median = (xs: number[]) =>
+      Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0);
+    return {
+      actions: o.actions,
+      cleanStartMs: median(clean),
+      afterKillMs: median(afterKill),
+      runs,
+    };
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }

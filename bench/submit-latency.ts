@@ -10,10 +10,7 @@
 import { pathToFileURL } from "node:url";
 import { ManualClock } from "../src/clock.ts";
 import { startSharedStore } from "../tests/faults/support/shared-store.ts";
-import {
-  requestsBetween,
-  type StoreRequestCount,
-} from "../tests/faults/support/store-requests.ts";
+import { requestsBetween, type StoreRequestCount } from "../tests/faults/support/store-requests.ts";
 import { StandInConnector, type TeamsUser } from "../tests/support/stand-in-connector.ts";
 import { startTestApp, type TestApp } from "../tests/support/start-test-app.ts";
 import { startEchoBot } from "./echo-bot.ts";
@@ -160,7 +157,9 @@ function typical(counts: StoreRequestCount[]): Record<string, number> {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const quick = process.argv.includes("--quick");
   const result = await runSubmitLatencyBench(
-    quick ? { actions: 1_000, leads: 100, samples: 100 } : { actions: 10_000, leads: 1_000, samples: 300 },
+    quick
+      ? { actions: 1_000, leads: 100, samples: 100 }
+      : { actions: 10_000, leads: 1_000, samples: 300 },
   );
   console.log(JSON.stringify(result, null, 2));
   process.exit(0);

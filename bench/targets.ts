@@ -38,7 +38,12 @@ export function sectionRows(
   const rows: Row[] = [];
   const failed = (measure: string, section: string, target: string) => {
     if (!sections.includes(section)) return;
-    rows.push({ measure, result: `not measured: ${errors[section] ?? "skipped"}`, target, met: false });
+    rows.push({
+      measure,
+      result: `not measured: ${errors[section] ?? "skipped"}`,
+      target,
+      met: false,
+    });
   };
 
   if (r.question) {
@@ -68,7 +73,10 @@ export function sectionRows(
       result: `${o.deliveredSeconds} s for ${thousands(o.messages)} forms = ${x(o.ofIdeal)} ideal (${o.idealSeconds} s); ${o.duplicates} duplicates, ${o.lost} lost; busiest second ${o.busiestSecond}`,
       target: "≤ 1.05× ideal; 0 duplicates, 0 lost",
       met:
-        o.ofIdeal <= 1.05 && o.duplicates === 0 && o.lost === 0 && o.busiestSecond <= o.ratePerSecond,
+        o.ofIdeal <= 1.05 &&
+        o.duplicates === 0 &&
+        o.lost === 0 &&
+        o.busiestSecond <= o.ratePerSecond,
     });
   } else failed("T-14 round at the 50/s cap", "round", "≤ 1.05× ideal; 0 duplicates, 0 lost");
 

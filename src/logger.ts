@@ -1,6 +1,9 @@
 /** A small structured logger: one JSON line per event on stderr, so stdout stays free for CLI output. */
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
-export type Logger = Record<Exclude<LogLevel, "silent">, (message: string, fields?: object) => void>;
+export type Logger = Record<
+  Exclude<LogLevel, "silent">,
+  (message: string, fields?: object) => void
+>;
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Logger } from "./logger.ts";
 import { type HttpHandler, Router, sendJson } from "./http/router.ts";
+import type { Logger } from "./logger.ts";
 import type { Store } from "./store/store.ts";
 
 export interface HttpServerOptions {
@@ -31,11 +31,14 @@ export async function startHttpServer(o: HttpServerOptions): Promise<RunningHttp
       sendJson(res, 404, { error: "not_found", message: `Nothing at ${url.pathname}.` });
       return;
     }
-    Promise.resolve(found.handler({ req, res, url, params: found.params })).catch((error: unknown) => {
-      o.logger.error("request failed", { path: url.pathname, error: String(error) });
-      if (!res.headersSent) sendJson(res, 500, { error: "internal", message: "Something went wrong." });
-      else res.end();
-    });
+    Promise.resolve(found.handler({ req, res, url, params: found.params })).catch(
+      (error: unknown) => {
+        o.logger.error("request failed", { path: url.pathname, error: String(error) });
+        if (!res.headersSent)
+          sendJson(res, 500, { error: "internal", message: "Something went wrong." });
+        else res.end();
+      },
+    );
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {

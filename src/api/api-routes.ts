@@ -1,6 +1,6 @@
 import { todayIn } from "../domain/calendar.ts";
-import { hasRole, type Person } from "../domain/person.ts";
 import { can } from "../domain/permissions.ts";
+import { hasRole, type Person } from "../domain/person.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import { type HttpContext, type HttpHandler, type Router, sendJson } from "../http/router.ts";
 import { currentPlan } from "../import/current-plan.ts";

@@ -1,4 +1,4 @@
-import { buildNoticeCard, buildNotInDirectoryCard } from "../cards/notice-card.ts";
+import { buildNotInDirectoryCard, buildNoticeCard } from "../cards/notice-card.ts";
 import { hasRole } from "../domain/person.ts";
 import type { Card } from "../messaging.ts";
 import type { PeopleRepo } from "../store/people-repo.ts";

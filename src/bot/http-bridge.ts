@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type {
-  CloudAdapter,
   Request as BotRequest,
   Response as BotResponse,
+  CloudAdapter,
   TurnContext,
 } from "botbuilder";
 import { BodyTooLargeError, type HttpHandler, readBody, sendJson } from "../http/router.ts";

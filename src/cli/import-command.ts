@@ -1,5 +1,5 @@
-import { importPlanFile } from "../import/import-plan.ts";
 import { currentPlan } from "../import/current-plan.ts";
+import { importPlanFile } from "../import/import-plan.ts";
 import { CLI_ACTOR } from "../store/audit-log.ts";
 import { CliError } from "./cli-error.ts";
 import type { CommandIo } from "./command-io.ts";
@@ -10,8 +10,10 @@ export async function importCommand(args: string[], io: CommandIo): Promise<numb
   const dryRun = args.includes("--dry-run");
   const files = args.filter((a) => !a.startsWith("--"));
   const unknown = args.filter((a) => a.startsWith("--") && a !== "--dry-run");
-  if (unknown.length > 0) throw new CliError(`Unknown option ${unknown[0]}: import takes a file and --dry-run.`, 2);
-  if (files.length !== 1) throw new CliError("Say which file to import: plan-tracker import plan.csv [--dry-run]", 2);
+  if (unknown.length > 0)
+    throw new CliError(`Unknown option ${unknown[0]}: import takes a file and --dry-run.`, 2);
+  if (files.length !== 1)
+    throw new CliError("Say which file to import: plan-tracker import plan.csv [--dry-run]", 2);
   const file = files[0] as string;
   const report = await withStore(io.env, async (store) =>
     importPlanFile(store, await currentPlan(store), file, { dryRun, actor: CLI_ACTOR }),
@@ -20,8 +22,10 @@ export async function importCommand(args: string[], io: CommandIo): Promise<numb
   io.out(
     `${prefix}${report.created.length} created, ${report.updated.length} updated, ${report.unchanged.length} unchanged, ${rejectedRows(report.rejected)} rejected`,
   );
-  for (const r of report.rejected) io.out(`  row ${r.rowNumber}, column "${r.column}": ${r.reason}`);
+  for (const r of report.rejected)
+    io.out(`  row ${r.rowNumber}, column "${r.column}": ${r.reason}`);
   return report.rejected.length > 0 ? 1 : 0;
 }
 
-const rejectedRows = (problems: { rowNumber: number }[]) => new Set(problems.map((p) => p.rowNumber)).size;
+const rejectedRows = (problems: { rowNumber: number }[]) =>
+  new Set(problems.map((p) => p.rowNumber)).size;

@@ -32,7 +32,8 @@ async function add(args: string[], io: CommandIo): Promise<number> {
     },
   });
   if (positionals.length !== 1) throw new CliError(USAGE, 2);
-  if (!values.role?.length) throw new CliError("Say what the person does: add --role lead, manager, dmt or admin.", 2);
+  if (!values.role?.length)
+    throw new CliError("Say what the person does: add --role lead, manager, dmt or admin.", 2);
   const parsed = PersonInputSchema.safeParse({
     email: positionals[0],
     roles: values.role,
@@ -42,8 +43,15 @@ async function add(args: string[], io: CommandIo): Promise<number> {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = String(issue?.path[0] ?? "input");
-    const given = field === "email" ? ` "${positionals[0]}"` : field === "roles" ? ` "${values.role.join(", ")}"` : "";
-    throw new CliError(`The ${field === "roles" ? "role" : field}${given} is not valid: use ${issue?.message}.`);
+    const given =
+      field === "email"
+        ? ` "${positionals[0]}"`
+        : field === "roles"
+          ? ` "${values.role.join(", ")}"`
+          : "";
+    throw new CliError(
+      `The ${field === "roles" ? "role" : field}${given} is not valid: use ${issue?.message}.`,
+    );
   }
   const person = await withStore(io.env, async (store) => {
     const existing = await store.people.get(parsed.data.email);
@@ -62,7 +70,8 @@ async function remove(args: string[], io: CommandIo): Promise<number> {
   const email = (args[0] as string).trim().toLowerCase();
   await withStore(io.env, async (store) => {
     const existing = await store.people.get(email);
-    if (!existing) throw new CliError(`${email} is not in the directory: see plan-tracker people list.`);
+    if (!existing)
+      throw new CliError(`${email} is not in the directory: see plan-tracker people list.`);
     await store.people.remove(existing.doc, CLI_ACTOR);
   });
   io.out(`Removed ${email}`);
@@ -75,7 +84,8 @@ async function list(args: string[], io: CommandIo): Promise<number> {
     io.write(`${JSON.stringify(people, null, 2)}\n`);
     return 0;
   }
-  if (people.length === 0) io.out("The directory is empty: add people with plan-tracker people add.");
+  if (people.length === 0)
+    io.out("The directory is empty: add people with plan-tracker people add.");
   for (const p of people) {
     io.out(`${p.email}\t${p.name}\t${p.roles.join(",")}\t${p.leads.join(" | ")}`);
   }

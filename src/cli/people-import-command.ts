@@ -9,7 +9,10 @@ export async function peopleImportCommand(args: string[], io: CommandIo): Promis
   const dryRun = args.includes("--dry-run");
   const files = args.filter((a) => !a.startsWith("--"));
   if (files.length !== 1) {
-    throw new CliError("Say which file to import: plan-tracker people import people.csv [--dry-run]", 2);
+    throw new CliError(
+      "Say which file to import: plan-tracker people import people.csv [--dry-run]",
+      2,
+    );
   }
   const report = await withStore(io.env, (store) =>
     importPeopleFile(store, files[0] as string, { dryRun, actor: CLI_ACTOR }),
@@ -18,6 +21,7 @@ export async function peopleImportCommand(args: string[], io: CommandIo): Promis
   io.out(
     `${prefix}${report.created.length} added, ${report.updated.length} updated, ${report.unchanged.length} unchanged, ${report.rejected.length} rejected`,
   );
-  for (const r of report.rejected) io.out(`  row ${r.rowNumber}, column "${r.column}": ${r.reason}`);
+  for (const r of report.rejected)
+    io.out(`  row ${r.rowNumber}, column "${r.column}": ${r.reason}`);
   return report.rejected.length > 0 ? 1 : 0;
 }

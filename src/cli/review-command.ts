@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
-import { loadConfig } from "../config.ts";
 import { systemClock } from "../clock.ts";
-import { createLogger } from "../logger.ts";
-import { formatLongDate } from "../domain/iso-date.ts";
+import { loadConfig } from "../config.ts";
 import { quarterLabel } from "../domain/calendar.ts";
+import { formatLongDate } from "../domain/iso-date.ts";
+import { createLogger } from "../logger.ts";
 import { loadReviewStatus } from "../review/load-review-status.ts";
 import { createOutboxMessenger } from "../review/outbox-messenger.ts";
 import { startReviewLines } from "../review/review-messages.ts";

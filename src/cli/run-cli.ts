@@ -44,7 +44,10 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
       return 1;
     }
     const code = (error as { code?: string }).code;
-    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" || code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    if (
+      code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ||
+      code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE"
+    ) {
       io.err(`${(error as Error).message}\n${USAGE}`);
       return 2;
     }

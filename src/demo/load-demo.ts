@@ -7,8 +7,8 @@ import {
   reviewRoundDates,
   todayIn,
 } from "../domain/calendar.ts";
-import { DEFAULT_PLAN_ID, SAMPLE_PLAN } from "../domain/plan.ts";
 import type { Person } from "../domain/person.ts";
+import { DEFAULT_PLAN_ID, SAMPLE_PLAN } from "../domain/plan.ts";
 import type { Update } from "../domain/update.ts";
 import { importPeopleFile } from "../import/import-people.ts";
 import type { Logger } from "../logger.ts";

@@ -37,7 +37,10 @@ export class Router {
     return this;
   }
 
-  match(method: string, pathname: string): { handler: HttpHandler; params: Record<string, string> } | null {
+  match(
+    method: string,
+    pathname: string,
+  ): { handler: HttpHandler; params: Record<string, string> } | null {
     for (const route of this.routes) {
       if (route.method !== method && !(route.method === "GET" && method === "HEAD")) continue;
       const m = route.pattern.exec(pathname);
@@ -54,7 +57,10 @@ export class Router {
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+  });
   res.end(text);
 }
 

@@ -27,9 +27,16 @@ export async function importPlanFile(
 ): Promise<ImportReport> {
   const table = await readTable(path);
   const read = rowsToActions(table, plan);
-  if ("headerProblem" in read) throw new DomainError("invalid_input", `${path}: ${read.headerProblem}`);
+  if ("headerProblem" in read)
+    throw new DomainError("invalid_input", `${path}: ${read.headerProblem}`);
   const stored = new Map((await store.actions.list(plan.id)).map((a) => [a.ref, a]));
-  const report: ImportReport = { created: [], updated: [], unchanged: [], rejected: read.rejected, dryRun: o.dryRun };
+  const report: ImportReport = {
+    created: [],
+    updated: [],
+    unchanged: [],
+    rejected: read.rejected,
+    dryRun: o.dryRun,
+  };
   const writes: { action: Action; before: Action | null }[] = [];
   for (const { action } of read.actions) {
     const before = stored.get(action.ref) ?? null;

@@ -1,16 +1,19 @@
 import { fileURLToPath } from "node:url";
-import type { Logger } from "../logger.ts";
 import { DEFAULT_PLAN_ID, SAMPLE_PLAN } from "../domain/plan.ts";
+import type { Logger } from "../logger.ts";
 import { SYSTEM_ACTOR } from "../store/audit-log.ts";
 import type { Store } from "../store/store.ts";
 import { importPlanFile } from "./import-plan.ts";
 
-export const SAMPLE_PLAN_PATH = fileURLToPath(new URL("../../data/sample-plan.csv", import.meta.url));
+export const SAMPLE_PLAN_PATH = fileURLToPath(
+  new URL("../../data/sample-plan.csv", import.meta.url),
+);
 
 /** On first start of an empty store, loads the sample plan so there is something to try. */
 export async function loadSamplePlanIfEmpty(store: Store, logger: Logger): Promise<boolean> {
   if ((await store.actions.count(DEFAULT_PLAN_ID)) > 0) return false;
-  if (!(await store.plans.get(DEFAULT_PLAN_ID))) await store.plans.save(SAMPLE_PLAN, SYSTEM_ACTOR, null);
+  if (!(await store.plans.get(DEFAULT_PLAN_ID)))
+    await store.plans.save(SAMPLE_PLAN, SYSTEM_ACTOR, null);
   const report = await importPlanFile(store, SAMPLE_PLAN, SAMPLE_PLAN_PATH, {
     dryRun: false,
     actor: SYSTEM_ACTOR,

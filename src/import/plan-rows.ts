@@ -29,7 +29,13 @@ export interface PlanRow {
     revisedDate: string | null;
     evidenceUrl: string;
   } | null;
-  latestDecision: { quarter: string; outcome: string; by: string; at: string; comment: string } | null;
+  latestDecision: {
+    quarter: string;
+    outcome: string;
+    by: string;
+    at: string;
+    comment: string;
+  } | null;
 }
 
 /** Columns only export writes; import skips them so that an exported file re-imports unchanged. */

@@ -17,7 +17,10 @@ export async function readTable(path: string): Promise<Table> {
   try {
     bytes = await readFile(path);
   } catch {
-    throw new DomainError("invalid_input", `Can't read ${path}: check the file name and that the file exists.`);
+    throw new DomainError(
+      "invalid_input",
+      `Can't read ${path}: check the file name and that the file exists.`,
+    );
   }
   if (kind === ".xlsx") return readXlsx(bytes, path);
   if (kind === ".csv" || kind === ".txt") return readCsv(bytes, path);
@@ -36,7 +39,10 @@ export function readCsv(bytes: Buffer, path: string): Table {
   }
   const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
   if (text.trim() === "") {
-    throw new DomainError("invalid_input", `${path} is empty: it needs a header row and one row per action.`);
+    throw new DomainError(
+      "invalid_input",
+      `${path} is empty: it needs a header row and one row per action.`,
+    );
   }
   let records: { record: string[]; info: { lines: number } }[];
   try {
@@ -73,7 +79,11 @@ async function readXlsx(bytes: Buffer, path: string): Promise<Table> {
     );
   }
   const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
-  if (!sheet) throw new DomainError("invalid_input", `${path} has no rows: it needs a header row and one row per action.`);
+  if (!sheet)
+    throw new DomainError(
+      "invalid_input",
+      `${path} has no rows: it needs a header row and one row per action.`,
+    );
   const table: Table = { header: [], rows: [] };
   // Read once: exceljs counts the columns by walking every row, so asking per cell is quadratic.
   const columns = sheet.columnCount;

@@ -41,8 +41,10 @@ export function rowsToActions(table: Table, plan: Plan): ReadRows | { headerProb
       problems.push({ rowNumber, column: headerOf.get(field) ?? field, reason });
 
     const ref = cell("ref");
-    if (!ref) problem("ref", "the Ref is empty: every action needs a unique reference such as CSC-07");
-    else if (seen.has(ref)) problem("ref", `${ref} is also on row ${seen.get(ref)}: each Ref must be unique`);
+    if (!ref)
+      problem("ref", "the Ref is empty: every action needs a unique reference such as CSC-07");
+    else if (seen.has(ref))
+      problem("ref", `${ref} is also on row ${seen.get(ref)}: each Ref must be unique`);
     const developmentAction = cell("developmentAction");
     if (!developmentAction) problem("developmentAction", "the action text is empty");
     const lead = cell("lead");

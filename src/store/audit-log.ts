@@ -44,7 +44,10 @@ export class AuditLog {
     try {
       const { resources } = await this.container.items
         .query<AuditEntry>(
-          { query: "SELECT * FROM c WHERE c.entity = @entity", parameters: [{ name: "@entity", value: entity }] },
+          {
+            query: "SELECT * FROM c WHERE c.entity = @entity",
+            parameters: [{ name: "@entity", value: entity }],
+          },
           { partitionKey: entity },
         )
         .fetchAll();

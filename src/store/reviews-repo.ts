@@ -34,8 +34,10 @@ export const reviewRepoOptions = {
     if (!before) return `Review ${r.quarter} created (review date ${r.reviewDate}, ${r.state})`;
     const parts = [];
     if (before.state !== after?.state) parts.push(`${before.state} → ${after?.state}`);
-    if (before.reviewDate !== after?.reviewDate) parts.push(`date ${before.reviewDate} → ${after?.reviewDate}`);
-    if (before.roundsSent.length !== after?.roundsSent.length) parts.push(`rounds sent: ${after?.roundsSent.join(", ")}`);
+    if (before.reviewDate !== after?.reviewDate)
+      parts.push(`date ${before.reviewDate} → ${after?.reviewDate}`);
+    if (before.roundsSent.length !== after?.roundsSent.length)
+      parts.push(`rounds sent: ${after?.roundsSent.join(", ")}`);
     return `Review ${r.quarter}: ${parts.join("; ") || "updated"}`;
   },
 };

@@ -16,7 +16,8 @@ export function isStoreUnreachable(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
   const { code, name, cause } = error as { code?: unknown; name?: unknown; cause?: unknown };
   if (typeof code === "string" && UNREACHABLE.has(code)) return true;
-  if (name === "TimeoutError" || code === "TimeoutError" || cosmosStatus(error) === 408) return true;
+  if (name === "TimeoutError" || code === "TimeoutError" || cosmosStatus(error) === 408)
+    return true;
   if (cosmosStatus(error) === 503) return true;
   return cause !== undefined && cause !== error ? isStoreUnreachable(cause) : false;
 }

@@ -5,7 +5,7 @@ import { ActionsRepo, actionRepoOptions } from "./actions-repo.ts";
 import { AuditLog } from "./audit-log.ts";
 import { CONTAINERS, type ContainerName } from "./containers.ts";
 import { ConversationsRepo } from "./conversations-repo.ts";
-import { createCosmosClient, type CosmosTarget } from "./cosmos-client.ts";
+import { type CosmosTarget, createCosmosClient } from "./cosmos-client.ts";
 import { DocumentRepo } from "./document-repo.ts";
 import { OutboxRepo } from "./outbox-repo.ts";
 import { PeopleRepo, personRepoOptions } from "./people-repo.ts";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SeededPerson } from "../../bench/large-plan.ts";
 import { busiestWindow } from "../integration/bot/rate-windows.ts";
 import { StandInConnector } from "../support/stand-in-connector.ts";
 import type { TestApp } from "../support/start-test-app.ts";
-import type { SeededPerson } from "../../bench/large-plan.ts";
 import { recordOf } from "./support/fault-record.ts";
 import { type RoundPlan, startRoundApp } from "./support/round-world.ts";
 

@@ -14,7 +14,13 @@ export interface ServeProcess {
 /** Starts `plan-tracker serve` in its own process and waits until it says where it listens. */
 export async function spawnServe(env: Record<string, string>): Promise<ServeProcess> {
   const child = spawn(process.execPath, [BIN, "serve"], {
-    env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "warn", PORT: "0", EMBEDDED_COSMOS_PORT: "0", ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      LOG_LEVEL: "warn",
+      PORT: "0",
+      EMBEDDED_COSMOS_PORT: "0",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -3,9 +3,10 @@
  * routes, its in-memory Account and the Items class every collection of resources extends.
  * The package ships CommonJS with its exports on `.default`.
  */
+
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import type { IncomingMessage, ServerResponse } from "node:http";
 import accountModule from "@vercel/cosmosdb-server/lib/account/index.js";
 import itemsModule from "@vercel/cosmosdb-server/lib/account/items.js";
 import routesModule from "@vercel/cosmosdb-server/lib/routes.js";

@@ -21,7 +21,7 @@ const isAccumulator = (node: unknown): boolean =>
 function pushInstead(body: unknown): Node | null {
   if (!isNode(body) || body.type !== "ArrayExpression") return null;
   const [first, ...rest] = body.elements as Node[];
-  if (!first || first.type !== "SpreadElement" || !isAccumulator(first.argument)) return null;
+  if (first?.type !== "SpreadElement" || !isAccumulator(first.argument)) return null;
   const accumulator = { type: "Identifier", name: "$" };
   const push = {
     type: "CallExpression",

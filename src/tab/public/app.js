@@ -1,5 +1,5 @@
-import { getJson, useTokenSource } from "./api.js";
 import { showAction } from "./action-page.js";
+import { getJson, useTokenSource } from "./api.js";
 import { byId } from "./dom.js";
 import { appHref, navigate, setRouter } from "./nav.js";
 import { showPlan } from "./plan-page.js";

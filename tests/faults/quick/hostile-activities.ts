@@ -21,6 +21,7 @@ const INJECTION = [
   "**bold** [x](javascript:alert(1))",
   "<img src=x onerror=alert(1)>",
   "'; DROP TABLE actions; --",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template string typed by an attacker, on purpose
   "${process.exit(1)}",
   "{{constructor.constructor('return process')().exit()}}",
   "\u0000\u0001\u202e\ud800",

@@ -36,8 +36,7 @@ export function roundPlan(
   people: { leads: SeededPerson[]; dmt: SeededPerson[] },
 ): RoundPlan {
   const leadOf = new Map<string, string>();
-  for (const lead of people.leads)
-    leadOf.set(connector.personalConversationOf(lead), lead.email);
+  for (const lead of people.leads) leadOf.set(connector.personalConversationOf(lead), lead.email);
   const expected = new Set(
     Array.from(
       { length: size.actions },

@@ -61,16 +61,19 @@ describe("plan-tracker import and export", () => {
   it.each([
     ["bad-date.csv", 'row 3, column "Completion Date": "31/31/2022" is not a date'],
     ["bad-rag.csv", 'row 4, column "RAG": '],
-  ])("rejects the bad row of %s by number, writes the good ones, and exits 1", async (name, line) => {
-    const before = await runCliHere(["export", "--format", "json"], env);
-    const result = await runCliHere(["import", fixture(name)], env);
-    expect(result.code).toBe(1);
-    expect(result.stdout).toContain("1 rejected");
-    expect(result.stdout).toContain(line);
-    const after = await runCliHere(["export", "--format", "json"], env);
-    // The rejected row's action keeps what was stored; the valid rows were identical, so nothing changed.
-    expect(after.stdout).toBe(before.stdout);
-  });
+  ])(
+    "rejects the bad row of %s by number, writes the good ones, and exits 1",
+    async (name, line) => {
+      const before = await runCliHere(["export", "--format", "json"], env);
+      const result = await runCliHere(["import", fixture(name)], env);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain("1 rejected");
+      expect(result.stdout).toContain(line);
+      const after = await runCliHere(["export", "--format", "json"], env);
+      // The rejected row's action keeps what was stored; the valid rows were identical, so nothing changed.
+      expect(after.stdout).toBe(before.stdout);
+    },
+  );
 
   it("exports an Excel board report to a file", async () => {
     const file = join(dir, "board.xlsx");

@@ -1,6 +1,6 @@
 /** A real @azure/cosmos client for the embedded store, set up the way the product connects. */
 import { Agent } from "node:https";
-import { CosmosClient, type Container, PartitionKeyKind } from "@azure/cosmos";
+import { type Container, CosmosClient, PartitionKeyKind } from "@azure/cosmos";
 
 export function embeddedClient(endpoint: string, key: string): CosmosClient {
   return new CosmosClient({

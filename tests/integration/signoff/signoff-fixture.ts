@@ -1,12 +1,12 @@
 import type { AdaptiveCardJson } from "../../../src/cards/card-json.ts";
 import { ManualClock } from "../../../src/clock.ts";
 import { todayIn } from "../../../src/domain/calendar.ts";
-import type { FeatureDeps } from "../../../src/feature-deps.ts";
-import { quarterlySummary } from "../../../src/signoff/quarterly-summary.ts";
-import type { SummaryFigures } from "../../../src/signoff/summary-figures.ts";
 import type { Update } from "../../../src/domain/update.ts";
+import type { FeatureDeps } from "../../../src/feature-deps.ts";
 import { silentLogger } from "../../../src/logger.ts";
+import { quarterlySummary } from "../../../src/signoff/quarterly-summary.ts";
 import { createSignOffFeature } from "../../../src/signoff/signoff-feature.ts";
+import type { SummaryFigures } from "../../../src/signoff/summary-figures.ts";
 import { cardsOf, cardText } from "../../support/stand-in-connector.ts";
 import { startTestApp, type TestApp, type TestPerson } from "../../support/start-test-app.ts";
 

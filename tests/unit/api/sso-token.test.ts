@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError } from "../../../src/api/api-error.ts";
-import { ssoSettingsFrom, type SsoSettings } from "../../../src/api/sso-settings.ts";
+import { type SsoSettings, ssoSettingsFrom } from "../../../src/api/sso-settings.ts";
 import { createSsoVerifier, type VerifySsoToken } from "../../../src/api/sso-token.ts";
 import { APP_ID, EntraStandIn, PUBLIC_URL, TENANT } from "../../integration/api/entra-stand-in.ts";
 

@@ -22,10 +22,19 @@ describe("loadConfig", () => {
     [{ REVIEW_TIMEZONE: "Mars/Base" }, /^REVIEW_TIMEZONE must be an IANA time zone/],
     [{ LOG_LEVEL: "loud" }, /^LOG_LEVEL must be one of debug, info, warn, error, silent/],
     [{ COSMOS_ENDPOINT: "not a url" }, /^COSMOS_ENDPOINT must be the account's https URL/],
-    [{ COSMOS_ENDPOINT: "https://x.documents.azure.com:443/" }, /^COSMOS_KEY must be the account key/],
+    [
+      { COSMOS_ENDPOINT: "https://x.documents.azure.com:443/" },
+      /^COSMOS_KEY must be the account key/,
+    ],
     [{ MicrosoftAppId: "abc" }, /^MicrosoftAppType must be SingleTenant or UserAssignedMSI/],
-    [{ MicrosoftAppId: "abc", MicrosoftAppType: "MultiTenant" }, /^MicrosoftAppType must be SingleTenant or UserAssignedMSI/],
-    [{ MicrosoftAppId: "abc", MicrosoftAppType: "SingleTenant", MicrosoftAppPassword: "s" }, /^MicrosoftAppTenantId/],
+    [
+      { MicrosoftAppId: "abc", MicrosoftAppType: "MultiTenant" },
+      /^MicrosoftAppType must be SingleTenant or UserAssignedMSI/,
+    ],
+    [
+      { MicrosoftAppId: "abc", MicrosoftAppType: "SingleTenant", MicrosoftAppPassword: "s" },
+      /^MicrosoftAppTenantId/,
+    ],
     [{ NODE_ENV: "production" }, /^MicrosoftAppId must be .*refused when NODE_ENV=production/],
   ])("refuses %j with one line naming the variable", (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);

@@ -35,7 +35,9 @@ describe("reading plan rows", () => {
       milestones: ["2015-02-28", "2015-03-31"],
     });
     // The area for improvement is written once per group and carried down to its actions.
-    expect(byRef.get("1.3")?.deliveryArea).toBe("1: Ensure that practitioners have reasonable workloads");
+    expect(byRef.get("1.3")?.deliveryArea).toBe(
+      "1: Ensure that practitioners have reasonable workloads",
+    );
     expect(byRef.get("1.4")?.lead).toBe("Alison Botham");
     expect(byRef.get("1.1")?.expectedOutcome).toBe(
       "Develop better intelligence about the nature of current case loads",
@@ -46,7 +48,11 @@ describe("reading plan rows", () => {
     const result = read(fixture("bad-date.csv"));
     if ("headerProblem" in result) throw new Error(result.headerProblem);
     expect(result.rejected).toEqual([
-      expect.objectContaining({ rowNumber: 3, column: "Completion Date", reason: expect.stringContaining("31/31/2022") }),
+      expect.objectContaining({
+        rowNumber: 3,
+        column: "Completion Date",
+        reason: expect.stringContaining("31/31/2022"),
+      }),
     ]);
     expect(result.actions.map((a) => a.action.ref)).toEqual(["CSC-01", "CSC-03"]);
   });
