@@ -2,7 +2,9 @@
  * `bench/RESULTS.md` is written by hand except for the table, which each full run replaces between
  * the two markers, so the explanations around it survive a new run.
  */
+import { execFile } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 
 const FILE = new URL("./RESULTS.md", import.meta.url);
 const START = "<!-- bench:table:start -->";
@@ -23,4 +25,13 @@ export async function writeResultsMarkdown(table: string): Promise<void> {
       ? `${text.slice(0, start)}${block}${text.slice(end + END.length)}`
       : `${text.trimEnd()}\n\n${block}\n`;
   await writeFile(FILE, next);
+  await formatted(fileURLToPath(FILE));
+}
+
+/** The project's formatter lays the tables out, so `npm run lint` stays clean after a run. */
+function formatted(path: string): Promise<void> {
+  const biome = fileURLToPath(new URL("../node_modules/.bin/biome", import.meta.url));
+  return new Promise((resolve) => {
+    execFile(biome, ["format", "--write", path], () => resolve());
+  });
 }

@@ -11,7 +11,7 @@ import { pathToFileURL } from "node:url";
 import { ManualClock } from "../src/clock.ts";
 import { startSharedStore } from "../tests/faults/support/shared-store.ts";
 import { requestsBetween, type StoreRequestCount } from "../tests/faults/support/store-requests.ts";
-import { StandInConnector, type TeamsUser } from "../tests/support/stand-in-connector.ts";
+import { cardText, StandInConnector, type TeamsUser } from "../tests/support/stand-in-connector.ts";
 import { startTestApp, type TestApp } from "../tests/support/start-test-app.ts";
 import { startEchoBot } from "./echo-bot.ts";
 import { actionRef, type PlanSize, type SeededPerson, seedLargePlan } from "./large-plan.ts";
@@ -93,6 +93,26 @@ export async function runSubmitLatencyBench(
     const say = (person: TeamsUser, text: string) =>
       timedPost(echo.url, app.activity.message(person, text));
 
+    const counted = async (work: () => Promise<unknown>): Promise<StoreRequestCount> => {
+      const before = shared.requests.snapshot();
+      await work();
+      return requestsBetween(before, shared.requests.snapshot());
+    };
+    /** A question typed by the manager; its answer must be an answer, not a refusal. */
+    const ask = async (text: string) => {
+      const before = connector.cardsTo(manager).length;
+      await timedPost(appUrl, app.activity.message(manager, text));
+      const answer = cardText(connector.cardsTo(manager)[before]);
+      if (!answer || /doesn't know you|Sorry|didn't work/i.test(answer)) {
+        throw new Error(`"${text}" was not answered: ${answer.slice(0, 200)}`);
+      }
+    };
+    // Questions are counted first, while the outbox is empty and the sender has nothing to do.
+    await ask(QUESTIONS[0] as string); // the first question reads the whole plan into memory
+    const questions: StoreRequestCount[] = [];
+    for (let i = 0; i < countSamples; i++)
+      questions.push(await counted(() => ask(QUESTIONS[i % QUESTIONS.length] as string)));
+
     // Warm up both (first requests open connections and compile code paths).
     for (let i = 0; i < 10; i++) {
       await submit();
@@ -105,21 +125,12 @@ export async function runSubmitLatencyBench(
       echoTimes.push((await say(manager, "hello")).ms);
     }
 
-    // The sender is stopped for the counts: delivering the sign-off cards already queued (DMT's
-    // chats take 60 messages in 30 seconds) would otherwise be counted with whatever comes next.
+    // The sender is stopped for the submits' counts: delivering the sign-off cards already queued
+    // (DMT's chats take 60 messages in 30 seconds) would be counted with whatever comes next.
+    // (Stopped, it also refuses turn replies, so nothing after this may answer in the chat.)
     await app.app.messenger.stop();
-    const counted = async (work: () => Promise<unknown>): Promise<StoreRequestCount> => {
-      const before = shared.requests.snapshot();
-      await work();
-      return requestsBetween(before, shared.requests.snapshot());
-    };
     const submits: StoreRequestCount[] = [];
     for (let i = 0; i < countSamples; i++) submits.push(await counted(submit));
-    const ask = (text: string) => timedPost(appUrl, app.activity.message(manager, text));
-    await ask(QUESTIONS[0] as string); // the first question reads the whole plan into memory
-    const questions: StoreRequestCount[] = [];
-    for (let i = 0; i < countSamples; i++)
-      questions.push(await counted(() => ask(QUESTIONS[i % QUESTIONS.length] as string)));
 
     const submitP95Ms = percentile(submitTimes, 95);
     const echoP95Ms = percentile(echoTimes, 95);

@@ -76,7 +76,9 @@ export function commandText(activity: Partial<Activity>): string {
   for (const mention of botMentions(activity)) {
     if (mention.text) text = text.split(mention.text).join(" ");
   }
-  return decodeEntities(text.replace(/<[^>]*>/g, " "))
+  // `[^<>]`, not `[^>]`: on a long run of "<" with no ">" the looser pattern tries every start
+  // and scans to the end from each, and one such message would hold the server for minutes.
+  return decodeEntities(text.replace(/<[^<>]*>/g, " "))
     .replace(/\s+/g, " ")
     .trim();
 }

@@ -70,9 +70,12 @@ describe("three instances on one store for a whole quarter", () => {
     }
   }
 
+  /** What reached this person's chat during `day` (from its daily run until the next day's). */
   const sendsOn = (day: string, to: SeededPerson) => {
+    const days = [...dayStarts.keys()];
     const start = dayStarts.get(day) ?? 0;
-    const end = [...dayStarts.values()].find((at) => at > start) ?? connector.delivered.length;
+    const next = days[days.indexOf(day) + 1];
+    const end = next === undefined ? connector.delivered.length : (dayStarts.get(next) as number);
     const chat = connector.personalConversationOf(to);
     return connector.delivered
       .slice(start, end)
@@ -152,6 +155,27 @@ describe("three instances on one store for a whole quarter", () => {
       expect(sendsOn(ROUND_DAYS.chase, person)).toHaveLength(owes ? 1 : 0);
       expect(sendsOn(ROUND_DAYS.final, person)).toHaveLength(owes ? 1 : 0);
     }
-    for (const member of dmt) expect(sendsOn(ROUND_DAYS.final, member)).toHaveLength(1);
+    // DMT: the list of who still owes, once on the final day; a reminder of updates waiting for a
+    // decision at most once a day; the quarter's summary once.
+    const texts = (person: SeededPerson, day?: string) =>
+      (day ? sendsOn(day, person) : connector.delivered.filter((d) => d.kind === "send"))
+        .filter((d) => d.conversationId === connector.personalConversationOf(person))
+        .map((d) => cardText(d.activity.attachments?.[0]?.content));
+    for (const member of dmt) {
+      const owedLists = texts(member).filter((t) => t.includes("two working days to go"));
+      expect(owedLists).toHaveLength(1);
+      expect(
+        texts(member, ROUND_DAYS.final).filter((t) => t.includes("two working days to go")),
+      ).toHaveLength(1);
+      for (const day of dayStarts.keys()) {
+        const reminders = texts(member, day).filter((t) =>
+          /waited more than \d+ working days? for a decision/.test(t),
+        );
+        expect(reminders.length).toBeLessThanOrEqual(1);
+      }
+      expect(
+        texts(member).filter((t) => t.includes("Plan summary: October to December 2026")),
+      ).toHaveLength(1);
+    }
   });
 });

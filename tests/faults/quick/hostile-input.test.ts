@@ -72,6 +72,7 @@ describe("malformed and hostile input through /api/messages", () => {
     const before = await snapshot();
     const url = `http://127.0.0.1:${t.app.port}/api/messages`;
     let requests = 0;
+    let slowest = { ms: 0, what: "" };
     const statuses = new Map<number, number>();
     await fc.assert(
       fc.asyncProperty(
@@ -79,12 +80,16 @@ describe("malformed and hostile input through /api/messages", () => {
         async (body) => {
           requests += 1;
           failures.length = 0;
+          const started = performance.now();
           const response = await fetch(url, {
             method: "POST",
             headers: { "content-type": "application/json" },
             body: typeof body === "string" ? body : JSON.stringify(body),
+            signal: AbortSignal.timeout(20_000),
           });
           const text = await response.text();
+          const ms = performance.now() - started;
+          if (ms > slowest.ms) slowest = { ms, what: summarise(body) };
           statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
           // An invoke the bot does not handle gets the Bot Framework's own answer, 501 Not Implemented.
           const allowed = isUnhandledInvoke(body) ? [501] : [];
@@ -110,7 +115,7 @@ describe("malformed and hostile input through /api/messages", () => {
       messages: requests,
       duplicates: 0,
       lost: changed.length,
-      note: `requests, answered ${[...statuses].map(([s, n]) => `${n}×${s}`).join(" ")}`,
+      note: `requests, answered ${[...statuses].map(([s, n]) => `${n}×${s}`).join(" ")}; slowest ${Math.round(slowest.ms)} ms (${slowest.what})`,
     };
     expect(changed).toEqual([]);
   });
@@ -147,6 +152,15 @@ describe("malformed and hostile input through /api/messages", () => {
     expect(JSON.stringify(await api.json())).toContain(JSON.stringify(typed).slice(1, -1));
   });
 });
+
+/** "message, 250,000 characters", "invoke adaptiveCard/action", "a broken body". */
+function summarise(body: unknown): string {
+  if (typeof body !== "object" || body === null) return "a broken body";
+  const { type, name, text } = body as { type?: unknown; name?: unknown; text?: unknown };
+  const length =
+    typeof text === "string" ? `, ${text.length.toLocaleString("en-GB")} characters` : "";
+  return `${String(type)}${typeof name === "string" ? ` ${name}` : ""}${length}`;
+}
 
 function isUnhandledInvoke(body: unknown): boolean {
   return (

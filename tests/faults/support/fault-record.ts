@@ -4,7 +4,13 @@ import type { DeliveryTally } from "./deliveries.ts";
 export interface FaultRecord {
   /** Messages (or decisions, or requests) the case checked. */
   messages: number;
+  /** Extra copies that no sender should have made. */
   duplicates: number;
+  /**
+   * Extra copies of messages Teams had accepted when a kill -9 struck but the outbox had not yet
+   * recorded: Teams offers no way to ask whether a message arrived, so a restart sends those again.
+   */
+  unrecordedRepeats?: number;
   lost: number;
   /** Anything worth reading beside the figures. */
   note?: string;

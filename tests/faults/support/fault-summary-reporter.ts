@@ -18,13 +18,18 @@ export default class FaultSummaryReporter implements Reporter {
       "Fault suite summary",
       ...rows.map(({ name, state, record }) => {
         const figures = record
-          ? `${record.messages} messages, ${record.duplicates} duplicates, ${record.lost} lost${record.note ? ` (${record.note})` : ""}`
+          ? `${record.messages} messages, ${record.duplicates} duplicates${repeats(record.unrecordedRepeats)}, ${record.lost} lost${record.note ? ` (${record.note})` : ""}`
           : "no delivery count";
         return `  ${state === "passed" ? "✓" : state === "failed" ? "✗" : "-"} ${name}: ${figures}`;
       }),
-      `  ${rows.length} cases (${rows.filter((r) => r.state === "passed").length} passed), ${sum((r) => r.messages)} messages, ${sum((r) => r.duplicates)} duplicates, ${sum((r) => r.lost)} lost`,
+      `  ${rows.length} cases (${rows.filter((r) => r.state === "passed").length} passed), ${sum((r) => r.messages)} messages, ${sum((r) => r.duplicates)} duplicates${repeats(sum((r) => r.unrecordedRepeats ?? 0))}, ${sum((r) => r.lost)} lost`,
       "",
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
   }
+}
+
+/** " (+1 resent after kill -9: in Teams, not yet recorded)", or nothing. */
+function repeats(n: number | undefined): string {
+  return n ? ` (+${n} resent after kill -9: in Teams, not yet recorded)` : "";
 }
