@@ -1,6 +1,7 @@
 import type { Container, FeedOptions } from "@azure/cosmos";
 import type { z } from "zod";
 import { stripSystemFields } from "../store/audit-log.ts";
+import type { ChangeVersions } from "../store/change-versions.ts";
 import { translateStoreError } from "../store/store-errors.ts";
 import { nextPollSince } from "./poll-window.ts";
 
@@ -17,6 +18,8 @@ export interface MirrorOptions<T> {
   partition?: { field: string; value: string };
   /** A document that fails its schema is left out (the rest still answer); this says which. */
   onInvalid: (id: string, problem: string) => void;
+  /** When the store runs in this process: a refresh with nothing changed then reads nothing. */
+  versions?: ChangeVersions;
 }
 
 /**
@@ -29,14 +32,21 @@ export class ContainerMirror<T> {
   private readonly entries = new Map<string, { etag: string; doc: T | null }>();
   private newestTs = 0;
   private since = 0;
+  /** The container's change version when the last completed read began; null before any. */
+  private readVersion: number | null = null;
 
   constructor(private readonly o: MirrorOptions<T>) {}
 
   /** Reads what changed since the last refresh (everything, the first time). */
   async refresh(): Promise<MirrorChange<T>[]> {
+    // Scanning the container costs the embedded store's thread (and so every request waiting on
+    // it) far more than this comparison: skip it when no document there has changed.
+    const version = this.o.versions?.version(this.o.container.id) ?? null;
+    if (version !== null && version === this.readVersion) return [];
     // The window is in the server's seconds, so it is measured by the wall clock, not the injected one.
     const startedAt = Date.now();
     const rows = await this.read();
+    this.readVersion = version;
     const changes: MirrorChange<T>[] = [];
     for (const row of rows) {
       this.newestTs = Math.max(this.newestTs, row._ts);

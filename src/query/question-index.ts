@@ -40,27 +40,32 @@ export class QuestionIndex {
     const { containers } = o.store;
     const onInvalid = (kind: string) => (id: string, problem: string) =>
       o.logger.warn(`a stored ${kind} is not valid, so questions leave it out`, { id, problem });
+    const versions = o.store.changeVersions;
     this.actions = new ContainerMirror({
       container: containers.actions,
       schema: ActionSchema,
       partition: { field: "planId", value: DEFAULT_PLAN_ID },
       onInvalid: onInvalid("action"),
+      versions,
     });
     this.plans = new ContainerMirror({
       container: containers.plans,
       schema: PlanSchema,
       partition: { field: "id", value: DEFAULT_PLAN_ID },
       onInvalid: onInvalid("plan"),
+      versions,
     });
     this.updates = new ContainerMirror({
       container: containers.updates,
       schema: UpdateSchema,
       onInvalid: onInvalid("update"),
+      versions,
     });
     this.reviews = new ContainerMirror({
       container: containers.reviews,
       schema: ReviewSchema,
       onInvalid: onInvalid("review"),
+      versions,
     });
   }
 

@@ -51,6 +51,7 @@ export async function openStore({ config, clock, logger, role }: OpenStoreOption
       databaseId,
       clock,
       logger,
+      changeVersions: embedded.changes,
       onClose: () => embedded.stop(),
     });
   } catch (error) {

@@ -1,19 +1,34 @@
 import { type Person, PersonSchema, type Role } from "../domain/person.ts";
 import type { Actor } from "./audit-log.ts";
+import type { ChangeVersions } from "./change-versions.ts";
 import type { DocumentRepo, Versioned } from "./document-repo.ts";
+import { VersionedCache } from "./versioned-cache.ts";
 
-/** The directory: who may do what, keyed by lower-cased email. */
+/**
+ * The directory: who may do what, keyed by lower-cased email. Every turn asks it who is speaking
+ * (so a role change applies at once); with the store in this process, reads are remembered until
+ * the directory changes.
+ */
 export class PeopleRepo {
-  constructor(readonly docs: DocumentRepo<Person>) {}
+  private readonly cache: VersionedCache;
+
+  constructor(
+    readonly docs: DocumentRepo<Person>,
+    versions?: ChangeVersions,
+  ) {
+    this.cache = new VersionedCache(versions, docs.container.id);
+  }
 
   get(email: string): Promise<Versioned<Person> | null> {
     const id = email.trim().toLowerCase();
-    return this.docs.read(id, id);
+    return this.cache.get(`person:${id}`, () => this.docs.read(id, id));
   }
 
-  async list(): Promise<Person[]> {
-    const people = await this.docs.query("SELECT * FROM c");
-    return people.sort((a, b) => a.email.localeCompare(b.email));
+  list(): Promise<Person[]> {
+    return this.cache.get("list", async () => {
+      const people = await this.docs.query("SELECT * FROM c");
+      return people.sort((a, b) => a.email.localeCompare(b.email));
+    });
   }
 
   /**
@@ -22,11 +37,13 @@ export class PeopleRepo {
    */
   async withAnyRole(roles: readonly Role[]): Promise<Person[]> {
     if (roles.length === 0) return [];
-    const people = await this.docs.query({
-      query: `SELECT * FROM c WHERE ${roles.map((_, i) => `ARRAY_CONTAINS(c.roles, @role${i})`).join(" OR ")}`,
-      parameters: roles.map((role, i) => ({ name: `@role${i}`, value: role })),
+    return this.cache.get(`roles:${roles.join(",")}`, async () => {
+      const people = await this.docs.query({
+        query: `SELECT * FROM c WHERE ${roles.map((_, i) => `ARRAY_CONTAINS(c.roles, @role${i})`).join(" OR ")}`,
+        parameters: roles.map((role, i) => ({ name: `@role${i}`, value: role })),
+      });
+      return people.sort((a, b) => a.email.localeCompare(b.email));
     });
-    return people.sort((a, b) => a.email.localeCompare(b.email));
   }
 
   save(person: Person, actor: Actor, before: Person | null): Promise<Versioned<Person>> {

@@ -3,6 +3,7 @@ import type { Clock } from "../clock.ts";
 import type { Logger } from "../logger.ts";
 import { ActionsRepo, actionRepoOptions } from "./actions-repo.ts";
 import { AuditLog } from "./audit-log.ts";
+import type { ChangeVersions } from "./change-versions.ts";
 import { CONTAINERS, type ContainerName } from "./containers.ts";
 import { ConversationsRepo } from "./conversations-repo.ts";
 import { type CosmosTarget, createCosmosClient } from "./cosmos-client.ts";
@@ -29,6 +30,8 @@ export interface Store {
   conversations: ConversationsRepo;
   /** The durable queue of proactive messages. */
   outbox: OutboxRepo;
+  /** Present when the store runs in this process: tells, without a read, that nothing changed. */
+  changeVersions?: ChangeVersions;
   /** Resolves when the store answers a trivial read; used by /healthz. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -39,6 +42,8 @@ export interface ConnectOptions {
   databaseId: string;
   clock: Clock;
   logger: Logger;
+  /** The embedded store's change counter, when it runs in this process. */
+  changeVersions?: ChangeVersions;
   /** Runs after the client is disposed, e.g. stopping the embedded server. */
   onClose?: () => Promise<void>;
 }
@@ -76,10 +81,11 @@ export async function connectStore(o: ConnectOptions): Promise<Store> {
     plans: new PlansRepo(repo(containers.plans, planRepoOptions)),
     actions: new ActionsRepo(repo(containers.actions, actionRepoOptions)),
     updates: new UpdatesRepo(repo(containers.updates, updateRepoOptions)),
-    people: new PeopleRepo(repo(containers.people, personRepoOptions)),
+    people: new PeopleRepo(repo(containers.people, personRepoOptions), o.changeVersions),
     reviews: new ReviewsRepo(repo(containers.reviews, reviewRepoOptions)),
     conversations: new ConversationsRepo(containers.conversations),
     outbox: new OutboxRepo(containers.outbox),
+    changeVersions: o.changeVersions,
     async ping() {
       await database.read();
     },

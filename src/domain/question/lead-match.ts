@@ -12,7 +12,23 @@ export function leadMatches(filter: LeadFilter, lead: string): boolean {
   if (filter.match === "exact") return normaliseLead(filter.value) === normaliseLead(lead);
   const wanted = phraseKeys(filter.value);
   if (wanted.length === 0) return false;
-  return splitLead(lead).some((part) => containsRun(phraseKeys(part), wanted));
+  return partsOf(lead).some((part) => containsRun(part, wanted));
+}
+
+/**
+ * A Lead cell's parts as words, worked out once per distinct cell: a plan has a few dozen Lead
+ * values across thousands of actions, and a question checks every candidate.
+ */
+const partsByLead = new Map<string, string[][]>();
+
+function partsOf(lead: string): string[][] {
+  let parts = partsByLead.get(lead);
+  if (!parts) {
+    parts = splitLead(lead).map(phraseKeys);
+    if (partsByLead.size >= 10_000) partsByLead.clear();
+    partsByLead.set(lead, parts);
+  }
+  return parts;
 }
 
 /** Whether `asker` leads this action: their Lead values name the cell exactly (case, spacing aside). */

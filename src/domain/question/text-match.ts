@@ -9,12 +9,27 @@ import { STOPWORDS, stem } from "./word-forms.ts";
 export function mentionsAll(action: Action, phrases: string[]): boolean {
   const wanted = phrases.flatMap(searchStems);
   if (wanted.length === 0) return true;
-  const words = new Set(
-    searchStems(`${action.developmentAction} ${action.expectedOutcome} ${action.deliveryArea}`),
-  );
+  const words = stemsOf(action);
   return wanted.every(
     (word) => words.has(word) || (word.length >= 5 && [...words].some((w) => w.startsWith(word))),
   );
+}
+
+/**
+ * An action's words, worked out once per action object: a question over a large plan checks
+ * thousands, and a stored action is a new object whenever it changes, so none goes stale.
+ */
+const stemsByAction = new WeakMap<Action, Set<string>>();
+
+function stemsOf(action: Action): Set<string> {
+  let words = stemsByAction.get(action);
+  if (!words) {
+    words = new Set(
+      searchStems(`${action.developmentAction} ${action.expectedOutcome} ${action.deliveryArea}`),
+    );
+    stemsByAction.set(action, words);
+  }
+  return words;
 }
 
 function searchStems(text: string): string[] {

@@ -5,6 +5,7 @@
  */
 import { mkdir } from "node:fs/promises";
 import type { IncomingMessage } from "node:http";
+import type { ChangeVersions } from "../change-versions.ts";
 import { watchAccount } from "./change-capture.ts";
 import type { CompactionStep } from "./compaction.ts";
 import { createStoreServer } from "./https-server.ts";
@@ -43,6 +44,8 @@ export interface EmbeddedCosmos {
   stop(): Promise<void>;
   compact(): Promise<void>;
   stats(): { journalRecords: number; journalChanges: number; replayMs: number };
+  /** Moves on every write, whoever made it: lets readers in this process skip a read. */
+  changes: ChangeVersions;
   /**
    * Stops answering as a stopped store would (connection refused, open connections cut) while
    * keeping the data in memory; `resume` listens again on the same port. For fault tests.
@@ -120,6 +123,7 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions): Promi
       port,
       compact: () => loaded.compact(),
       stats: () => loaded.stats(),
+      changes: loaded.changes,
       suspend: () => server.cutOff(),
       resume: async () => {
         await server.listen(port, host);

@@ -4,6 +4,7 @@
  */
 import type { Change } from "./change.ts";
 import type { ChangeSink } from "./change-capture.ts";
+import { ChangeCounter } from "./change-counter.ts";
 import { type CompactionStep, compactStore } from "./compaction.ts";
 import { JournalWriter, type WrittenRecord } from "./journal-writer.ts";
 import type { CosmosAccount } from "./library.ts";
@@ -21,6 +22,8 @@ export class StoreRuntime implements ChangeSink {
   private journals = new Map<number, { records: number; changes: number }>();
   private compaction: Promise<void> | null = null;
   private replayMs = 0;
+  /** What changed in each container since start, for readers in this process. */
+  readonly changes = new ChangeCounter();
 
   constructor(
     private readonly dataDir: string,
@@ -44,6 +47,7 @@ export class StoreRuntime implements ChangeSink {
   }
 
   record(change: Change): void {
+    this.changes.note(change);
     this.journal?.append(JSON.stringify(change));
   }
 
