@@ -1,4 +1,5 @@
-import ExcelJS from "exceljs";
+// Types only: exceljs itself (~30 MB resident) loads on the first Excel file, not with the server.
+import type ExcelJS from "exceljs";
 import type { Plan } from "../domain/plan.ts";
 import type { PlanRow } from "./plan-rows.ts";
 
@@ -73,7 +74,8 @@ export async function planRowsToXlsx(
   plan: Plan,
   options: XlsxOptions = {},
 ): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const { default: Excel } = await import("exceljs");
+  const book = new Excel.Workbook();
   book.creator = "Plan Tracker";
   book.title = plan.name;
   addSummary(book, rows, plan, options.today);

@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+// Types only: exceljs itself (~30 MB resident) loads on the first Excel file, not with the server.
+import type ExcelJS from "exceljs";
 import { DomainError } from "../domain/errors.ts";
 
 /** A file's rows as text cells, each with the row number a person sees in their spreadsheet. */
@@ -69,7 +70,8 @@ export function readCsv(bytes: Buffer, path: string): Table {
 }
 
 async function readXlsx(bytes: Buffer, path: string): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
