@@ -9,8 +9,11 @@
  */
 import { pathToFileURL } from "node:url";
 import { ManualClock } from "../src/clock.ts";
-import { startSharedStore } from "../tests/faults/support/shared-store.ts";
-import { requestsBetween, type StoreRequestCount } from "../tests/faults/support/store-requests.ts";
+import {
+  requestsBetween,
+  type StoreRequestCount,
+  StoreRequests,
+} from "../tests/faults/support/store-requests.ts";
 import { cardText, StandInConnector, type TeamsUser } from "../tests/support/stand-in-connector.ts";
 import { startTestApp, type TestApp } from "../tests/support/start-test-app.ts";
 import { startEchoBot } from "./echo-bot.ts";
@@ -49,14 +52,17 @@ export async function runSubmitLatencyBench(
   const countSamples = o.countSamples ?? 30;
   const connector = await StandInConnector.start();
   const echo = await startEchoBot();
-  const shared = await startSharedStore();
+  // The embedded store runs in the app's process, as `plan-tracker serve` runs it; every request
+  // it answers is counted.
+  const requests = new StoreRequests();
   let t: TestApp | null = null;
   try {
     t = await startTestApp({
       connector,
       clock: new ManualClock(DURING_THE_REVIEW),
       skipSamplePlan: true,
-      env: { ...shared.env, SEND_RATE_PER_SECOND: "50" },
+      env: { SEND_RATE_PER_SECOND: "50" },
+      onStoreRequest: requests.record,
     });
     const { leads } = await seedLargePlan(t.store, connector, { ...o, dmt: 2 });
     const manager = await t.addPerson({
@@ -94,9 +100,9 @@ export async function runSubmitLatencyBench(
       timedPost(echo.url, app.activity.message(person, text));
 
     const counted = async (work: () => Promise<unknown>): Promise<StoreRequestCount> => {
-      const before = shared.requests.snapshot();
+      const before = requests.snapshot();
       await work();
-      return requestsBetween(before, shared.requests.snapshot());
+      return requestsBetween(before, requests.snapshot());
     };
     /** A question typed by the manager; its answer must be an answer, not a refusal. */
     const ask = async (text: string) => {
@@ -153,7 +159,6 @@ export async function runSubmitLatencyBench(
     };
   } finally {
     await t?.close();
-    await shared.close();
     await echo.close();
     await connector.close();
   }

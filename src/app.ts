@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import { registerTabRoutes } from "./api/routes.ts";
 import { createBot } from "./bot/create-bot.ts";
 import type { BotMessenger } from "./bot/outbox-messenger.ts";
@@ -22,6 +23,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Skip loading the sample plan into an empty store (tests that bring their own plan). */
   skipSamplePlan?: boolean;
+  /** For benchmarks: sees every request the embedded store answers, to count round trips. */
+  onStoreRequest?: (request: IncomingMessage) => void;
 }
 
 export interface RunningApp {
@@ -45,7 +48,13 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
       "DEVELOPMENT MODE: MicrosoftAppId is not set, so inbound requests are not authenticated. Never expose this server.",
     );
   }
-  const store = await openStore({ config, clock, logger, role: "server" });
+  const store = await openStore({
+    config,
+    clock,
+    logger,
+    role: "server",
+    onStoreRequest: o.onStoreRequest,
+  });
   try {
     if (!o.skipSamplePlan) {
       if (config.DEMO_MODE) {

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import type { Clock } from "../clock.ts";
 import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
@@ -13,10 +14,18 @@ export interface OpenStoreOptions {
    * store, so two processes never write the same files.
    */
   role: "server" | "cli";
+  /** For measuring: sees every request the embedded store answers (when it runs in this process). */
+  onStoreRequest?: (request: IncomingMessage) => void;
 }
 
 /** Opens the configured store: a real account when COSMOS_ENDPOINT is set, else the embedded one. */
-export async function openStore({ config, clock, logger, role }: OpenStoreOptions): Promise<Store> {
+export async function openStore({
+  config,
+  clock,
+  logger,
+  role,
+  onStoreRequest,
+}: OpenStoreOptions): Promise<Store> {
   const databaseId = config.COSMOS_DATABASE;
   if (config.COSMOS_ENDPOINT && config.COSMOS_KEY) {
     const selfSigned = /^https:\/\/(localhost|127\.0\.0\.1)[:/]/.test(config.COSMOS_ENDPOINT);
@@ -44,6 +53,7 @@ export async function openStore({ config, clock, logger, role }: OpenStoreOption
     // A CLI run on its own takes any free port, so it never collides with a server starting up.
     port: role === "server" ? config.EMBEDDED_COSMOS_PORT : 0,
     log: (message) => logger.info(message),
+    onRequest: onStoreRequest,
   });
   try {
     return await connectStore({

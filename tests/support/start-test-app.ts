@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type RunningApp, startApp } from "../../src/app.ts";
+import { type AppOptions, type RunningApp, startApp } from "../../src/app.ts";
 import type { Clock } from "../../src/clock.ts";
 import type { Person, Role } from "../../src/domain/person.ts";
 import type { Logger } from "../../src/logger.ts";
@@ -26,6 +26,8 @@ export interface StartTestAppOptions {
   skipSamplePlan?: boolean;
   clock?: Clock;
   logger?: Logger;
+  /** Sees every request the app's embedded store answers (benchmarks count round trips). */
+  onStoreRequest?: AppOptions["onStoreRequest"];
   /** The Authorization header for each posted activity (token tests); none in development mode. */
   authorize?: (activity: Activity) => Promise<string | undefined>;
 }
@@ -131,6 +133,7 @@ export async function startTestApp(o: StartTestAppOptions = {}): Promise<TestApp
     clock: o.clock,
     logger: o.logger,
     skipSamplePlan: o.skipSamplePlan,
+    onStoreRequest: o.onStoreRequest,
   });
   const botId = `28:${env.MicrosoftAppId ?? "plan-tracker-dev"}`;
   const activity = activityFactory(connector, botId);
