@@ -49,23 +49,6 @@ export async function importPlanFile(
     } else report.updated.push(action.ref);
     writes.push({ action: next, before });
   }
-  if (!o.dryRun) await writeAll(store, writes, o.actor);
+  if (!o.dryRun) await store.actions.saveMany(writes, o.actor);
   return report;
-}
-
-/** A few writes in flight at once: much faster than one by one, gentle on a provisioned account. */
-async function writeAll(
-  store: Store,
-  writes: { action: Action; before: Action | null }[],
-  actor: Actor,
-  parallel = 16,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < writes.length) {
-      const w = writes[next++];
-      if (w) await store.actions.save(w.action, actor, w.before);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(parallel, writes.length) }, worker));
 }

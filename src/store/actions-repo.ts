@@ -26,6 +26,17 @@ export class ActionsRepo {
     return this.docs.upsert(action, actor, before);
   }
 
+  /** `save` for a whole file of actions: a few requests per hundred actions instead of two each. */
+  saveMany(
+    writes: readonly { action: Action; before: Action | null }[],
+    actor: Actor,
+  ): Promise<void> {
+    return this.docs.upsertMany(
+      writes.map(({ action, before }) => ({ doc: action, before })),
+      actor,
+    );
+  }
+
   /** Conditional write for changes made from a decision (the official RAG, a revised date). */
   replace(action: Action, etag: string, actor: Actor, before: Action): Promise<Versioned<Action>> {
     return this.docs.replace(action, etag, actor, before);

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Container } from "@azure/cosmos";
-import { translateStoreError } from "./store-errors.ts";
+import { createInOneBulk } from "./bulk-create.ts";
+import { forEachLimited, requestSizedGroups } from "./bulk-requests.ts";
+import { cosmosStatus, translateStoreError } from "./store-errors.ts";
 
 /** Who made a change: a person's email and name, or the CLI / scheduler. */
 export interface Actor {
@@ -36,6 +38,35 @@ export class AuditLog {
     try {
       await this.container.items.create(full);
     } catch (error) {
+      translateStoreError(error, "writing the audit log");
+    }
+  }
+
+  /**
+   * Appends many entries (an import's) with one bulk request per hundred. Each entry is stamped
+   * as `append` stamps it. Entries the store did not acknowledge are written again one by one; an
+   * entry that turns out to be there already (its bulk request landed but the answer was lost) is
+   * not written twice, and one that still cannot be written fails the call.
+   */
+  async appendMany(entries: readonly Omit<AuditEntry, "id" | "at">[]): Promise<void> {
+    const full = entries.map(
+      (entry): AuditEntry => ({ id: randomUUID(), at: this.now().toISOString(), ...entry }),
+    );
+    await forEachLimited(requestSizedGroups(full), 4, async (group) => {
+      const written = await createInOneBulk(
+        this.container,
+        group.map((entry) => ({ document: entry, partitionKey: entry.entity })),
+      );
+      const missing = group.filter((_, index) => !written[index]);
+      await forEachLimited(missing, 8, (entry) => this.createUnlessThere(entry));
+    });
+  }
+
+  private async createUnlessThere(entry: AuditEntry): Promise<void> {
+    try {
+      await this.container.items.create(entry);
+    } catch (error) {
+      if (cosmosStatus(error) === 409) return;
       translateStoreError(error, "writing the audit log");
     }
   }

@@ -1,7 +1,9 @@
 import type { Container, SqlQuerySpec } from "@azure/cosmos";
 import type { z } from "zod";
 import { DomainError } from "../domain/errors.ts";
-import { type Actor, type AuditLog, stripSystemFields } from "./audit-log.ts";
+import { type Actor, type AuditEntry, type AuditLog, stripSystemFields } from "./audit-log.ts";
+import { forEachLimited, requestSizedGroups } from "./bulk-requests.ts";
+import { upsertInOneBatch } from "./bulk-upsert.ts";
 import { cosmosStatus, translateStoreError } from "./store-errors.ts";
 
 /** A document with the ETag it was read at, for optimistic concurrency. */
@@ -113,6 +115,47 @@ export class DocumentRepo<T extends object> {
     }
   }
 
+  /**
+   * `upsert` for many documents at once (an import): each partition's documents go in
+   * transactional batches of up to 100, their audit entries in bulk requests of up to 100, instead
+   * of two requests per document. Every document is validated before anything is written. Each
+   * document the store acknowledged gets the audit entry `upsert` would give it; each it did not is
+   * written again through `upsert` itself, and if that fails too the call fails with its reason
+   * (documents already written keep their audit entries; nothing new is started).
+   */
+  async upsertMany(writes: readonly { doc: T; before: T | null }[], actor: Actor): Promise<void> {
+    const byPartition = new Map<string, { doc: T; before: T | null; body: T & { id: string } }[]>();
+    for (const { doc, before } of writes) {
+      const valid = this.o.schema.parse(doc);
+      const partition = this.o.partitionOf(valid);
+      const group = byPartition.get(partition) ?? [];
+      if (group.length === 0) byPartition.set(partition, group);
+      group.push({ doc: valid, before, body: this.toDocument(valid) });
+    }
+    const batches = [...byPartition].flatMap(([partition, group]) =>
+      requestSizedGroups(group, (write) => write.body).map((batch) => ({ partition, batch })),
+    );
+    // A few batches in flight keep both ends busy; more only queue behind each other.
+    await forEachLimited(batches, 4, async ({ partition, batch }) => {
+      const written = await upsertInOneBatch(
+        this.o.container,
+        partition,
+        batch.map(({ body }) => body),
+      );
+      await this.o.audit.appendMany(
+        batch
+          .filter((_, index) => written[index])
+          .map(({ doc, before }) =>
+            this.auditEntry(before ? "replace" : "create", actor, before, doc),
+          ),
+      );
+      const missing = batch.filter((_, index) => !written[index]);
+      await forEachLimited(missing, 8, async ({ doc, before }) => {
+        await this.upsert(doc, actor, before);
+      });
+    });
+  }
+
   async delete(doc: T, actor: Actor): Promise<void> {
     const id = this.o.idOf(doc);
     try {
@@ -139,15 +182,24 @@ export class DocumentRepo<T extends object> {
     before: T | null,
     after: T | null,
   ): Promise<void> {
+    await this.o.audit.append(this.auditEntry(operation, actor, before, after));
+  }
+
+  private auditEntry(
+    operation: "create" | "replace" | "delete",
+    actor: Actor,
+    before: T | null,
+    after: T | null,
+  ): Omit<AuditEntry, "id" | "at"> {
     const subject = (after ?? before) as T;
-    await this.o.audit.append({
+    return {
       entity: `${this.o.kind}:${this.o.idOf(subject)}`,
       actor,
       operation,
       summary: this.o.describe?.(before, after) ?? `${this.o.kind} ${operation}d`,
       before,
       after,
-    });
+    };
   }
 }
 
