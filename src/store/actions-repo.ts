@@ -1,11 +1,23 @@
 import { type Action, ActionSchema } from "../domain/action.ts";
 import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 import type { Actor } from "./audit-log.ts";
+import type { ChangeVersions } from "./change-versions.ts";
 import type { DocumentRepo, Versioned } from "./document-repo.ts";
+import { VersionedCache } from "./versioned-cache.ts";
 
-/** Actions of a plan, keyed by Ref, partitioned by plan. */
+/**
+ * Actions of a plan, keyed by Ref, partitioned by plan. Each submit and decision reads its action;
+ * with the store in this process that read is remembered until an action changes.
+ */
 export class ActionsRepo {
-  constructor(readonly docs: DocumentRepo<Action>) {}
+  private readonly cache: VersionedCache;
+
+  constructor(
+    readonly docs: DocumentRepo<Action>,
+    versions?: ChangeVersions,
+  ) {
+    this.cache = new VersionedCache(versions, docs.container.id);
+  }
 
   list(planId = DEFAULT_PLAN_ID): Promise<Action[]> {
     // The WHERE is not redundant: the embedded server ignores the partition key on queries.
@@ -19,7 +31,8 @@ export class ActionsRepo {
   }
 
   get(ref: string, planId = DEFAULT_PLAN_ID): Promise<Versioned<Action> | null> {
-    return this.docs.read(ref, planId);
+    // The ETag comes with it: remembered only while no action changed, it is still the current one.
+    return this.cache.get(`${planId}\u0000${ref}`, () => this.docs.read(ref, planId));
   }
 
   save(action: Action, actor: Actor, before: Action | null): Promise<Versioned<Action>> {

@@ -79,7 +79,7 @@ export async function connectStore(o: ConnectOptions): Promise<Store> {
     containers,
     audit,
     plans: new PlansRepo(repo(containers.plans, planRepoOptions)),
-    actions: new ActionsRepo(repo(containers.actions, actionRepoOptions)),
+    actions: new ActionsRepo(repo(containers.actions, actionRepoOptions), o.changeVersions),
     updates: new UpdatesRepo(repo(containers.updates, updateRepoOptions)),
     people: new PeopleRepo(repo(containers.people, personRepoOptions), o.changeVersions),
     reviews: new ReviewsRepo(repo(containers.reviews, reviewRepoOptions)),
