@@ -3,15 +3,17 @@ import { isDomainError } from "../domain/errors.ts";
 import type { Logger } from "../logger.ts";
 import type { TeamsMember } from "../store/conversations-repo.ts";
 import type { Versioned } from "../store/document-repo.ts";
-import type { OutboxItem, OutboxRepo } from "../store/outbox-repo.ts";
+import { markedCardPut, markedSent, released } from "../store/outbox-items.ts";
+import type { OutboxClaim, OutboxItem, OutboxRepo } from "../store/outbox-repo.ts";
 import type { BotConnector } from "./bot-connector.ts";
 import { cardActivity } from "./card-activity.ts";
 import { ConnectorError } from "./connector-error.ts";
 import { Permits } from "./permits.ts";
+import { QueuedClaims } from "./queued-claims.ts";
 import { decideRetry, type RetryPolicyOptions } from "./retry-policy.ts";
 import type { SendRateLimiter, SendSlot } from "./send-rate-limiter.ts";
 import { claimIsAbandoned, type SenderIdentity } from "./sender-identity.ts";
-import type { TeamsDirectory } from "./teams-directory.ts";
+import { ADDRESS_MAX_AGE_MS, type TeamsDirectory } from "./teams-directory.ts";
 
 export interface OutboxDeliveryOptions {
   outbox: OutboxRepo;
@@ -42,8 +44,32 @@ export class OutboxDelivery {
    * below) never waits behind a crowd of claims for other messages.
    */
   private readonly claims = new Permits(4);
+  private readonly queued: QueuedClaims;
 
-  constructor(private readonly o: OutboxDeliveryOptions) {}
+  constructor(private readonly o: OutboxDeliveryOptions) {
+    this.queued = new QueuedClaims(o);
+  }
+
+  /** See `QueuedClaims.give`: the claim a message this process queues is created with. */
+  claimForQueueing(id: string, expectedAtMs: number): OutboxClaim {
+    return this.queued.give(id, expectedAtMs);
+  }
+
+  /** The message was not queued after all (its key was taken, or the store failed). */
+  dropQueuedClaim(id: string, claim: OutboxClaim): void {
+    this.queued.drop(id, claim);
+  }
+
+  /** Forgets queued claims that have lapsed unused (another instance may have the message now). */
+  forgetLapsedClaims(nowMs: number): void {
+    this.queued.forgetLapsed(nowMs);
+  }
+
+  /** Starts reading, together, the Teams records of the people these items are for. */
+  prepare(items: readonly Held[]): void {
+    const to = items.filter((item) => item.doc.state === "pending").map((item) => item.doc.to);
+    if (to.length > 0) this.o.directory.warm(to, ADDRESS_MAX_AGE_MS);
+  }
 
   /** Whether this sender may start work on the item now. */
   isDue(item: Pick<OutboxItem, "state" | "notBefore" | "claim">, nowMs: number): boolean {
@@ -58,13 +84,24 @@ export class OutboxDelivery {
    */
   async process(current: Held): Promise<number | null> {
     if (!this.isDue(current.doc, this.o.nowMs())) return null;
-    if (current.doc.state === "pending") return this.deliver(current);
+    const queuedClaim = this.queued.take(current.doc);
+    if (current.doc.state === "pending") return this.deliver(current, queuedClaim);
     if (current.doc.state === "sent" && current.doc.pendingCard) return this.putUpdate(current);
     return null;
   }
 
-  private async deliver(current: Held): Promise<number | null> {
-    const member = await this.o.directory.memberOf(current.doc.to);
+  /**
+   * The claim to send under: the one written with the message while it holds as long as a new
+   * one would and the store is keeping up with sent marks; otherwise a new one, written now.
+   */
+  private async holdFor(current: Held, queuedClaim: boolean): Promise<Held | null> {
+    if (!queuedClaim || !this.queued.usable(current.doc)) return this.claim(current);
+    await this.queued.spaced(this.o.limiter.sendsPerSecond());
+    return current;
+  }
+
+  private async deliver(current: Held, queuedClaim: boolean): Promise<number | null> {
+    const member = await this.o.directory.memberOf(current.doc.to, ADDRESS_MAX_AGE_MS);
     if (!member) {
       await this.giveUp(
         current,
@@ -76,14 +113,14 @@ export class OutboxDelivery {
     let held: Held | null = null;
     let conversationId = member.personalConversationId;
     if (!conversationId) {
-      const opened = await this.openPersonalChat(current, member);
+      const opened = await this.openPersonalChat(current, member, queuedClaim);
       if (typeof opened === "number" || opened === null) return opened;
       ({ held, conversationId } = opened);
     }
     const slot = await this.o.limiter.acquire(conversationId);
     const claimed = held;
     held = await this.givingBackOnFailure(slot, () =>
-      claimed ? this.renewIfShort(claimed) : this.claim(current),
+      claimed ? this.renewIfShort(claimed) : this.holdFor(current, queuedClaim),
     );
     if (!held) {
       slot.cancel();
@@ -100,6 +137,10 @@ export class OutboxDelivery {
     } catch (error) {
       this.holdIfThrottled(error, conversationId);
       slot.finished();
+      const again = held.doc.attempts + 1 < this.o.retry.maxAttempts;
+      if (again && (await this.addressMovedOn(current.doc.to, member, conversationId, error))) {
+        return this.retrySoon(held, "the person's Teams chat has changed");
+      }
       return this.afterFailure(held, error);
     }
     slot.finished();
@@ -136,24 +177,30 @@ export class OutboxDelivery {
     }
   }
 
-  /** Retries a write that the store did not answer, for as long as this sender's claim holds. */
+  /**
+   * Retries a sent mark that the store did not answer, for as long as this sender's claim holds;
+   * meanwhile it counts as a mark being written (see `QueuedClaims`).
+   */
   private async whileClaimHolds(held: Held, write: () => Promise<void>): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await write();
-      } catch (error) {
-        const wait = Math.min(RECORD_RETRY_MAX_MS, RECORD_RETRY_MS * attempt);
-        const claimLeft = (held.doc.claim?.until ?? 0) - this.o.nowMs();
-        if (!isDomainError(error) || error.code !== "store_unavailable" || claimLeft < 2 * wait)
-          throw error;
-        if (attempt === 1) {
-          this.o.logger.warn("a message was delivered but the store is not answering; retrying", {
-            key: held.doc.key,
-          });
+    await this.queued.whileMarking(async (mark) => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await write();
+        } catch (error) {
+          mark.failed = true;
+          const wait = Math.min(RECORD_RETRY_MAX_MS, RECORD_RETRY_MS * attempt);
+          const claimLeft = (held.doc.claim?.until ?? 0) - this.o.nowMs();
+          if (!isDomainError(error) || error.code !== "store_unavailable" || claimLeft < 2 * wait)
+            throw error;
+          if (attempt === 1) {
+            this.o.logger.warn("a message was delivered but the store is not answering; retrying", {
+              key: held.doc.key,
+            });
+          }
+          await sleep(wait);
         }
-        await sleep(wait);
       }
-    }
+    });
   }
 
   /**
@@ -163,9 +210,10 @@ export class OutboxDelivery {
   private async openPersonalChat(
     current: Held,
     member: TeamsMember,
+    queuedClaim: boolean,
   ): Promise<{ held: Held; conversationId: string } | number | null> {
     const slot = await this.o.limiter.acquire(null);
-    const held = await this.givingBackOnFailure(slot, () => this.claim(current));
+    const held = await this.givingBackOnFailure(slot, () => this.holdFor(current, queuedClaim));
     if (!held) {
       slot.cancel();
       return null;
@@ -212,14 +260,7 @@ export class OutboxDelivery {
       return this.afterFailure(held, error);
     }
     slot.finished();
-    await this.settle(held, (doc) => ({
-      ...doc,
-      ...released(),
-      delivery: doc.delivery && { ...doc.delivery, cardVersion: version },
-      // A newer card requested while this one was on its way still needs putting.
-      pendingCard: doc.cardVersion > version ? doc.pendingCard : null,
-      updateFailure: null,
-    }));
+    await this.settle(held, (doc) => markedCardPut(doc, version));
     return null;
   }
 
@@ -232,14 +273,7 @@ export class OutboxDelivery {
         this.o.logger.warn("a message was delivered twice", { key: doc.key, to: doc.to });
         return null;
       }
-      return {
-        ...doc,
-        ...released(),
-        state: "sent",
-        delivery,
-        failure: null,
-        pendingCard: doc.cardVersion > delivery.cardVersion ? doc.card : null,
-      };
+      return markedSent(doc, delivery);
     });
   }
 
@@ -251,6 +285,37 @@ export class OutboxDelivery {
     if (conversationId !== null && error instanceof ConnectorError && error.status === 429) {
       this.o.limiter.pause(conversationId, error.retryAfterMs ?? this.o.retry.baseDelayMs);
     }
+  }
+
+  /**
+   * Teams refused the message for good (403/404), but the record it was addressed from may be
+   * minutes old (see `ADDRESS_MAX_AGE_MS`): if the person's record now names another chat or
+   * service URL, the message is tried again there rather than given up.
+   */
+  private async addressMovedOn(
+    to: string,
+    used: TeamsMember,
+    conversationId: string,
+    error: unknown,
+  ): Promise<boolean> {
+    if (!(error instanceof ConnectorError) || (error.status !== 403 && error.status !== 404)) {
+      return false;
+    }
+    const now = await this.o.directory.memberOf(to, 0).catch(() => null);
+    if (!now) return false;
+    const chat = now.personalConversationId;
+    return now.serviceUrl !== used.serviceUrl || (chat !== null && chat !== conversationId);
+  }
+
+  /** Records another attempt, due at once. */
+  private async retrySoon(held: Held, reason: string): Promise<number> {
+    this.o.logger.debug("will retry a message", { key: held.doc.key, reason });
+    const notBefore = this.o.nowMs();
+    await this.settle(
+      held,
+      this.ifStillMine((doc) => ({ ...doc, claim: null, attempts: doc.attempts + 1, notBefore })),
+    );
+    return notBefore;
   }
 
   /** Records a retry (returning when it falls due) or, when there is no point, a failure. */
@@ -323,5 +388,3 @@ export class OutboxDelivery {
     await this.o.outbox.mutate(held.doc.id, change);
   }
 }
-
-const released = () => ({ claim: null, attempts: 0, notBefore: 0 });

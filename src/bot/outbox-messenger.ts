@@ -32,7 +32,16 @@ export function outboxMessenger(o: {
           to,
         });
       }
-      const queued = await o.outbox.enqueue(newOutboxItem({ ...message, key, to }, o.now()));
+      // Queued already claimed by this process's sender, which then sends it without a write to
+      // claim it; other instances leave it alone unless this one stops (see OutboxDelivery).
+      const id = outboxId(key);
+      const claim = o.sender.claimForQueueing(id);
+      let queued = false;
+      try {
+        queued = await o.outbox.enqueue(newOutboxItem({ ...message, key, to }, o.now(), claim));
+      } finally {
+        if (claim && !queued) o.sender.dropQueuedClaim(id, claim);
+      }
       if (queued) o.sender.wake();
       return { queued };
     },

@@ -80,6 +80,11 @@ export class SendRateLimiter {
     for (const waiter of this.waiters.splice(0)) waiter.reject(new LimiterClosedError());
   }
 
+  /** The most requests a second the global limits let through, kept up over time. */
+  sendsPerSecond(): number {
+    return Math.min(...this.limits.global.map((rule) => (rule.limit * 1000) / rule.windowMs));
+  }
+
   get waiting(): number {
     return this.waiters.length;
   }

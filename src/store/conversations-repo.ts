@@ -66,14 +66,28 @@ export class ConversationsRepo {
   /** The Teams account of a directory person (matched by email, then UPN); the latest if several. */
   async memberByEmail(email: string): Promise<TeamsMember | null> {
     const wanted = email.trim().toLowerCase();
-    const found = await this.query(
-      'SELECT * FROM c WHERE c.kind = "member" AND (c.email = @email OR c.userPrincipalName = @email)',
-      { "@email": wanted },
+    return (await this.membersByEmail([wanted])).get(wanted) ?? null;
+  }
+
+  /**
+   * The Teams accounts of several people in one query (a round's recipients are looked up
+   * together rather than one query each), keyed by the lower-cased emails asked for; someone the
+   * bot has not met is left out.
+   */
+  async membersByEmail(emails: readonly string[]): Promise<Map<string, TeamsMember>> {
+    const wanted = [...new Set(emails.map((e) => e.trim().toLowerCase()))];
+    const found = new Map<string, TeamsMember>();
+    if (wanted.length === 0) return found;
+    const members = await this.query(
+      'SELECT * FROM c WHERE c.kind = "member" AND (ARRAY_CONTAINS(@emails, c.email) OR ARRAY_CONTAINS(@emails, c.userPrincipalName))',
+      { "@emails": wanted },
       TeamsMemberSchema,
     );
-    const exact = found.filter((m) => m.email === wanted);
-    const pool = exact.length > 0 ? exact : found;
-    return pool.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0] ?? null;
+    for (const email of wanted) {
+      const best = bestMatch(email, members);
+      if (best) found.set(email, best);
+    }
+    return found;
   }
 
   membersOfTeam(teamId: string): Promise<TeamsMember[]> {
@@ -155,7 +169,7 @@ export class ConversationsRepo {
 
   private async query<T>(
     query: string,
-    parameters: Record<string, string>,
+    parameters: Record<string, string | string[]>,
     schema: z.ZodType<T>,
   ): Promise<T[]> {
     try {
@@ -170,4 +184,11 @@ export class ConversationsRepo {
       return translateStoreError(error, "reading Teams conversation details");
     }
   }
+}
+
+/** A match on email beats one on UPN; among several, the most recently updated record wins. */
+function bestMatch(email: string, members: readonly TeamsMember[]): TeamsMember | null {
+  const exact = members.filter((m) => m.email === email);
+  const pool = exact.length > 0 ? exact : members.filter((m) => m.userPrincipalName === email);
+  return [...pool].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0] ?? null;
 }

@@ -142,14 +142,23 @@ export class OutboxRepo {
   /**
    * The oldest items due now (not waiting out a backoff), with their ETags so they can be claimed
    * without another read. Items claimed on another machine are left out while their claim holds;
-   * claims made on this machine are included so the sender can see whether their owner is alive.
+   * claims made on this machine are included so the sender can see whether their owner is alive,
+   * unless `onlyFor` names a sender: then every item another sender holds is left out.
    */
-  async listDue(nowMs: number, host: string, limit: number): Promise<Versioned<OutboxItem>[]> {
+  async listDue(
+    nowMs: number,
+    host: string,
+    limit: number,
+    onlyFor?: string,
+  ): Promise<Versioned<OutboxItem>[]> {
+    const claimable = onlyFor
+      ? "NOT IS_OBJECT(c.claim) OR c.claim.until <= @now OR c.claim.owner = @owner"
+      : "NOT IS_OBJECT(c.claim) OR c.claim.until <= @now OR c.claim.host = @host";
     const query = {
-      query: `SELECT TOP ${Math.max(1, Math.floor(limit))} * FROM c WHERE (${OPEN_FILTER}) AND c.notBefore <= @now AND (NOT IS_OBJECT(c.claim) OR c.claim.until <= @now OR c.claim.host = @host) ORDER BY c.queuedAt`,
+      query: `SELECT TOP ${Math.max(1, Math.floor(limit))} * FROM c WHERE (${OPEN_FILTER}) AND c.notBefore <= @now AND (${claimable}) ORDER BY c.queuedAt`,
       parameters: [
         { name: "@now", value: nowMs },
-        { name: "@host", value: host },
+        onlyFor ? { name: "@owner", value: onlyFor } : { name: "@host", value: host },
       ],
     };
     const items = await this.select<Record<string, unknown> & { _etag: string }>(query);

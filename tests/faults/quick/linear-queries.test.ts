@@ -36,6 +36,8 @@ const QUERIES = [
   'SELECT c.key, c.to, c.state FROM c WHERE STARTSWITH(c.key, "k1")',
   "SELECT VALUE c FROM c JOIN (SELECT VALUE t FROM t IN c.tags WHERE t = 2)",
   "SELECT c.id, c.missing.deep FROM c",
+  'SELECT TOP 27 * FROM c WHERE (c.state = "pending") AND c.notBefore <= @now AND (NOT IS_OBJECT(c.claim) OR c.claim.until <= @now OR c.claim.owner = @owner) ORDER BY c.queuedAt',
+  "SELECT * FROM c WHERE ARRAY_CONTAINS(@emails, c.to) OR ARRAY_CONTAINS(@emails, c.key)",
 ];
 const PARAMETERS = [
   { name: "@now", value: 3 },
@@ -43,6 +45,8 @@ const PARAMETERS = [
   { name: "@planId", value: "default" },
   { name: "@role0", value: "dmt" },
   { name: "@role1", value: "admin" },
+  { name: "@owner", value: "sender-2" },
+  { name: "@emails", value: ["t1", "t3", "k7"] },
 ];
 
 const docs = Array.from({ length: 500 }, (_, i) => ({
@@ -53,7 +57,7 @@ const docs = Array.from({ length: 500 }, (_, i) => ({
   state: i % 3 ? "pending" : "sent",
   notBefore: i % 7,
   queuedAt: String(9000 - i),
-  claim: i % 4 ? null : { until: i % 6 },
+  claim: i % 4 ? null : { until: i % 6, owner: `sender-${i % 3}` },
   pendingCard: i % 5 ? null : { a: [1, undefined, 2] },
   roles: i % 4 ? ["lead"] : ["dmt"],
   tags: [1, 2, 3].slice(0, i % 4),

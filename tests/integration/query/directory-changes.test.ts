@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../src/clock.ts";
-import { cardText } from "../../support/stand-in-connector.ts";
 import { runCli } from "../../support/run-cli.ts";
+import { cardText } from "../../support/stand-in-connector.ts";
 import { startTestApp, type TestApp, type TestPerson } from "../../support/start-test-app.ts";
 import { lastCardIn } from "./answer-reading.ts";
 
