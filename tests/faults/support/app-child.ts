@@ -1,6 +1,6 @@
 /**
  * The whole server in a process of its own, as `plan-tracker serve` runs it: the embedded store
- * for DATA_DIR and the app in one process. Differences, for measuring and fault runs only: the
+ * for DATA_DIR inside the app, in one process. Differences, for measuring and fault runs only: the
  * store's requests are counted, and the clock may be set (`APP_CLOCK_OFFSET_MS` is added to the
  * wall clock, so time still moves and a restart can continue the same day).
  * Prints "READY <port> <store endpoint>"; answers "requests" on stdin with "REQUESTS <json>" and
@@ -9,7 +9,7 @@
 import { createInterface } from "node:readline";
 import { startApp } from "../../../src/app.ts";
 import type { Clock } from "../../../src/clock.ts";
-import { startEmbeddedCosmos } from "../../../src/store/embedded/index.ts";
+import { readRunningStore } from "../../../src/store/embedded/index.ts";
 import { StoreRequests } from "./store-requests.ts";
 
 const dataDir = process.env.DATA_DIR;
@@ -18,18 +18,17 @@ const offset = Number(process.env.APP_CLOCK_OFFSET_MS ?? 0);
 const clock: Clock = { now: () => new Date(Date.now() + offset) };
 
 const requests = new StoreRequests();
-const cosmos = await startEmbeddedCosmos({
-  dataDir,
-  port: 0,
-  owner: "plan-tracker serve",
-  onRequest: requests.record,
-});
+// The store starts inside the app, exactly as `plan-tracker serve` starts it; only the counting
+// hook is added.
 const app = await startApp({
-  env: { ...process.env, COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: cosmos.key },
+  env: { ...process.env, EMBEDDED_COSMOS_PORT: "0" },
   clock,
   skipSamplePlan: process.env.LOAD_SAMPLE_PLAN !== "1",
+  onStoreRequest: requests.record,
 });
-process.stdout.write(`READY ${app.port} ${cosmos.endpoint}\n`);
+const store = await readRunningStore(dataDir);
+if (!store) throw new Error(`The store for ${dataDir} did not publish its address.`);
+process.stdout.write(`READY ${app.port} ${store.endpoint}\n`);
 
 const commands = createInterface({ input: process.stdin });
 // The harness holds stdin open; when it goes (finished or killed), so does this server.
@@ -45,8 +44,5 @@ commands.on("line", (line) => {
   }
 });
 process.on("SIGTERM", () => {
-  void app
-    .close()
-    .then(() => cosmos.stop())
-    .then(() => process.exit(0));
+  void app.close().then(() => process.exit(0));
 });
