@@ -24,6 +24,11 @@ export interface OutboundMessage {
 export interface Messenger {
   /** Records the message durably, then delivers it within Teams' limits. `queued: false` = key already used. */
   send(message: OutboundMessage): Promise<{ queued: boolean }>;
+  /**
+   * `send` for many messages at once (a round's forms, a card for each DMT member): recorded with
+   * a few store requests per hundred rather than one each. Answers in the same order.
+   */
+  sendMany(messages: readonly OutboundMessage[]): Promise<{ queued: boolean }[]>;
   /** Replaces the card of a message sent earlier under `key` (no-op if it was never delivered). */
   update(key: string, card: Card): Promise<void>;
   /** The person's Teams user id (`29:…`), for a card's `refresh.userIds`, when known. */

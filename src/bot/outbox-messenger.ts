@@ -22,8 +22,8 @@ export function outboxMessenger(o: {
   directory: TeamsDirectory;
   now: () => Date;
 }): BotMessenger {
-  return {
-    async send(message: OutboundMessage) {
+  const sendMany = async (messages: readonly OutboundMessage[]) => {
+    const checked = messages.map((message) => {
       const key = message.key.trim();
       const to = message.to.trim().toLowerCase();
       if (!key || !to) {
@@ -32,19 +32,35 @@ export function outboxMessenger(o: {
           to,
         });
       }
-      // Queued already claimed by this process's sender, which then sends it without a write to
-      // claim it; other instances leave it alone unless this one stops (see OutboxDelivery).
-      const id = outboxId(key);
-      const claim = o.sender.claimForQueueing(id);
-      let queued = false;
-      try {
-        queued = await o.outbox.enqueue(newOutboxItem({ ...message, key, to }, o.now(), claim));
-      } finally {
-        if (claim && !queued) o.sender.dropQueuedClaim(id, claim);
-      }
-      if (queued) o.sender.wake();
-      return { queued };
+      return { ...message, key, to };
+    });
+    // Queued already claimed by this process's sender, which then sends them without a write to
+    // claim them; other instances leave them alone unless this one stops (see QueuedClaims).
+    const items = checked.map((message) => {
+      const claim = o.sender.claimForQueueing(outboxId(message.key));
+      return { item: newOutboxItem(message, o.now(), claim), claim };
+    });
+    let queued: boolean[] = [];
+    try {
+      queued =
+        items.length === 1
+          ? [await o.outbox.enqueue((items[0] as (typeof items)[number]).item)]
+          : await o.outbox.enqueueMany(items.map(({ item }) => item));
+    } finally {
+      items.forEach(({ item, claim }, index) => {
+        if (claim && !queued[index]) o.sender.dropQueuedClaim(item.id, claim);
+      });
+    }
+    if (queued.some(Boolean)) o.sender.wake();
+    return queued.map((ok) => ({ queued: ok }));
+  };
+
+  return {
+    async send(message: OutboundMessage) {
+      const [result] = await sendMany([message]);
+      return result as { queued: boolean };
     },
+    sendMany,
 
     async update(key: string, card: Card) {
       const changed = await o.outbox.mutate(outboxId(key.trim()), (item) =>

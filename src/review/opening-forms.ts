@@ -7,7 +7,7 @@ import type { Quarter } from "../domain/quarter.ts";
 import { suggestRag } from "../domain/rag-rules.ts";
 import type { Update } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
-import { forEachLimited, QUEUE_CONCURRENCY } from "./run-limited.ts";
+import { forEachLimited, inHundreds, QUEUE_BATCHES } from "./run-limited.ts";
 import { draftOf, returnedBanner } from "./update-cards.ts";
 
 /** The idempotency key of an action's opening form: one per quarter, action and person. */
@@ -47,8 +47,7 @@ export async function sendOpeningForms(
     teamsIds.set(person.id, found);
     return found;
   };
-  let queued = 0;
-  await forEachLimited(forms, QUEUE_CONCURRENCY, async ({ person, action }) => {
+  const formFor = async ({ person, action }: { person: Person; action: Action }) => {
     const teamsId = await teamsIdOf(person);
     const sentBack = returned.get(action.ref);
     const card = buildUpdateFormCard({
@@ -62,13 +61,20 @@ export async function sendOpeningForms(
       refreshUserIds: teamsId ? [teamsId] : undefined,
       timeZone,
     });
-    const result = await deps.messenger.send({
+    return {
       key: openingFormKey(quarter, action.ref, person.id),
       to: person.id,
       card,
       summary: `${quarterLabel(quarter)} review: please update ${action.ref} by ${formatLongDate(reviewDate)}.`,
-    });
-    if (result.queued) queued += 1;
+    };
+  };
+  // Queued a hundred at a time (one store request each), a few hundreds at once; the cards of a
+  // hundred are built just before, so a large round never holds every card in memory at once.
+  let queued = 0;
+  await forEachLimited(inHundreds(forms), QUEUE_BATCHES, async (hundred) => {
+    const messages = await Promise.all(hundred.map(formFor));
+    const results = await deps.messenger.sendMany(messages);
+    queued += results.filter((result) => result.queued).length;
   });
   return queued;
 }

@@ -14,6 +14,10 @@ export function createOutboxMessenger(store: Store, clock: Clock): Messenger {
     async send(message) {
       return { queued: await store.outbox.enqueue(newOutboxItem(message, clock.now())) };
     },
+    async sendMany(messages) {
+      const items = messages.map((message) => newOutboxItem(message, clock.now()));
+      return (await store.outbox.enqueueMany(items)).map((queued) => ({ queued }));
+    },
     async update(key: string, card: Card) {
       await store.outbox.mutate(outboxId(key), (item) => withReplacementCard(item, card));
     },

@@ -14,7 +14,7 @@ import { sendOpeningForms } from "./opening-forms.ts";
 import type { RoundPlan } from "./review-calendar.ts";
 import { recordRoundsSent } from "./review-records.ts";
 import { reviewStatus } from "./review-status.ts";
-import { forEachLimited, QUEUE_CONCURRENCY } from "./run-limited.ts";
+import { forEachLimited, inHundreds, QUEUE_BATCHES } from "./run-limited.ts";
 
 export interface RoundReport {
   quarter: Quarter;
@@ -66,22 +66,21 @@ export async function sendRound(
   }
   // Chasers are one short message per lead; the opening round sent each action's form already.
   const chased = plan.round === "open" ? [] : leads;
-  await forEachLimited(chased, QUEUE_CONCURRENCY, async ({ person, actions: theirs }) => {
-    const card = buildReminderCard({
-      leadName: person.name,
-      round: plan.round,
-      quarter,
-      reviewDate,
-      actions: theirs,
-    });
-    const refs = listRefs(theirs.map((a) => a.ref));
-    const result = await messenger.send({
+  await forEachLimited(inHundreds(chased), QUEUE_BATCHES, async (hundred) => {
+    const messages = hundred.map(({ person, actions: theirs }) => ({
       key: reminderKey(quarter, plan.round, person.id),
       to: person.id,
-      card,
-      summary: `${quarterLabel(quarter)} review: please update ${refs} by ${formatLongDate(reviewDate)}.`,
-    });
-    if (result.queued) queued += 1;
+      card: buildReminderCard({
+        leadName: person.name,
+        round: plan.round,
+        quarter,
+        reviewDate,
+        actions: theirs,
+      }),
+      summary: `${quarterLabel(quarter)} review: please update ${listRefs(theirs.map((a) => a.ref))} by ${formatLongDate(reviewDate)}.`,
+    }));
+    const results = await messenger.sendMany(messages);
+    queued += results.filter((result) => result.queued).length;
   });
   let dmtMembers = 0;
   if (plan.round === "final") {
@@ -91,15 +90,16 @@ export async function sendRound(
     );
     const dmt = people.filter((p) => hasRole(p, "dmt"));
     dmtMembers = dmt.length;
-    await forEachLimited(dmt, QUEUE_CONCURRENCY, async (person) => {
-      const result = await messenger.send({
+    const summary = `${quarterLabel(quarter)} review on ${formatLongDate(reviewDate)}: ${countOf(refCount(owedGroups(status)), "action")} still to update.`;
+    const results = await messenger.sendMany(
+      dmt.map((person) => ({
         key: `review:${quarter}:final:dmt:${person.id}`,
         to: person.id,
         card,
-        summary: `${quarterLabel(quarter)} review on ${formatLongDate(reviewDate)}: ${countOf(refCount(owedGroups(status)), "action")} still to update.`,
-      });
-      if (result.queued) queued += 1;
-    });
+        summary,
+      })),
+    );
+    queued += results.filter((result) => result.queued).length;
   }
   // A round nobody could receive is not recorded, so it goes out once the directory has the leads.
   const recorded = leads.length > 0 || owed.length === 0;

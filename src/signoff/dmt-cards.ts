@@ -66,14 +66,20 @@ export async function sendSignOffCards(
     loadCardRoundRevision(deps.store, update),
     dmtMembers(deps.store),
   ]);
-  // Each member's card is queued at the same time: the lead is waiting on the submit.
+  // Every member's card is queued in one request: the lead is waiting on the submit.
+  const summary = announcement(update, action);
+  const messages = await Promise.all(
+    members.map(async (member) => ({
+      key: signOffCardKey(update.quarter, update.ref, round, member.id),
+      to: member.id,
+      card: await signOffCardFor(deps, member.id, action, update),
+      summary,
+    })),
+  );
+  const results = await deps.messenger.sendMany(messages);
   await Promise.all(
-    members.map(async (member) => {
-      const key = signOffCardKey(update.quarter, update.ref, round, member.id);
-      const card = await signOffCardFor(deps, member.id, action, update);
-      const summary = announcement(update, action);
-      const { queued } = await deps.messenger.send({ key, to: member.id, card, summary });
-      if (!queued) await deps.messenger.update(key, card);
+    messages.map(async ({ key, card }, index) => {
+      if (!results[index]?.queued) await deps.messenger.update(key, card);
     }),
   );
 }

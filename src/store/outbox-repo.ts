@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import type { Container, SqlQuerySpec } from "@azure/cosmos";
+import type { Container, JSONObject, OperationResponse, SqlQuerySpec } from "@azure/cosmos";
 import { z } from "zod";
 import { stripSystemFields } from "./audit-log.ts";
+import { requestSizedGroups } from "./bulk-requests.ts";
 import type { Versioned } from "./document-repo.ts";
 import { cosmosStatus, translateStoreError } from "./store-errors.ts";
 
@@ -88,6 +89,38 @@ export class OutboxRepo {
       if (cosmosStatus(error) === 409) return false;
       return translateStoreError(error, "queueing a message");
     }
+  }
+
+  /**
+   * `enqueue` for many messages, with one bulk request per hundred (each item is its own
+   * partition): true for each one recorded, false where its key was already used. Whatever the
+   * bulk request did not settle (throttled, failed as a whole) is recorded one by one, so a
+   * message is never lost to it nor queued twice.
+   */
+  async enqueueMany(items: readonly OutboxItem[]): Promise<boolean[]> {
+    const valid = items.map((item, index) => ({ doc: OutboxItemSchema.parse(item), index }));
+    const queued: boolean[] = new Array(items.length).fill(false);
+    for (const group of requestSizedGroups(valid, ({ doc }) => doc)) {
+      let results: OperationResponse[] | undefined;
+      try {
+        results = await this.container.items.bulk(
+          group.map(({ doc }) => ({
+            operationType: "Create" as const,
+            partitionKey: doc.id,
+            resourceBody: doc as unknown as JSONObject,
+          })),
+        );
+      } catch {
+        // Settled below, one by one: `enqueue` surfaces the store's reason if it still fails.
+      }
+      for (const [k, { doc, index }] of group.entries()) {
+        const status = results?.[k]?.statusCode ?? 0;
+        if (status >= 200 && status <= 299) queued[index] = true;
+        else if (status === 409) queued[index] = false;
+        else queued[index] = await this.enqueue(doc);
+      }
+    }
+    return queued;
   }
 
   async read(id: string): Promise<Versioned<OutboxItem> | null> {

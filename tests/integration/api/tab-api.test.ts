@@ -19,6 +19,7 @@ import { APP_ID, EntraStandIn } from "./entra-stand-in.ts";
 /** The tab's API never sends chat messages; any attempt would be a bug. */
 const noMessages: Messenger = {
   send: () => Promise.reject(new Error("the tab API must not send messages")),
+  sendMany: () => Promise.reject(new Error("the tab API must not send messages")),
   update: () => Promise.reject(new Error("the tab API must not send messages")),
   teamsUserIdOf: async () => undefined,
 };

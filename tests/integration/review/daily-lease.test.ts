@@ -110,6 +110,7 @@ describe("the daily run, once across instances", () => {
     const config = loadConfig({ LOG_LEVEL: "silent" });
     const messenger: Messenger = {
       send: async () => ({ queued: false }),
+      sendMany: async (messages) => messages.map(() => ({ queued: false })),
       update: async () => {},
       teamsUserIdOf: async () => undefined,
     };
