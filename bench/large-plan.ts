@@ -7,7 +7,7 @@
 import type { Action } from "../src/domain/action.ts";
 import type { Person, Role } from "../src/domain/person.ts";
 import { DEFAULT_PLAN_ID } from "../src/domain/plan.ts";
-import { forEachLimited } from "../src/review/run-limited.ts";
+import { forEachLimited } from "../src/for-each-limited.ts";
 import { memberDocId, type TeamsMember } from "../src/store/conversations-repo.ts";
 import type { Store } from "../src/store/store.ts";
 import type { StandInConnector, TeamsUser } from "../tests/support/stand-in-connector.ts";

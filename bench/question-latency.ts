@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import type { Action } from "../src/domain/action.ts";
 import { SAMPLE_PLAN } from "../src/domain/plan.ts";
 import type { Rag } from "../src/domain/rag.ts";
-import { forEachLimited } from "../src/review/run-limited.ts";
+import { forEachLimited } from "../src/for-each-limited.ts";
 import type { Store } from "../src/store/store.ts";
 import { StandInConnector } from "../tests/support/stand-in-connector.ts";
 import {

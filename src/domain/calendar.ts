@@ -63,17 +63,23 @@ export function defaultReviewDate(q: Quarter): IsoDate {
 }
 
 /** The three reminder rounds before a review: opening, a chase, and a final nudge. */
-export function reviewRoundDates(reviewDate: IsoDate): {
-  open: IsoDate;
-  chase: IsoDate;
-  final: IsoDate;
-} {
-  return {
-    open: addWorkingDays(reviewDate, -14),
-    chase: addWorkingDays(reviewDate, -7),
-    final: addWorkingDays(reviewDate, -2),
-  };
+export function reviewRoundDates(reviewDate: IsoDate): RoundDates {
+  // Asked on every question (which quarter "this review" is), so worked out once per date.
+  let dates = roundDatesByReview.get(reviewDate);
+  if (!dates) {
+    dates = Object.freeze({
+      open: addWorkingDays(reviewDate, -14),
+      chase: addWorkingDays(reviewDate, -7),
+      final: addWorkingDays(reviewDate, -2),
+    });
+    if (roundDatesByReview.size >= 1_000) roundDatesByReview.clear();
+    roundDatesByReview.set(reviewDate, dates);
+  }
+  return dates;
 }
+
+type RoundDates = Readonly<{ open: IsoDate; chase: IsoDate; final: IsoDate }>;
+const roundDatesByReview = new Map<IsoDate, RoundDates>();
 
 /** `2026-Q3` → "October to December 2026 (2026-Q3)". */
 export function quarterLabel(q: Quarter): string {

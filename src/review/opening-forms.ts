@@ -7,7 +7,8 @@ import type { Quarter } from "../domain/quarter.ts";
 import { suggestRag } from "../domain/rag-rules.ts";
 import type { Update } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
-import { forEachLimited, inHundreds, QUEUE_BATCHES } from "./run-limited.ts";
+import { forEachLimited } from "../for-each-limited.ts";
+import { inHundreds, QUEUE_BATCHES } from "./run-limited.ts";
 import { draftOf, returnedBanner } from "./update-cards.ts";
 
 /** The idempotency key of an action's opening form: one per quarter, action and person. */

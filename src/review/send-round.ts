@@ -8,13 +8,14 @@ import { hasRole } from "../domain/person.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import type { ReviewRound } from "../domain/review.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
+import { forEachLimited } from "../for-each-limited.ts";
 import { dmtOutstandingInput, owedGroups } from "./dmt-outstanding.ts";
 import { assignToLeads, byRef, isOwed } from "./lead-assignment.ts";
 import { sendOpeningForms } from "./opening-forms.ts";
 import type { RoundPlan } from "./review-calendar.ts";
 import { recordRoundsSent } from "./review-records.ts";
 import { reviewStatus } from "./review-status.ts";
-import { forEachLimited, inHundreds, QUEUE_BATCHES } from "./run-limited.ts";
+import { inHundreds, QUEUE_BATCHES } from "./run-limited.ts";
 
 export interface RoundReport {
   quarter: Quarter;

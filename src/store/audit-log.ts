@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Container } from "@azure/cosmos";
+import { forEachLimited } from "../for-each-limited.ts";
 import { createInOneBulk } from "./bulk-create.ts";
-import { forEachLimited, requestSizedGroups } from "./bulk-requests.ts";
+import { requestSizedGroups } from "./bulk-requests.ts";
 import { cosmosStatus, translateStoreError } from "./store-errors.ts";
 
 /** Who made a change: a person's email and name, or the CLI / scheduler. */

@@ -1,8 +1,9 @@
 import type { Container, SqlQuerySpec } from "@azure/cosmos";
 import type { z } from "zod";
 import { DomainError } from "../domain/errors.ts";
+import { forEachLimited } from "../for-each-limited.ts";
 import { type Actor, type AuditEntry, type AuditLog, stripSystemFields } from "./audit-log.ts";
-import { forEachLimited, requestSizedGroups } from "./bulk-requests.ts";
+import { requestSizedGroups } from "./bulk-requests.ts";
 import { upsertInOneBatch } from "./bulk-upsert.ts";
 import { cosmosStatus, translateStoreError } from "./store-errors.ts";
 

@@ -42,7 +42,17 @@ export function evaluateQuery(query: Query, data: QueryData): Action[] {
       mentionsAll(action, query.text)
     );
   };
-  return data.actions.filter(matches).sort((a, b) => compareRefs(a.ref, b.ref));
+  return inRefOrder(data.actions.filter(matches));
+}
+
+/** Sorted by Ref; a list already in that order (as the plan's index hands them over) is only checked. */
+function inRefOrder(actions: Action[]): Action[] {
+  for (let i = 1; i < actions.length; i++) {
+    if (compareRefs((actions[i - 1] as Action).ref, (actions[i] as Action).ref) > 0) {
+      return actions.sort((a, b) => compareRefs(a.ref, b.ref));
+    }
+  }
+  return actions;
 }
 
 /** Overdue: the due date has passed and the action is not complete. */

@@ -10,7 +10,7 @@ import { phraseKeys } from "./tokens.ts";
  */
 export function leadMatches(filter: LeadFilter, lead: string): boolean {
   if (filter.match === "exact") return normaliseLead(filter.value) === normaliseLead(lead);
-  const wanted = phraseKeys(filter.value);
+  const wanted = wordsOf(filter.value);
   if (wanted.length === 0) return false;
   return partsOf(lead).some((part) => containsRun(part, wanted));
 }
@@ -20,6 +20,18 @@ export function leadMatches(filter: LeadFilter, lead: string): boolean {
  * values across thousands of actions, and a question checks every candidate.
  */
 const partsByLead = new Map<string, string[][]>();
+const wordsByName = new Map<string, string[]>();
+
+/** The words of a lead asked about, worked out once per question rather than once per action. */
+function wordsOf(value: string): string[] {
+  let words = wordsByName.get(value);
+  if (!words) {
+    words = phraseKeys(value);
+    if (wordsByName.size >= 10_000) wordsByName.clear();
+    wordsByName.set(value, words);
+  }
+  return words;
+}
 
 function partsOf(lead: string): string[][] {
   let parts = partsByLead.get(lead);

@@ -6,8 +6,8 @@ import { STOPWORDS, stem } from "./word-forms.ts";
  * Free-text search over an action's title, expected outcome and delivery area: every word of
  * every phrase must appear (roughly: "fostering" finds "foster carers"), in any order.
  */
-export function mentionsAll(action: Action, phrases: string[]): boolean {
-  const wanted = phrases.flatMap(searchStems);
+export function mentionsAll(action: Action, phrases: readonly string[]): boolean {
+  const wanted = wantedStems(phrases);
   if (wanted.length === 0) return true;
   const words = stemsOf(action);
   return wanted.every(
@@ -20,6 +20,17 @@ export function mentionsAll(action: Action, phrases: string[]): boolean {
  * thousands, and a stored action is a new object whenever it changes, so none goes stale.
  */
 const stemsByAction = new WeakMap<Action, Set<string>>();
+/** A question's searched words, worked out once for all the actions it is checked against. */
+const stemsByQuestion = new WeakMap<readonly string[], string[]>();
+
+function wantedStems(phrases: readonly string[]): string[] {
+  let wanted = stemsByQuestion.get(phrases);
+  if (!wanted) {
+    wanted = phrases.flatMap(searchStems);
+    stemsByQuestion.set(phrases, wanted);
+  }
+  return wanted;
+}
 
 function stemsOf(action: Action): Set<string> {
   let words = stemsByAction.get(action);

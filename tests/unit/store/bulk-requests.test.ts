@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { forEachLimited, requestSizedGroups } from "../../../src/store/bulk-requests.ts";
+import { forEachLimited } from "../../../src/for-each-limited.ts";
+import { requestSizedGroups } from "../../../src/store/bulk-requests.ts";
 
 const numbers = (count: number) => Array.from({ length: count }, (_, index) => index);
 
