@@ -2,6 +2,7 @@ import type { Action } from "../domain/action.ts";
 import { DomainError } from "../domain/errors.ts";
 import type { Person } from "../domain/person.ts";
 import { type Update, updateId } from "../domain/update.ts";
+import type { Versioned } from "../store/document-repo.ts";
 import type { Store } from "../store/store.ts";
 import type { ValidSubmission } from "./update-validation.ts";
 
@@ -57,6 +58,20 @@ function updateFrom(
   };
 }
 
+/** A read of the quarter's update on an action, already on its way. */
+export interface StartedRead {
+  quarter: string;
+  ref: string;
+  read: Promise<Versioned<Update> | null>;
+}
+
+/** Starts reading the quarter's update on an action; a failure waits for whoever uses the read. */
+export function startReadingUpdate(store: Store, quarter: string, ref: string): StartedRead {
+  const read = store.updates.get(quarter, ref);
+  read.catch(() => {});
+  return { quarter, ref, read };
+}
+
 /**
  * Stores a lead's submission exactly once. The first submit creates the quarter's update (a
  * concurrent replay gets `conflict` and re-reads); later ones replace it with the ETag read, and
@@ -69,10 +84,16 @@ export async function saveUpdate(
   person: Person,
   submission: ValidSubmission,
   now: Date,
+  /** The same read, started earlier (alongside the action's), for the first attempt. */
+  prefetched?: StartedRead,
 ): Promise<SaveOutcome> {
   const actor = { id: person.id, name: person.name };
   for (let attempt = 0; attempt < 5; attempt++) {
-    const existing = await store.updates.get(submission.quarter, action.ref);
+    const early =
+      attempt === 0 && prefetched?.quarter === submission.quarter && prefetched.ref === action.ref;
+    const existing = early
+      ? await prefetched.read
+      : await store.updates.get(submission.quarter, action.ref);
     try {
       if (!existing) {
         return {

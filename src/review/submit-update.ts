@@ -12,7 +12,7 @@ import type { Card, CardActionTurn } from "../messaging.ts";
 import type { ActionCache } from "./action-cache.ts";
 import { missingActionCard, noticeForError, problemCard } from "./notices.ts";
 import type { ReviewHooks } from "./review-hooks.ts";
-import { saveUpdate } from "./save-update.ts";
+import { saveUpdate, startReadingUpdate } from "./save-update.ts";
 import { type FormRequest, submittedCard, updateForm } from "./update-cards.ts";
 import { checkSubmission } from "./update-validation.ts";
 
@@ -64,6 +64,9 @@ export async function submitUpdate(
       banner: extra.banner,
     });
   try {
+    // The update's read goes alongside the action's: each is a store round trip, and the lead is
+    // waiting. If the submit is refused, the read is simply not used.
+    const updateRead = startReadingUpdate(deps.store, where.quarter, where.ref);
     action = await cache.get(deps.store, where.ref);
     if (!action) return missingActionCard(where.ref);
     requireCapability(turn.person, "submitUpdate", action);
@@ -85,6 +88,7 @@ export async function submitUpdate(
       turn.person,
       checked.value,
       deps.clock.now(),
+      updateRead,
     );
     switch (outcome.kind) {
       case "saved":
