@@ -113,13 +113,13 @@ export function sectionRows(
     const s = r.submit;
     rows.push({
       measure: "Cosmos round trips per question",
-      result: `${s.storeRequestsPerQuestion} (mean ${s.storeRequestsPerQuestionMean}): ${kinds(s.questionRequestKinds)}`,
+      result: `${s.storeRequestsPerQuestion} (mean ${s.storeRequestsPerQuestionMean}, from "summary", which reads the store)${withKinds(s.questionRequestKinds)}`,
       target: "aim 0",
       met: s.storeRequestsPerQuestion === 0,
     });
     rows.push({
       measure: "Cosmos round trips per submit",
-      result: `${s.storeRequestsPerSubmit} (mean ${s.storeRequestsPerSubmitMean}): ${kinds(s.submitRequestKinds)}`,
+      result: `${s.storeRequestsPerSubmit} (mean ${s.storeRequestsPerSubmitMean}; a lead's later submits)${withKinds(s.submitRequestKinds)}`,
       target: "aim ≤ 3",
       met: s.storeRequestsPerSubmit <= 3,
     });
@@ -145,6 +145,12 @@ function perMessage(round: ReviewRoundResult): Record<string, number> {
 }
 
 /** "read people 1, create updates 1, …", biggest first, small shares left out. */
+/** ": read people 1, …" after a figure, or nothing when no request was made. */
+function withKinds(byKind: Record<string, number>): string {
+  const listed = kinds(byKind);
+  return listed ? `: ${listed}` : "";
+}
+
 function kinds(byKind: Record<string, number>): string {
   return Object.entries(byKind)
     .filter(([, n]) => n >= 0.01)
