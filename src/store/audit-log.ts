@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Container } from "@azure/cosmos";
 import { forEachLimited } from "../for-each-limited.ts";
-import { createInOneBulk } from "./bulk-create.ts";
+import { createInOneBulk, isWritten } from "./bulk-create.ts";
 import { requestSizedGroups } from "./bulk-requests.ts";
 import { cosmosStatus, translateStoreError } from "./store-errors.ts";
 
@@ -54,11 +54,11 @@ export class AuditLog {
       (entry): AuditEntry => ({ id: randomUUID(), at: this.now().toISOString(), ...entry }),
     );
     await forEachLimited(requestSizedGroups(full), 4, async (group) => {
-      const written = await createInOneBulk(
+      const statuses = await createInOneBulk(
         this.container,
         group.map((entry) => ({ document: entry, partitionKey: entry.entity })),
       );
-      const missing = group.filter((_, index) => !written[index]);
+      const missing = group.filter((_, index) => !isWritten(statuses[index] ?? null));
       await forEachLimited(missing, 8, (entry) => this.createUnlessThere(entry));
     });
   }

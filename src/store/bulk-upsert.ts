@@ -1,4 +1,5 @@
 import type { Container, JSONObject, OperationResponse } from "@azure/cosmos";
+import { isWritten } from "./bulk-create.ts";
 
 /**
  * Upserts up to 100 documents of one partition in one transactional batch and says, for each
@@ -30,9 +31,5 @@ export async function upsertInOneBatch(
   } catch {
     // Reported below as "nothing acknowledged"; the one-by-one writes surface the store's reason.
   }
-  return documents.map((_, index) => isAcknowledged(results?.[index]));
-}
-
-export function isAcknowledged(result: OperationResponse | undefined): boolean {
-  return result !== undefined && result.statusCode >= 200 && result.statusCode <= 299;
+  return documents.map((_, index) => isWritten(results?.[index]?.statusCode ?? null));
 }

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import type { Container, JSONObject, OperationResponse, SqlQuerySpec } from "@azure/cosmos";
+import type { Container, SqlQuerySpec } from "@azure/cosmos";
 import { z } from "zod";
 import { stripSystemFields } from "./audit-log.ts";
+import { createInOneBulk, isWritten } from "./bulk-create.ts";
 import { requestSizedGroups } from "./bulk-requests.ts";
 import type { Versioned } from "./document-repo.ts";
 import { cosmosStatus, translateStoreError } from "./store-errors.ts";
@@ -101,21 +102,13 @@ export class OutboxRepo {
     const valid = items.map((item, index) => ({ doc: OutboxItemSchema.parse(item), index }));
     const queued: boolean[] = new Array(items.length).fill(false);
     for (const group of requestSizedGroups(valid, ({ doc }) => doc)) {
-      let results: OperationResponse[] | undefined;
-      try {
-        results = await this.container.items.bulk(
-          group.map(({ doc }) => ({
-            operationType: "Create" as const,
-            partitionKey: doc.id,
-            resourceBody: doc as unknown as JSONObject,
-          })),
-        );
-      } catch {
-        // Settled below, one by one: `enqueue` surfaces the store's reason if it still fails.
-      }
+      const statuses = await createInOneBulk(
+        this.container,
+        group.map(({ doc }) => ({ document: doc, partitionKey: doc.id })),
+      );
       for (const [k, { doc, index }] of group.entries()) {
-        const status = results?.[k]?.statusCode ?? 0;
-        if (status >= 200 && status <= 299) queued[index] = true;
+        const status = statuses[k] ?? null;
+        if (isWritten(status)) queued[index] = true;
         else if (status === 409) queued[index] = false;
         else queued[index] = await this.enqueue(doc);
       }
