@@ -10,7 +10,7 @@
  */
 import type { FileHandle } from "node:fs/promises";
 import { open } from "node:fs/promises";
-import { journalPath, syncDirectory } from "./files.ts";
+import { FILE_MODE, journalPath, syncDirectory } from "./files.ts";
 import { encodeRecord } from "./record-format.ts";
 
 interface Segment {
@@ -149,7 +149,7 @@ export class JournalWriter {
 
   private async handleFor(generation: number): Promise<FileHandle> {
     if (this.file?.generation === generation) return this.file.handle;
-    const handle = await open(journalPath(this.dataDir, generation), "a");
+    const handle = await open(journalPath(this.dataDir, generation), "a", FILE_MODE);
     // The new file's name must be on disk before anything written to it is acknowledged.
     await syncDirectory(this.dataDir);
     this.file = { generation, handle };

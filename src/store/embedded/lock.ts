@@ -6,7 +6,7 @@
 import { link, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { DomainError } from "../../domain/errors.ts";
-import { isMissingFile, LOCK_FILE } from "./files.ts";
+import { FILE_MODE, isMissingFile, LOCK_FILE } from "./files.ts";
 
 export interface LockContents {
   pid: number;
@@ -58,7 +58,7 @@ function heldLock(dataDir: string, path: string, contents: LockContents): StoreL
     async publish(server) {
       // Write beside and rename over, so a reader never sees half a lock file.
       const temp = `${path}.${process.pid}.tmp`;
-      await writeFile(temp, JSON.stringify({ ...contents, ...server }));
+      await writeFile(temp, JSON.stringify({ ...contents, ...server }), { mode: FILE_MODE });
       await rename(temp, path);
     },
     async release() {
@@ -71,7 +71,7 @@ function heldLock(dataDir: string, path: string, contents: LockContents): StoreL
 /** Writes the lock beside and links it into place: it appears whole, or not at all. */
 async function createExclusively(path: string, contents: LockContents): Promise<boolean> {
   const temp = `${path}.${process.pid}.new`;
-  await writeFile(temp, JSON.stringify(contents));
+  await writeFile(temp, JSON.stringify(contents), { mode: FILE_MODE });
   try {
     await link(temp, path);
     return true;

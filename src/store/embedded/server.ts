@@ -3,11 +3,11 @@
  * @vercel/cosmosdb-server's handlers, over an in-memory Account rebuilt from the data folder, with
  * every change journaled and fsynced before its response is sent.
  */
-import { mkdir } from "node:fs/promises";
 import type { IncomingMessage } from "node:http";
 import type { ChangeVersions } from "../change-versions.ts";
 import { watchAccount } from "./change-capture.ts";
 import type { CompactionStep } from "./compaction.ts";
+import { preparePrivateFolder } from "./files.ts";
 import { createStoreServer } from "./https-server.ts";
 import { type CosmosAccount, newAccount } from "./library.ts";
 import { installLinearQueries } from "./linear-queries.ts";
@@ -58,7 +58,7 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions): Promi
   installLinearQueries();
   const log = options.log ?? (() => {});
   const host = options.host ?? "127.0.0.1";
-  await mkdir(options.dataDir, { recursive: true });
+  await preparePrivateFolder(options.dataDir);
   const lock = await acquireStoreLock(options.dataDir, options.owner ?? ownerFromCommandLine());
   let stopping = false;
   let runtime: StoreRuntime | null = null;

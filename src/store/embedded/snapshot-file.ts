@@ -8,7 +8,13 @@ import { open, readFile, rename } from "node:fs/promises";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { asChange, type Change } from "./change.ts";
-import { isMissingFile, SNAPSHOT_FILE, SNAPSHOT_TEMP_FILE, syncDirectory } from "./files.ts";
+import {
+  FILE_MODE,
+  isMissingFile,
+  SNAPSHOT_FILE,
+  SNAPSHOT_TEMP_FILE,
+  syncDirectory,
+} from "./files.ts";
 import { damagedFileError } from "./store-errors.ts";
 
 const FORMAT = "plan-tracker-embedded-cosmos-snapshot";
@@ -28,7 +34,7 @@ export async function writeSnapshot(
   steps: SnapshotWriteSteps = {},
 ): Promise<void> {
   const tempPath = join(dataDir, SNAPSHOT_TEMP_FILE);
-  const handle = await open(tempPath, "w");
+  const handle = await open(tempPath, "w", FILE_MODE);
   try {
     const header = { format: FORMAT, version: 1, includesGeneration, savedAt: new Date() };
     let checksum = 0;
