@@ -1,8 +1,12 @@
 import { stringify } from "csv-stringify/sync";
 import { PLAN_COLUMNS } from "../domain/headers.ts";
+import { guardFormulaCell } from "./formula-cells.ts";
 import { EXPORT_ONLY_HEADERS, type PlanRow } from "./plan-rows.ts";
 
-/** The plan as CSV in the sample file's layout, so an exported file imports back unchanged. */
+/**
+ * The plan as CSV in the sample file's layout, so an exported file imports back unchanged. No cell
+ * starts with a formula character (see formula-cells.ts), so opening it in Excel runs nothing.
+ */
 export function planRowsToCsv(rows: PlanRow[]): string {
   const extraHeaders = [...new Set(rows.flatMap((r) => Object.keys(r.extra)))];
   const header = [...PLAN_COLUMNS.map((c) => c.header), ...extraHeaders, ...EXPORT_ONLY_HEADERS];
@@ -21,7 +25,7 @@ export function planRowsToCsv(rows: PlanRow[]): string {
     r.latestDecision?.at ?? "",
     r.latestDecision?.comment ?? "",
   ]);
-  return stringify([header, ...lines]);
+  return stringify([header, ...lines].map((cells) => cells.map(guardFormulaCell)));
 }
 
 function planCell(r: PlanRow, field: (typeof PLAN_COLUMNS)[number]["field"]): string {

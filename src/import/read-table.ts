@@ -4,6 +4,7 @@ import { parse } from "csv-parse/sync";
 // Types only: exceljs itself (~30 MB resident) loads on the first Excel file, not with the server.
 import type ExcelJS from "exceljs";
 import { DomainError } from "../domain/errors.ts";
+import { unguardFormulaCell } from "./formula-cells.ts";
 
 /** A file's rows as text cells, each with the row number a person sees in their spreadsheet. */
 export interface Table {
@@ -62,10 +63,11 @@ export function readCsv(bytes: Buffer, path: string): Table {
   }
   const [first, ...rest] = records;
   if (!first) throw new DomainError("invalid_input", `${path} has no header row.`);
+  // The export guards cells that would run as formulas with a leading ': read them as they were.
   return {
-    header: first.record.map((h) => h.trim()),
+    header: first.record.map((h) => unguardFormulaCell(h).trim()),
     // Rows count as a spreadsheet shows them: the header is row 1, the first action row 2.
-    rows: rest.map((r, i) => ({ rowNumber: i + 2, cells: r.record })),
+    rows: rest.map((r, i) => ({ rowNumber: i + 2, cells: r.record.map(unguardFormulaCell) })),
   };
 }
 
