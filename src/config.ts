@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DomainError } from "./domain/errors.ts";
+import { isSecretVariable, rememberSecrets, scrubSecrets } from "./redact.ts";
 
 const port = (fallback: number) =>
   z.coerce
@@ -138,12 +139,16 @@ const BOT_FRAMEWORK_KEYS = [
 
 /** Parses the environment; a bad value throws a DomainError("config") whose message is one line naming the variable. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
+  rememberSecrets(env);
+  refuseConnectionStringEndpoint(env);
   const result = ConfigSchema.safeParse(env);
   if (!result.success) {
     const issue = result.error.issues[0];
     const name = String(issue?.path[0] ?? "environment");
-    const shown = env[name] === undefined ? "" : ` (got "${env[name]}")`;
-    throw new DomainError("config", `${name} must be ${issue?.message ?? "valid"}${shown}.`);
+    throw new DomainError(
+      "config",
+      `${name} must be ${issue?.message ?? "valid"}${shownValue(name, env[name])}.`,
+    );
   }
   const botFramework: Record<string, string> = {};
   for (const key of BOT_FRAMEWORK_KEYS) {
@@ -151,4 +156,23 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     if (value !== undefined && value !== "") botFramework[key] = value;
   }
   return { ...result.data, developmentMode: !result.data.MicrosoftAppId, botFramework };
+}
+
+/** The bad value quoted back, so the fix is obvious, but never a secret or a secret part of it. */
+function shownValue(name: string, value: string | undefined): string {
+  if (value === undefined) return "";
+  if (isSecretVariable(name)) return " (the value is not shown because it is secret)";
+  return ` (got "${scrubSecrets(value)}")`;
+}
+
+/** The portal's connection string pasted whole is an easy mistake: say how to split it. */
+function refuseConnectionStringEndpoint(env: Record<string, string | undefined>): void {
+  const value = env.COSMOS_ENDPOINT ?? "";
+  if (!/(^|;)\s*(AccountEndpoint|AccountKey)\s*=/i.test(value)) return;
+  throw new DomainError(
+    "config",
+    "COSMOS_ENDPOINT must be the account's https address (e.g. https://<account>.documents.azure.com:443/); " +
+      "it looks like a connection string: put the address in COSMOS_ENDPOINT and the key in COSMOS_KEY " +
+      `(got "${scrubSecrets(value.trim())}").`,
+  );
 }

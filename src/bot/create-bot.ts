@@ -7,6 +7,7 @@ import type { Logger } from "../logger.ts";
 import type { Feature } from "../messaging.ts";
 import type { Store } from "../store/store.ts";
 import { ActivityRouter } from "./activity-router.ts";
+import { TurnFailedError } from "./already-logged.ts";
 import { botFrameworkAuthentication } from "./bot-authentication.ts";
 import { BotConnector } from "./bot-connector.ts";
 import { ConnectorCalls } from "./connector-calls.ts";
@@ -51,11 +52,10 @@ export function createBot(o: CreateBotOptions): Bot {
   );
   const adapter = new CloudAdapter(authentication);
   adapter.onTurnError = async (context, error) => {
-    o.logger.error("an activity could not be handled", {
-      type: context.activity.type,
-      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-    });
-    throw error;
+    // Logged here once, stack inside the one JSON line; botbuilder then answers 500 with only
+    // the rethrown error's plain message.
+    o.logger.error("an activity could not be handled", { type: context.activity.type, error });
+    throw new TurnFailedError();
   };
 
   const connector = new BotConnector({ tokens: credentialsTokenSource(credentials, settings) });

@@ -1,4 +1,5 @@
 import { isDomainError } from "../domain/errors.ts";
+import { scrubSecrets } from "../redact.ts";
 import { CliError } from "./cli-error.ts";
 import type { CommandIo } from "./command-io.ts";
 
@@ -21,7 +22,9 @@ const USAGE = `Usage: plan-tracker <command>
   review start [--quarter YYYY-Qn] | review status [--json] | review set-date <YYYY-Qn> <date>`;
 
 /** Runs one command; every failure becomes one line naming the fix and a non-zero exit code. */
-export async function runCli(argv: string[], io: CommandIo): Promise<number> {
+export async function runCli(argv: string[], cliIo: CommandIo): Promise<number> {
+  // Messages may quote a configuration value or a library's error text; results on stdout are data.
+  const io: CommandIo = { ...cliIo, err: (line) => cliIo.err(scrubSecrets(line)) };
   const [name, ...args] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") {
     io.out(USAGE);
