@@ -24,6 +24,10 @@ export async function importCommand(args: string[], io: CommandIo): Promise<numb
   );
   for (const r of report.rejected)
     io.out(`  row ${r.rowNumber}, column "${r.column}": ${r.reason}`);
+  if (report.auditRepaired > 0)
+    io.out(
+      `Recorded ${report.auditRepaired} missing audit ${report.auditRepaired === 1 ? "entry" : "entries"} for rows an earlier import saved before it stopped.`,
+    );
   return report.rejected.length > 0 ? 1 : 0;
 }
 

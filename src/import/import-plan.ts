@@ -1,8 +1,13 @@
 import { isDeepStrictEqual } from "node:util";
 import type { Action } from "../domain/action.ts";
-import { DomainError } from "../domain/errors.ts";
+import { DomainError, isDomainError } from "../domain/errors.ts";
 import type { Plan } from "../domain/plan.ts";
 import type { Actor } from "../store/audit-log.ts";
+import {
+  finishImportRun,
+  recordMissingAuditEntries,
+  startImportRun,
+} from "../store/import-runs.ts";
 import type { Store } from "../store/store.ts";
 import { readTable } from "./read-table.ts";
 import { type RowProblem, rowsToActions } from "./rows-to-actions.ts";
@@ -13,11 +18,16 @@ export interface ImportReport {
   unchanged: string[];
   rejected: RowProblem[];
   dryRun: boolean;
+  /** Audit entries an earlier import of the plan left missing when it stopped, recorded now. */
+  auditRepaired: number;
 }
 
 /**
  * Upserts a plan file's actions by Ref. Valid rows are written even when others are rejected
- * (unless `dryRun`); a file that can't be read at all changes nothing.
+ * (unless `dryRun`); a file that can't be read at all changes nothing. First it records any audit
+ * entry an earlier import left missing when it stopped (see import-runs.ts), so every stored action
+ * has its history before this import compares it. When the store stops answering part-way, the
+ * error says how many rows were saved and that the same import, run again, finishes the job.
  */
 export async function importPlanFile(
   store: Store,
@@ -29,6 +39,7 @@ export async function importPlanFile(
   const read = rowsToActions(table, plan);
   if ("headerProblem" in read)
     throw new DomainError("invalid_input", `${path}: ${read.headerProblem}`);
+  const auditRepaired = o.dryRun ? 0 : await recordMissingAuditEntries(store, plan.id);
   const stored = new Map((await store.actions.list(plan.id)).map((a) => [a.ref, a]));
   const report: ImportReport = {
     created: [],
@@ -36,6 +47,7 @@ export async function importPlanFile(
     unchanged: [],
     rejected: read.rejected,
     dryRun: o.dryRun,
+    auditRepaired,
   };
   const writes: { action: Action; before: Action | null }[] = [];
   for (const { action } of read.actions) {
@@ -49,6 +61,36 @@ export async function importPlanFile(
     } else report.updated.push(action.ref);
     writes.push({ action: next, before });
   }
-  if (!o.dryRun) await store.actions.saveMany(writes, o.actor);
+  if (o.dryRun || writes.length === 0) return report;
+  const run = await startImportRun(store, plan.id, o.actor, { file: path, rows: writes.length });
+  let saved = 0;
+  try {
+    await store.actions.saveMany(writes, o.actor, {
+      id: run,
+      onSaved: (count) => {
+        saved += count;
+      },
+    });
+    await finishImportRun(
+      store,
+      plan.id,
+      run,
+      o.actor,
+      `Import of ${path} finished: ${report.created.length} created, ${report.updated.length} updated`,
+    );
+  } catch (error) {
+    if (isDomainError(error) && error.code === "store_unavailable")
+      throw storeStopped(Math.min(saved, writes.length), writes.length);
+    throw error;
+  }
   return report;
+}
+
+/** "Nothing was changed" would be wrong here: say what was saved and how to finish. */
+function storeStopped(saved: number, total: number): DomainError {
+  const count = (n: number) => n.toLocaleString("en-GB");
+  return new DomainError(
+    "store_unavailable",
+    `The plan store stopped answering part-way through the import: ${count(saved)} of the ${count(total)} new or changed rows were saved before it stopped. Run the same import again once the store is back to finish it; the rows already saved will show as unchanged.`,
+  );
 }

@@ -39,14 +39,19 @@ export class ActionsRepo {
     return this.docs.upsert(action, actor, before);
   }
 
-  /** `save` for a whole file of actions: a few requests per hundred actions instead of two each. */
+  /**
+   * `save` for a whole file of actions, as one import run: a few requests per hundred actions
+   * instead of two each (see `DocumentRepo.upsertMany` for how each keeps its audit entry).
+   */
   saveMany(
     writes: readonly { action: Action; before: Action | null }[],
     actor: Actor,
+    run: { id: string; onSaved?: (count: number) => void },
   ): Promise<void> {
     return this.docs.upsertMany(
       writes.map(({ action, before }) => ({ doc: action, before })),
       actor,
+      run,
     );
   }
 

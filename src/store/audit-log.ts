@@ -25,7 +25,12 @@ export interface AuditEntry {
   summary: string;
   before: unknown;
   after: unknown;
+  /** The import that made the change (see import-runs.ts), so a later import can check its entries. */
+  importRun?: string;
 }
+
+/** An entry to append: `id` and `at` are given when the entry's id must be known before it is written. */
+export type NewAuditEntry = Omit<AuditEntry, "id" | "at"> & { id?: string; at?: string };
 
 /** Append-only: entries are created, never replaced or deleted. */
 export class AuditLog {
@@ -44,14 +49,19 @@ export class AuditLog {
   }
 
   /**
-   * Appends many entries (an import's) with one bulk request per hundred. Each entry is stamped
-   * as `append` stamps it. Entries the store did not acknowledge are written again one by one; an
-   * entry that turns out to be there already (its bulk request landed but the answer was lost) is
-   * not written twice, and one that still cannot be written fails the call.
+   * Appends many entries (an import's) with one bulk request per hundred. Each entry without an
+   * id or time is stamped as `append` stamps it. Entries the store did not acknowledge are written
+   * again one by one; an entry that turns out to be there already (its bulk request landed but the
+   * answer was lost, or it was recorded by someone else under the same id) is not written twice,
+   * and one that still cannot be written fails the call.
    */
-  async appendMany(entries: readonly Omit<AuditEntry, "id" | "at">[]): Promise<void> {
+  async appendMany(entries: readonly NewAuditEntry[]): Promise<void> {
     const full = entries.map(
-      (entry): AuditEntry => ({ id: randomUUID(), at: this.now().toISOString(), ...entry }),
+      ({ id, at, ...entry }): AuditEntry => ({
+        id: id ?? randomUUID(),
+        at: at ?? this.now().toISOString(),
+        ...entry,
+      }),
     );
     await forEachLimited(requestSizedGroups(full), 4, async (group) => {
       const statuses = await createInOneBulk(
@@ -63,12 +73,28 @@ export class AuditLog {
     });
   }
 
-  private async createUnlessThere(entry: AuditEntry): Promise<void> {
+  /** Writes an entry whose id was fixed in advance, unless an entry with that id is there already. */
+  async createUnlessThere(entry: AuditEntry): Promise<void> {
     try {
       await this.container.items.create(entry);
     } catch (error) {
       if (cosmosStatus(error) === 409) return;
       translateStoreError(error, "writing the audit log");
+    }
+  }
+
+  /** The ids of every entry an import run wrote (one query across all entities). */
+  async idsOfRun(run: string): Promise<Set<string>> {
+    try {
+      const { resources } = await this.container.items
+        .query<string>({
+          query: "SELECT VALUE c.id FROM c WHERE c.importRun = @run",
+          parameters: [{ name: "@run", value: run }],
+        })
+        .fetchAll();
+      return new Set(resources);
+    } catch (error) {
+      return translateStoreError(error, "reading the audit log");
     }
   }
 

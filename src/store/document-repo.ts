@@ -1,8 +1,15 @@
+import { randomUUID } from "node:crypto";
 import type { Container, SqlQuerySpec } from "@azure/cosmos";
 import type { z } from "zod";
 import { DomainError } from "../domain/errors.ts";
 import { forEachLimited } from "../for-each-limited.ts";
-import { type Actor, type AuditEntry, type AuditLog, stripSystemFields } from "./audit-log.ts";
+import {
+  type Actor,
+  type AuditEntry,
+  type AuditLog,
+  type NewAuditEntry,
+  stripSystemFields,
+} from "./audit-log.ts";
 import { requestSizedGroups } from "./bulk-requests.ts";
 import { upsertInOneBatch } from "./bulk-upsert.ts";
 import { cosmosStatus, translateStoreError } from "./store-errors.ts";
@@ -117,25 +124,51 @@ export class DocumentRepo<T extends object> {
   }
 
   /**
-   * `upsert` for many documents at once (an import): each partition's documents go in
+   * `upsert` for many documents at once (an import run): each partition's documents go in
    * transactional batches of up to 100, their audit entries in bulk requests of up to 100, instead
-   * of two requests per document. Every document is validated before anything is written. Each
-   * document the store acknowledged gets the audit entry `upsert` would give it; each it did not is
-   * written again through `upsert` itself, and if that fails too the call fails with its reason
-   * (documents already written keep their audit entries; nothing new is started).
+   * of two requests per document. Every document is validated before anything is written.
+   *
+   * Documents and audit entries live in different partitions, so no one request can write both: a
+   * crash can fall between them. Each document is therefore stored with the id its audit entry will
+   * have (`auditId`) and the run that wrote it (`importRun`), which lets a later import find a
+   * document whose entry never arrived and record it (import-runs.ts); and since the entry's id is
+   * fixed before anything is written, writing it again never makes a second one.
+   *
+   * A document the store did not acknowledge in its batch is written again on its own, and if that
+   * fails too the call fails with its reason (nothing new is started). `onSaved` hears how many
+   * documents the store has acknowledged, as they are.
    */
-  async upsertMany(writes: readonly { doc: T; before: T | null }[], actor: Actor): Promise<void> {
-    const byPartition = new Map<string, { doc: T; before: T | null; body: T & { id: string } }[]>();
+  async upsertMany(
+    writes: readonly { doc: T; before: T | null }[],
+    actor: Actor,
+    run: { id: string; onSaved?: (count: number) => void },
+  ): Promise<void> {
+    type Write = {
+      entry: NewAuditEntry & { id: string };
+      body: T & { id: string; auditId: string; importRun: string };
+    };
+    const byPartition = new Map<string, Write[]>();
     for (const { doc, before } of writes) {
       const valid = this.o.schema.parse(doc);
       const partition = this.o.partitionOf(valid);
       const group = byPartition.get(partition) ?? [];
       if (group.length === 0) byPartition.set(partition, group);
-      group.push({ doc: valid, before, body: this.toDocument(valid) });
+      const entry = {
+        id: randomUUID(),
+        ...this.auditEntry(before ? "replace" : "create", actor, before, valid),
+        importRun: run.id,
+      };
+      group.push({
+        entry,
+        body: { ...this.toDocument(valid), auditId: entry.id, importRun: run.id },
+      });
     }
     const batches = [...byPartition].flatMap(([partition, group]) =>
       requestSizedGroups(group, (write) => write.body).map((batch) => ({ partition, batch })),
     );
+    const saved = (count: number) => {
+      if (count > 0) run.onSaved?.(count);
+    };
     // A few batches in flight keep both ends busy; more only queue behind each other.
     await forEachLimited(batches, 4, async ({ partition, batch }) => {
       const written = await upsertInOneBatch(
@@ -143,16 +176,19 @@ export class DocumentRepo<T extends object> {
         partition,
         batch.map(({ body }) => body),
       );
+      saved(written.filter(Boolean).length);
       await this.o.audit.appendMany(
-        batch
-          .filter((_, index) => written[index])
-          .map(({ doc, before }) =>
-            this.auditEntry(before ? "replace" : "create", actor, before, doc),
-          ),
+        batch.filter((_, index) => written[index]).map(({ entry }) => entry),
       );
       const missing = batch.filter((_, index) => !written[index]);
-      await forEachLimited(missing, 8, async ({ doc, before }) => {
-        await this.upsert(doc, actor, before);
+      await forEachLimited(missing, 8, async ({ entry, body }) => {
+        try {
+          await this.o.container.items.upsert(body);
+        } catch (error) {
+          translateStoreError(error, `saving ${this.o.kind} ${body.id}`);
+        }
+        saved(1);
+        await this.o.audit.appendMany([entry]);
       });
     });
   }

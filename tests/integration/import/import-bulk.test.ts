@@ -87,7 +87,8 @@ async function open(dataDir: string) {
 async function auditEntries(store: Store): Promise<AuditEntry[]> {
   const { resources } = await store.containers.audit.items
     .query<AuditEntry>(
-      "SELECT c.id, c.entity, c.at, c.actor, c.operation, c.summary, c.before, c.after FROM c",
+      // The actions' entries; each import run's own start and finish entries are left out.
+      "SELECT c.id, c.entity, c.at, c.actor, c.operation, c.summary, c.before, c.after, c.importRun FROM c WHERE STARTSWITH(c.entity, 'action:')",
     )
     .fetchAll();
   return resources.sort((a, b) => a.entity.localeCompare(b.entity) || a.at.localeCompare(b.at));
