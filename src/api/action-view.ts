@@ -1,11 +1,13 @@
 import { type Action, actionTitle } from "../domain/action.ts";
 import { quarterLabel } from "../domain/calendar.ts";
 import type { IsoDate } from "../domain/iso-date.ts";
+import type { Person } from "../domain/person.ts";
 import type { Plan } from "../domain/plan.ts";
 import { isOverdue } from "../domain/rag-rules.ts";
 import type { Update } from "../domain/update.ts";
 import type { Store } from "../store/store.ts";
 import { ApiError } from "./api-error.ts";
+import { requireActionAccess } from "./tab-access.ts";
 
 /** One line of an action's history: what changed, who did it, when. */
 export interface HistoryEntry {
@@ -28,12 +30,16 @@ export interface ActionView {
   history: HistoryEntry[];
 }
 
-/** An action's page: its fields, every update and decision, and its audit trail. */
+/**
+ * An action's page: its fields, every update and decision, and its audit trail, for a viewer the
+ * one access rule lets see it (a lead who does not lead it gets 403, with whose it is).
+ */
 export async function loadActionView(
   store: Store,
   plan: Plan,
   ref: string,
   today: IsoDate,
+  viewer: Person,
 ): Promise<ActionView> {
   const found = (await store.actions.get(ref)) ?? (await findIgnoringCase(store, ref));
   if (!found) {
@@ -44,6 +50,7 @@ export async function loadActionView(
     );
   }
   const a = found.doc;
+  requireActionAccess(viewer, a);
   const updates = await store.updates.forAction(a.ref);
   const trails = await Promise.all([
     store.audit.history(`action:${a.ref}`),

@@ -1,6 +1,4 @@
 import { todayIn } from "../domain/calendar.ts";
-import { can } from "../domain/permissions.ts";
-import { hasRole, type Person } from "../domain/person.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import { type HttpContext, type HttpHandler, type Router, sendJson } from "../http/router.ts";
 import { currentPlan } from "../import/current-plan.ts";
@@ -12,6 +10,12 @@ import { parsePlanFilters } from "./plan-filters.ts";
 import { buildPlanView } from "./plan-view.ts";
 import { buildSignOffQueue } from "./signoff-queue.ts";
 import type { TabSsoConfig } from "./sso-settings.ts";
+import {
+  actionsForExport,
+  requirePlanAccess,
+  requireSignOffQueueAccess,
+  tabAccess,
+} from "./tab-access.ts";
 import { createViewerResolver, type Viewer } from "./viewer.ts";
 
 type ApiHandler = (ctx: HttpContext, viewer: Viewer) => Promise<void>;
@@ -51,8 +55,7 @@ export function registerApiRoutes(
         roles: p.roles,
         leads: p.leads,
         development: viewer.development,
-        canSeePlan: canSeePlan(p),
-        canSeeSignOffQueue: can(p, "decideSignOff"),
+        ...tabAccess(p),
       });
     }),
   );
@@ -84,7 +87,13 @@ export function registerApiRoutes(
       sendJson(
         res,
         200,
-        await loadActionView(store, await currentPlan(store), params.ref ?? "", today()),
+        await loadActionView(
+          store,
+          await currentPlan(store),
+          params.ref ?? "",
+          today(),
+          viewer.person,
+        ),
       );
     }),
   );
@@ -93,13 +102,7 @@ export function registerApiRoutes(
     "GET",
     "/api/signoff-queue",
     api(async ({ res }, viewer) => {
-      if (!can(viewer.person, "decideSignOff")) {
-        throw new ApiError(
-          403,
-          "forbidden",
-          "Only DMT members can see the sign-off queue. Ask an admin if you need to.",
-        );
-      }
+      requireSignOffQueueAccess(viewer.person);
       const [actions, updates] = await Promise.all([store.actions.list(), store.updates.all()]);
       sendJson(res, 200, {
         items: buildSignOffQueue(actions, updates, today(), deps.config.REVIEW_TIMEZONE),
@@ -118,7 +121,8 @@ export function registerApiRoutes(
         store.updates.all(),
       ]);
       const day = today();
-      const bytes = await planRowsToXlsx(toPlanRows(actions, updates), plan, { today: day });
+      const rows = toPlanRows(actionsForExport(viewer.person, actions), updates);
+      const bytes = await planRowsToXlsx(rows, plan, { today: day });
       res.writeHead(200, {
         "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "content-disposition": `attachment; filename="plan-tracker-${day}.xlsx"`,
@@ -135,19 +139,4 @@ export function registerApiRoutes(
       message: `The dashboard's API has nothing at ${url.pathname}.`,
     });
   });
-}
-
-/** Anyone the directory gives a role may read the plan. */
-function canSeePlan(person: Person): boolean {
-  return hasRole(person, "lead", "manager", "dmt", "admin");
-}
-
-function requirePlanAccess(person: Person): void {
-  if (!canSeePlan(person)) {
-    throw new ApiError(
-      403,
-      "forbidden",
-      "Your entry in Plan Tracker's directory has no role yet: ask an admin to give you one.",
-    );
-  }
 }

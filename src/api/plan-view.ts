@@ -1,5 +1,6 @@
 import { type Action, actionTitle } from "../domain/action.ts";
 import type { IsoDate } from "../domain/iso-date.ts";
+import { visibleActions } from "../domain/permissions.ts";
 import { leadsAction, type Person } from "../domain/person.ts";
 import type { Plan } from "../domain/plan.ts";
 import { RAGS } from "../domain/rag.ts";
@@ -57,11 +58,14 @@ export interface PlanViewInput {
   filters: PlanFilters;
 }
 
+/**
+ * The plan as `viewer` may see it (the one access rule: a lead, only the actions they lead), then
+ * narrowed by the address's filters. Totals, the lead list and the chart count only what they may see.
+ */
 export function buildPlanView(input: PlanViewInput): PlanView {
+  const visible = visibleActions(input.viewer, input.actions);
   const latest = latestUpdates(input.updates);
-  const lines = [...input.actions]
-    .sort(compareRefs)
-    .map((a) => toLine(a, latest.get(a.ref), input));
+  const lines = visible.sort(compareRefs).map((a) => toLine(a, latest.get(a.ref), input));
   const shown = lines.filter((line) => matchesFilters(line, input.filters));
   return {
     plan: {
@@ -69,7 +73,7 @@ export function buildPlanView(input: PlanViewInput): PlanView {
       priorities: input.plan.priorities.map(({ number, name }) => ({ number, name })),
     },
     today: input.today,
-    leads: [...new Set(input.actions.map((a) => a.lead.trim()))].sort((x, y) => x.localeCompare(y)),
+    leads: [...new Set(visible.map((a) => a.lead.trim()))].sort((x, y) => x.localeCompare(y)),
     filters: input.filters,
     total: lines.length,
     shown: shown.length,

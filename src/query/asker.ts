@@ -1,16 +1,15 @@
-import { can } from "../domain/permissions.ts";
-import { hasRole, leadsAction, type Person } from "../domain/person.ts";
+import { can, type PlanReach, planReach } from "../domain/permissions.ts";
+import type { Person } from "../domain/person.ts";
 import type { Query } from "../domain/question/index.ts";
 
 /**
- * What a person may ask about: managers, DMT and admins the whole plan; someone who is only an
- * action lead, the actions they lead; anyone else, nothing.
+ * What a person may ask about: the plan reach of the one access rule (`src/domain/permissions.ts`),
+ * the same rule the tab's API applies.
  */
-export type AskerReach = "wholePlan" | "ownActions" | "nothing";
+export type AskerReach = PlanReach;
 
 export function askerReach(person: Person): AskerReach {
-  if (!can(person, "askQuestions")) return "nothing";
-  return hasRole(person, "manager", "dmt", "admin") ? "wholePlan" : "ownActions";
+  return can(person, "askQuestions") ? planReach(person) : "nothing";
 }
 
 /** The question as this person may have it answered: a lead's is narrowed to their own actions. */
@@ -20,6 +19,5 @@ export function withinReach(query: Query, reach: AskerReach): Query {
 
 /** Whether this person may see one action in full. */
 export function mayView(person: Person, reach: AskerReach, lead: string): boolean {
-  if (reach === "wholePlan") return true;
-  return reach === "ownActions" && leadsAction(person, lead);
+  return reach !== "nothing" && can(person, "seeAction", { lead });
 }

@@ -1,11 +1,14 @@
 import { formatDateTime } from "../cards/date-time-text.ts";
+import { buildNoticeCard } from "../cards/notice-card.ts";
 import { CARD_ACTION_SCHEMAS } from "../cards/verbs.ts";
+import type { Action } from "../domain/action.ts";
 import { can, requireCapability } from "../domain/permissions.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card, CardActionTurn } from "../messaging.ts";
 import type { ActionCache } from "./action-cache.ts";
 import { sendFormFromList } from "./form-from-list.ts";
 import { missingActionCard, noticeForError, problemCard } from "./notices.ts";
+import { noReviewForLeadCard, reviewExists } from "./review-exists.ts";
 import { currentUpdateCard, draftOf, submittedCard, updateForm } from "./update-cards.ts";
 
 const OLD_BUTTON =
@@ -25,6 +28,7 @@ export async function editUpdate(
   if (!target.success) return problemCard("This button is out of date", OLD_BUTTON);
   const { ref, quarter, from, round } = target.data;
   try {
+    if (!(await reviewExists(deps, quarter))) return noReviewForLeadCard(quarter, "opened");
     if (from === "list")
       return await sendFormFromList(deps, cache, turn, { ref, quarter, round: round ?? "open" });
     const action = await cache.get(deps.store, ref);
@@ -61,7 +65,8 @@ export async function editUpdate(
 
 /**
  * `refreshUpdate` (Teams asks when the card is opened): the current state for the lead, so a form
- * answered on another device shows what was sent. Anyone else sees the sent update, if any.
+ * answered on another device shows what was sent. Others who may see the action (managers, DMT,
+ * admins) see the sent update, if any; anyone else a neutral card without its text.
  */
 export async function refreshUpdate(
   deps: FeatureDeps,
@@ -74,6 +79,9 @@ export async function refreshUpdate(
   try {
     const action = await cache.get(deps.store, ref);
     if (!action) return missingActionCard(ref);
+    // Seeing the update follows the one access rule, so a card forwarded to or opened by
+    // someone else never shows text the dashboard and the chat would refuse them.
+    if (!can(turn.person, "seeUpdates", action)) return someoneElsesUpdateCard(action);
     const update = (await deps.store.updates.get(quarter, ref))?.doc ?? null;
     if (can(turn.person, "submitUpdate", action))
       return currentUpdateCard(deps, action, quarter, turn.person, update);
@@ -85,4 +93,15 @@ export async function refreshUpdate(
   } catch (error) {
     return noticeForError(error);
   }
+}
+
+/** What a person who may not see an action's updates gets instead: whose it is, not what it says. */
+function someoneElsesUpdateCard(action: Pick<Action, "ref" | "lead">): Card {
+  return buildNoticeCard({
+    title: `${action.ref}: someone else's update`,
+    lines: [
+      `This is the update form for ${action.ref}, which ${action.lead} leads, so its text isn't shown to you.`,
+      "Type \u201cmy actions\u201d for your own update forms.",
+    ],
+  });
 }

@@ -11,6 +11,7 @@ import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card, CardActionTurn } from "../messaging.ts";
 import type { ActionCache } from "./action-cache.ts";
 import { missingActionCard, noticeForError, problemCard } from "./notices.ts";
+import { noReviewForLeadCard, reviewExists } from "./review-exists.ts";
 import type { ReviewHooks } from "./review-hooks.ts";
 import { saveUpdate, startReadingUpdate } from "./save-update.ts";
 import { type FormRequest, submittedCard, updateForm } from "./update-cards.ts";
@@ -70,6 +71,8 @@ export async function submitUpdate(
     action = await cache.get(deps.store, where.ref);
     if (!action) return missingActionCard(where.ref);
     requireCapability(turn.person, "submitUpdate", action);
+    if (!(await reviewExists(deps, where.quarter)))
+      return noReviewForLeadCard(where.quarter, "saved");
     if (!parsed.ok) {
       const errors = formFieldErrors(parsed.fieldErrors);
       return formAgain({

@@ -7,6 +7,7 @@ import { requireCapability } from "../domain/permissions.ts";
 import type { Decision, Update } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card, CardActionTurn } from "../messaging.ts";
+import { noReviewForDmtCard, reviewExists } from "../review/review-exists.ts";
 import type { Versioned } from "../store/document-repo.ts";
 import { checkDecision, type DecisionRequest, recordDecision } from "./decision-rules.ts";
 import { signOffCardFor } from "./dmt-cards.ts";
@@ -80,6 +81,8 @@ export async function decideUpdate(
     );
   }
   const { quarter, ref, revision, comment } = parsed.data;
+  // The card names its quarter itself: an update stored under a made-up one is never decided.
+  if (!(await reviewExists(deps, quarter))) return noReviewForDmtCard(quarter);
   const request: DecisionRequest = { outcome, revision, comment };
   const timeZone = deps.config.REVIEW_TIMEZONE;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {

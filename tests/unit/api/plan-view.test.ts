@@ -7,21 +7,29 @@ import type { Person } from "../../../src/domain/person.ts";
 import { SAMPLE_PLAN } from "../../../src/domain/plan.ts";
 import { anUpdate, sampleActions } from "../xlsx/sample-rows.ts";
 
+/** A manager who also leads actions: sees the whole plan, and "mine" means something. */
 const JO: Person = {
   id: "jo@council.gov.uk",
   email: "jo@council.gov.uk",
   name: "Jo Bloggs",
-  roles: ["lead"],
+  roles: ["lead", "manager"],
   leads: ["hos/service manager"],
 };
+/** Only an action lead: sees the actions they lead and nothing else. */
+const LEE: Person = {
+  ...JO,
+  id: "lee@council.gov.uk",
+  email: "lee@council.gov.uk",
+  roles: ["lead"],
+};
 
-const view = (actions: Action[], query: string, today = "2022-09-01") =>
+const view = (actions: Action[], query: string, today = "2022-09-01", viewer = JO) =>
   buildPlanView({
     plan: SAMPLE_PLAN,
     actions,
     updates: [anUpdate("CSC-04", "2022-Q2"), anUpdate("CSC-05", "2022-Q1", { state: "approved" })],
     today,
-    viewer: JO,
+    viewer,
     filters: parsePlanFilters(new URLSearchParams(query)),
   });
 
@@ -84,6 +92,23 @@ describe("the dashboard's plan view", () => {
     const mine = view(actions, "mine=1").actions;
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((a) => a.ledByViewer)).toBe(true);
+  });
+
+  it("gives someone who is only a lead the actions they lead, and counts and offers only those", () => {
+    const plan = view(actions, "", "2022-09-01", LEE);
+    expect(plan.actions.map((a) => a.ref)).toEqual([
+      "CSC-01",
+      "CSC-02",
+      "CSC-03",
+      "CSC-07",
+      "CSC-11",
+    ]);
+    expect(plan.total).toBe(5);
+    expect(new Set(plan.leads.map((l) => l.replace(/\s/g, "").toLowerCase()))).toEqual(
+      new Set(["hos/servicemanager"]),
+    );
+    // CSC-04's update awaits sign-off, but CSC-04 is someone else's.
+    expect(view(actions, "awaiting=1", "2022-09-01", LEE).actions).toEqual([]);
   });
 
   it("offers each lead once, as the plan writes it", () => {
