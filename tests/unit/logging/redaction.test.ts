@@ -64,7 +64,7 @@ describe("log lines carry no secrets", () => {
           expect(() => JSON.parse(line)).not.toThrow();
         },
       ),
-      { numRuns: 500 },
+      { numRuns: 300 },
     );
   });
 
