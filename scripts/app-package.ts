@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { scrubSecrets } from "../src/redact.ts";
 import { zipFiles } from "./zip-writer.ts";
 
 export const APP_PACKAGE_DIR = fileURLToPath(new URL("../appPackage/", import.meta.url));
@@ -42,12 +43,12 @@ export function packageSettingsFrom(env: Record<string, string | undefined>): Pa
     url = new URL(raw);
   } catch {
     throw new PackageSettingError(
-      `PUBLIC_URL must be an https address such as https://plans.council.gov.uk (got "${raw}").`,
+      `PUBLIC_URL must be an https address such as https://plans.council.gov.uk (got "${scrubSecrets(raw)}").`,
     );
   }
   if (url.protocol !== "https:") {
     throw new PackageSettingError(
-      `PUBLIC_URL must start with https:// because Teams only loads tabs over https (got "${raw}").`,
+      `PUBLIC_URL must start with https:// because Teams only loads tabs over https (got "${scrubSecrets(raw)}").`,
     );
   }
   return {

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { packageSettingsFrom } from "../../../scripts/app-package.ts";
 import { loadConfig } from "../../../src/config.ts";
 import { createLogger } from "../../../src/logger.ts";
 
@@ -173,5 +174,14 @@ describe("configuration errors quote no secrets", () => {
     ).toThrow(
       /^COSMOS_ENDPOINT must be the account's https URL.*\(got "acct\.documents\.azure\.com\?key=\[redacted\]"\)\.$/,
     );
+  });
+
+  it("the app package script quotes a bad PUBLIC_URL without its password or key", () => {
+    expect(() =>
+      packageSettingsFrom({
+        MicrosoftAppId: "00000000-0000-0000-0000-000000000000",
+        PUBLIC_URL: "http://deploy:hunter2-secret@plans.example/?key=abcdefghij",
+      }),
+    ).toThrow('(got "http://deploy:[redacted]@plans.example/?key=[redacted]")');
   });
 });
