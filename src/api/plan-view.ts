@@ -1,6 +1,6 @@
 import { type Action, actionTitle } from "../domain/action.ts";
 import type { IsoDate } from "../domain/iso-date.ts";
-import { visibleActions } from "../domain/permissions.ts";
+import { type PlanReach, planReach, visibleActions } from "../domain/permissions.ts";
 import { leadsAction, type Person } from "../domain/person.ts";
 import type { Plan } from "../domain/plan.ts";
 import { RAGS } from "../domain/rag.ts";
@@ -40,6 +40,8 @@ export interface PriorityCounts {
 export interface PlanView {
   plan: { name: string; priorities: { number: number; name: string }[] };
   today: IsoDate;
+  /** "ownActions" when the viewer is only a lead: the page then says the actions are theirs. */
+  reach: PlanReach;
   leads: string[];
   filters: PlanFilters;
   total: number;
@@ -73,6 +75,7 @@ export function buildPlanView(input: PlanViewInput): PlanView {
       priorities: input.plan.priorities.map(({ number, name }) => ({ number, name })),
     },
     today: input.today,
+    reach: planReach(input.viewer),
     leads: [...new Set(visible.map((a) => a.lead.trim()))].sort((x, y) => x.localeCompare(y)),
     filters: input.filters,
     total: lines.length,

@@ -149,7 +149,8 @@ function actionRow(a) {
 }
 
 function describeCount(plan) {
-  const noun = plan.total === 1 ? "action" : "actions";
+  // A lead is shown only the actions they lead; say so, so a short list doesn't look like a fault.
+  const noun = `${plan.total === 1 ? "action" : "actions"}${plan.reach === "ownActions" ? " you lead" : ""}`;
   return plan.shown === plan.total
     ? `Showing all ${plan.total} ${noun}`
     : `Showing ${plan.shown} of ${plan.total} ${noun}`;

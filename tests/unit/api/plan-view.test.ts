@@ -104,6 +104,8 @@ describe("the dashboard's plan view", () => {
       "CSC-11",
     ]);
     expect(plan.total).toBe(5);
+    expect(plan.reach).toBe("ownActions");
+    expect(view(actions, "").reach).toBe("wholePlan");
     expect(new Set(plan.leads.map((l) => l.replace(/\s/g, "").toLowerCase()))).toEqual(
       new Set(["hos/servicemanager"]),
     );
