@@ -38,8 +38,11 @@ const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)([^\s@/]+)@/gi;
 const MIN_KNOWN_SECRET = 6;
 const knownSecrets = new Set<string>();
 
+/** Addresses named after what they serve, e.g. botbuilder's ToBotFromChannelTokenIssuer. */
+const ADDRESS_VARIABLE = /(url|uri|issuer)$/i;
+
 export function isSecretVariable(name: string): boolean {
-  return SECRET_VARIABLE.test(name);
+  return SECRET_VARIABLE.test(name) && !ADDRESS_VARIABLE.test(name);
 }
 
 export function isSecretField(name: string): boolean {
