@@ -18,7 +18,7 @@ import { startEmbeddedCosmos } from "../../../src/store/embedded/index.ts";
 import { libraryCertificatePaths } from "../../../src/store/embedded/library.ts";
 import { connectStore, type Store } from "../../../src/store/store.ts";
 
-export interface Call {
+interface Call {
   method: string;
   url: string;
   headers: IncomingHttpHeaders;
@@ -127,7 +127,7 @@ export const failedBatch = (operations: number, failed: number, status: number):
   })),
 });
 
-export const HEADER =
+const HEADER =
   "Ref,Priority,Section,Delivery Area,Development Action,Expected Outcome,Lead,Completion Date,RAG,Action We Will Take,How Will We Know,Progress Update";
 
 export async function setUp(rows: number) {
