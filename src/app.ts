@@ -6,6 +6,7 @@ import { type Clock, systemClock } from "./clock.ts";
 import { type Config, loadConfig } from "./config.ts";
 import { loadDemoIfEmpty } from "./demo/load-demo.ts";
 import type { FeatureDeps } from "./feature-deps.ts";
+import { listenHost } from "./http/listen-host.ts";
 import { loadSamplePlanIfEmpty } from "./import/load-sample.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import type { Feature } from "./messaging.ts";
@@ -71,16 +72,17 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     features.push(review.feature, signOff.feature, questions);
     const http = await startHttpServer({
       port: config.PORT,
+      host: listenHost(config),
       store,
       logger,
       routes: (router) => {
-        router.on("POST", "/api/messages", bot.endpoint);
+        router.post("/api/messages", ...bot.endpoint);
         registerTabRoutes(router, deps);
       },
     });
     await bot.messenger.start();
     const scheduler = await startScheduler({ ...deps, jobs: [review.daily, signOff.daily] });
-    logger.info("Plan Tracker is running", { port: http.port });
+    logger.info("Plan Tracker is running", { port: http.port, host: http.host });
     return {
       config,
       store,

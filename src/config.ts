@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 import { DomainError } from "./domain/errors.ts";
 import { isSecretVariable, rememberSecrets, scrubSecrets } from "./redact.ts";
@@ -25,9 +26,27 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+/** An IPv4 or IPv6 address, or a host name made of DNS labels. */
+function isListenHost(host: string): boolean {
+  if (isIP(host) !== 0) return true;
+  return /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(
+    host,
+  );
+}
+
 const ConfigSchema = z
   .object({
     PORT: port(3978),
+    /** Where the server listens; unset: 127.0.0.1 in development mode, every interface otherwise. */
+    HOST: optionalText.pipe(
+      z
+        .string()
+        .refine(
+          isListenHost,
+          "an IP address or host name to listen on, such as 127.0.0.1 or 0.0.0.0",
+        )
+        .optional(),
+    ),
     DATA_DIR: z.string().trim().min(1, "a folder path").default("./.data"),
     EMBEDDED_COSMOS_PORT: port(8081),
     COSMOS_ENDPOINT: optionalText.pipe(

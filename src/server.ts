@@ -1,11 +1,17 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type HttpHandler, Router, sendJson } from "./http/router.ts";
+import type { RequestHandler, Router } from "express";
+import { createHttpApp } from "./http/create-http-app.ts";
+import { INTERNAL_ERROR } from "./http/error-handler.ts";
+import { hasUsableTarget } from "./http/request-target.ts";
+import { sendJson } from "./http/send-json.ts";
 import type { Logger } from "./logger.ts";
 import type { Store } from "./store/store.ts";
 
 export interface HttpServerOptions {
   port: number;
+  /** The interface to listen on; unset: all of them. */
+  host?: string;
   store: Store;
   logger: Logger;
   /** Features add their routes here (the bot endpoint, the tab, its API). */
@@ -15,40 +21,47 @@ export interface HttpServerOptions {
 export interface RunningHttpServer {
   server: Server;
   port: number;
+  /** The address the socket is bound to, as the system reports it. */
+  host: string;
   close(): Promise<void>;
 }
 
 /** The product's one HTTP server: health, the bot endpoint, the tab and its API. */
 export async function startHttpServer(o: HttpServerOptions): Promise<RunningHttpServer> {
-  const router = new Router();
-  router.on("GET", "/healthz", healthz(o.store));
-  o.routes?.(router);
-
+  const app = createHttpApp({
+    logger: o.logger,
+    routes: (router) => {
+      router.get("/healthz", healthz(o.store));
+      o.routes?.(router);
+    },
+  });
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const found = router.match(req.method ?? "GET", url.pathname);
-    if (!found) {
-      sendJson(res, 404, { error: "not_found", message: `Nothing at ${url.pathname}.` });
+    // Nothing a client sends may throw outside a catch: that would stop the whole process.
+    if (!hasUsableTarget(req)) {
+      sendJson(res, 400, {
+        error: "bad_url",
+        message: "The request line does not name a valid address.",
+      });
       return;
     }
-    Promise.resolve(found.handler({ req, res, url, params: found.params })).catch(
-      (error: unknown) => {
-        o.logger.error("request failed", { path: url.pathname, error: String(error) });
-        if (!res.headersSent)
-          sendJson(res, 500, { error: "internal", message: "Something went wrong." });
-        else res.end();
-      },
-    );
+    try {
+      app(req, res);
+    } catch (error) {
+      o.logger.error("request failed", { error: String(error) });
+      if (!res.headersSent) sendJson(res, 500, INTERNAL_ERROR);
+      else res.destroy();
+    }
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(o.port, () => resolve());
+    server.listen({ port: o.port, host: o.host }, () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  const address = server.address() as AddressInfo;
   return {
     server,
-    port,
+    port: address.port,
+    host: address.address,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -57,8 +70,8 @@ export async function startHttpServer(o: HttpServerOptions): Promise<RunningHttp
   };
 }
 
-function healthz(store: Store): HttpHandler {
-  return async ({ res }) => {
+function healthz(store: Store): RequestHandler {
+  return async (_req, res) => {
     try {
       await withTimeout(store.ping(), 2_000);
       sendJson(res, 200, { status: "ok" });

@@ -1,6 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { isDomainError } from "../domain/errors.ts";
-import { sendJson } from "../http/router.ts";
+import { sendJson } from "../http/send-json.ts";
 
 /** A refusal the tab shows as it is: `message` says what happened and what to do. */
 export class ApiError extends Error {

@@ -1,6 +1,8 @@
+import type { RequestHandler, Router } from "express";
 import { todayIn } from "../domain/calendar.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
-import { type HttpContext, type HttpHandler, type Router, sendJson } from "../http/router.ts";
+import { type HttpContext, handle } from "../http/http-handler.ts";
+import { sendJson } from "../http/send-json.ts";
 import { currentPlan } from "../import/current-plan.ts";
 import { planRowsToXlsx } from "../import/export-xlsx.ts";
 import { toPlanRows } from "../import/plan-rows.ts";
@@ -29,9 +31,8 @@ export function registerApiRoutes(
   const today = () => todayIn(deps.config.REVIEW_TIMEZONE, deps.clock.now());
   const { store } = deps;
 
-  const api =
-    (handler: ApiHandler): HttpHandler =>
-    async (ctx) => {
+  const api = (handler: ApiHandler): RequestHandler =>
+    handle(async (ctx) => {
       try {
         const viewer = await resolveViewer(ctx.req, ctx.url);
         if (viewer.development)
@@ -42,10 +43,9 @@ export function registerApiRoutes(
           deps.logger.warn("tab API refused", { code: error.code });
         sendApiError(ctx.res, error);
       }
-    };
+    });
 
-  router.on(
-    "GET",
+  router.get(
     "/api/me",
     api(async ({ res }, viewer) => {
       const p = viewer.person;
@@ -60,8 +60,7 @@ export function registerApiRoutes(
     }),
   );
 
-  router.on(
-    "GET",
+  router.get(
     "/api/plan",
     api(async ({ res, url }, viewer) => {
       requirePlanAccess(viewer.person);
@@ -79,8 +78,7 @@ export function registerApiRoutes(
     }),
   );
 
-  router.on(
-    "GET",
+  router.get(
     "/api/actions/:ref",
     api(async ({ res, params }, viewer) => {
       requirePlanAccess(viewer.person);
@@ -98,8 +96,7 @@ export function registerApiRoutes(
     }),
   );
 
-  router.on(
-    "GET",
+  router.get(
     "/api/signoff-queue",
     api(async ({ res }, viewer) => {
       requireSignOffQueueAccess(viewer.person);
@@ -110,8 +107,7 @@ export function registerApiRoutes(
     }),
   );
 
-  router.on(
-    "GET",
+  router.get(
     "/api/export.xlsx",
     api(async ({ res }, viewer) => {
       requirePlanAccess(viewer.person);
@@ -133,10 +129,10 @@ export function registerApiRoutes(
     }),
   );
 
-  router.on("GET", "/api/*", ({ res, url }) => {
+  router.get("/api/{*rest}", (req, res) => {
     sendJson(res, 404, {
       error: "not_found",
-      message: `The dashboard's API has nothing at ${url.pathname}.`,
+      message: `The dashboard's API has nothing at ${req.path}.`,
     });
   });
 }

@@ -1,5 +1,5 @@
+import type { Router } from "express";
 import type { FeatureDeps } from "../feature-deps.ts";
-import type { Router } from "../http/router.ts";
 import { registerGalleryRoutes } from "../tab/gallery-routes.ts";
 import { registerTabPages } from "../tab/tab-pages.ts";
 import { registerApiRoutes } from "./api-routes.ts";

@@ -1,8 +1,8 @@
 import { CloudAdapter } from "botbuilder";
+import type { RequestHandler } from "express";
 import type { Clock } from "../clock.ts";
 import type { Config } from "../config.ts";
 import { DEMO_WELCOME_NOTE } from "../demo/demo-note.ts";
-import type { HttpHandler } from "../http/router.ts";
 import type { Logger } from "../logger.ts";
 import type { Feature } from "../messaging.ts";
 import type { Store } from "../store/store.ts";
@@ -38,7 +38,7 @@ export interface CreateBotOptions {
 
 export interface Bot {
   /** `POST /api/messages`. */
-  endpoint: HttpHandler;
+  endpoint: RequestHandler[];
   messenger: BotMessenger;
 }
 
@@ -109,5 +109,8 @@ export function createBot(o: CreateBotOptions): Bot {
     logger: o.logger,
   });
   const handler = new PlanTrackerActivityHandler(router);
-  return { endpoint: botEndpoint(adapter, (context) => handler.run(context)), messenger };
+  return {
+    endpoint: botEndpoint(adapter, (context) => handler.run(context), o.logger),
+    messenger,
+  };
 }

@@ -1,5 +1,6 @@
+import type { RequestHandler, Router } from "express";
 import type { Config } from "../config.ts";
-import { type HttpHandler, type Router, sendJson } from "../http/router.ts";
+import { sendJson } from "../http/send-json.ts";
 import { PUBLIC_DIR, sendFile } from "./static-files.ts";
 
 /**
@@ -8,10 +9,11 @@ import { PUBLIC_DIR, sendFile } from "./static-files.ts";
  */
 export function registerGalleryRoutes(router: Router, config: Config): void {
   if (!config.developmentMode) return;
-  const page: HttpHandler = ({ res }) => sendFile(res, `${PUBLIC_DIR}gallery.html`, "no-cache");
-  router.on("GET", "/playground", page);
-  router.on("GET", "/cards", page);
-  router.on("GET", "/playground/cards.json", async ({ res }) => {
+  const page: RequestHandler = (_req, res) =>
+    sendFile(res, `${PUBLIC_DIR}gallery.html`, "no-cache");
+  router.get("/playground", page);
+  router.get("/cards", page);
+  router.get("/playground/cards.json", async (_req, res) => {
     // Loaded on first use: the gallery's sample data is only needed on a development machine.
     const { SAMPLE_CARDS } = await import("../cards/gallery.ts");
     sendJson(res, 200, SAMPLE_CARDS);

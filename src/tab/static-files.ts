@@ -1,9 +1,8 @@
-import { readdirSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import type { ServerResponse } from "node:http";
 import { createRequire } from "node:module";
-import { dirname, extname, join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Response } from "express";
+import express, { type RequestHandler } from "express";
 
 export const PUBLIC_DIR = fileURLToPath(new URL("./public/", import.meta.url));
 /** The app icon's source, also the pages' favicon. */
@@ -11,77 +10,48 @@ export const ICON_SVG = fileURLToPath(new URL("../../appPackage/icon-color.svg",
 
 const require = createRequire(import.meta.url);
 
-/** Browser builds served straight from node_modules: no bundler. */
-export const VENDOR_FILES: Record<string, string> = {
-  "teams-js.js": require.resolve("@microsoft/teams-js"),
-  "chart.js": join(dirname(require.resolve("chart.js")), "chart.umd.min.js"),
-  "adaptivecards.js": join(
-    dirname(require.resolve("adaptivecards")),
-    "..",
-    "dist",
-    "adaptivecards.min.js",
-  ),
-  "adaptivecards.css": join(
-    dirname(require.resolve("adaptivecards")),
-    "..",
-    "dist",
+/**
+ * Browser builds served straight from node_modules: no bundler. A Map, so that a name such as
+ * `__proto__` or `toString` finds nothing rather than something inherited.
+ */
+export const VENDOR_FILES: ReadonlyMap<string, string> = new Map([
+  ["teams-js.js", require.resolve("@microsoft/teams-js")],
+  ["chart.js", join(dirname(require.resolve("chart.js")), "chart.umd.min.js")],
+  [
+    "adaptivecards.js",
+    join(dirname(require.resolve("adaptivecards")), "..", "dist", "adaptivecards.min.js"),
+  ],
+  [
     "adaptivecards.css",
-  ),
-};
+    join(dirname(require.resolve("adaptivecards")), "..", "dist", "adaptivecards.css"),
+  ],
+]);
 
-const CONTENT_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".json": "application/json; charset=utf-8",
-};
+export type CachePolicy = "no-cache" | "max-age=3600";
 
-/** Teams and the other Microsoft 365 hosts that may frame the tab, and nobody else. */
-const FRAME_ANCESTORS = [
-  "'self'",
-  "https://teams.microsoft.com",
-  "https://*.teams.microsoft.com",
-  "https://*.cloud.microsoft",
-  "https://*.microsoft365.com",
-  "https://*.office.com",
-  "https://outlook.office.com",
-  "https://outlook.office365.com",
-].join(" ");
-
-/** Scripts only from this server; text from the store can never run as code. */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: https:",
-  // teams-js reads its list of Teams hosts from Microsoft's CDN.
-  "connect-src 'self' https://res.cdn.office.net",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  `frame-ancestors ${FRAME_ANCESTORS}`,
-].join("; ");
-
-/** The tab's own browser files, listed once at start so no request can name a path outside them. */
-export function publicFiles(): Set<string> {
-  return new Set(readdirSync(PUBLIC_DIR).filter((name) => CONTENT_TYPES[extname(name)]));
+/** The tab's own browser files; nothing outside PUBLIC_DIR, no dotfiles, no folder listings. */
+export function publicFiles(): RequestHandler {
+  return express.static(PUBLIC_DIR, {
+    index: false,
+    redirect: false,
+    dotfiles: "ignore",
+    // A name that is not there (or tries to climb out) falls through to the JSON 404.
+    fallthrough: true,
+    etag: false,
+    lastModified: false,
+    setHeaders: (res) => res.setHeader("cache-control", "no-cache"),
+  });
 }
 
-export async function sendFile(
-  res: ServerResponse,
-  path: string,
-  cache: "no-cache" | "max-age=3600",
-): Promise<void> {
-  const body = await readFile(path);
-  res.writeHead(200, {
-    "content-type": CONTENT_TYPES[extname(path)] ?? "application/octet-stream",
-    "content-length": body.length,
-    "cache-control": cache,
-    "content-security-policy": CSP,
-    "x-content-type-options": "nosniff",
-    "referrer-policy": "no-referrer",
+/** Sends one file the server itself chose (never a path from the request). */
+export function sendFile(res: Response, path: string, cache: CachePolicy): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // The install folder may sit under a dot-folder; the path is ours, so that is fine.
+    res.sendFile(
+      path,
+      { dotfiles: "allow", etag: false, lastModified: false, headers: { "cache-control": cache } },
+      // A reader who went away mid-file is no failure of ours.
+      (error) => (error && !res.headersSent ? reject(error) : resolve()),
+    );
   });
-  res.end(body);
 }

@@ -1,5 +1,6 @@
+import type { RequestHandler, Router } from "express";
 import type { Config } from "../config.ts";
-import { type HttpHandler, type Router, sendJson } from "../http/router.ts";
+import { sendJson } from "../http/send-json.ts";
 import { ICON_SVG, PUBLIC_DIR, publicFiles, sendFile, VENDOR_FILES } from "./static-files.ts";
 
 /**
@@ -8,30 +9,23 @@ import { ICON_SVG, PUBLIC_DIR, publicFiles, sendFile, VENDOR_FILES } from "./sta
  */
 export function registerTabPages(router: Router, _config: Config): void {
   const page =
-    (file: string): HttpHandler =>
-    ({ res }) =>
+    (file: string): RequestHandler =>
+    (_req, res) =>
       sendFile(res, `${PUBLIC_DIR}${file}`, "no-cache");
-  router.on("GET", "/tab", page("index.html"));
-  router.on("GET", "/tab/actions/:ref", page("index.html"));
-  router.on("GET", "/tab/signoff", page("index.html"));
-  router.on("GET", "/tab/config", page("config.html"));
-  router.on("GET", "/tab/privacy", page("privacy.html"));
-  router.on("GET", "/tab/terms", page("terms.html"));
-  router.on("GET", "/tab/icon.svg", ({ res }) => sendFile(res, ICON_SVG, "max-age=3600"));
-
-  const files = publicFiles();
-  router.on("GET", "/tab/assets/:file", ({ res, params }) => {
-    const file = params.file ?? "";
-    if (!files.has(file)) return notFound(res, `/tab/assets/${file}`);
-    return sendFile(res, `${PUBLIC_DIR}${file}`, "no-cache");
-  });
-  router.on("GET", "/tab/vendor/:file", ({ res, params }) => {
-    const path = VENDOR_FILES[params.file ?? ""];
-    if (!path) return notFound(res, `/tab/vendor/${params.file}`);
+  router.get("/tab", page("index.html"));
+  router.get("/tab/actions/:ref", page("index.html"));
+  router.get("/tab/signoff", page("index.html"));
+  router.get("/tab/config", page("config.html"));
+  router.get("/tab/privacy", page("privacy.html"));
+  router.get("/tab/terms", page("terms.html"));
+  router.get("/tab/icon.svg", (_req, res) => sendFile(res, ICON_SVG, "max-age=3600"));
+  router.use("/tab/assets", publicFiles());
+  router.get("/tab/vendor/:file", (req, res) => {
+    const path = VENDOR_FILES.get(req.params.file);
+    if (!path) {
+      sendJson(res, 404, { error: "not_found", message: `Nothing at ${req.path}.` });
+      return;
+    }
     return sendFile(res, path, "max-age=3600");
   });
-}
-
-function notFound(res: Parameters<HttpHandler>[0]["res"], path: string): void {
-  sendJson(res, 404, { error: "not_found", message: `Nothing at ${path}.` });
 }

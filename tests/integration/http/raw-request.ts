@@ -1,0 +1,63 @@
+import { request } from "node:http";
+import { connect } from "node:net";
+
+/** What a request got: the status, or why there was none. */
+export type Answer = { status: number } | { failed: string };
+
+export interface PlainRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: string | Buffer;
+}
+
+/** No answer within this is a hung request: the server should answer everything at once. */
+const ANSWER_TIMEOUT_MS = 5_000;
+
+/**
+ * Sends one request with node's own client, which (unlike fetch) lets a GET carry a body and
+ * sends any method token and path bytes it is given.
+ */
+export function send(port: number, r: PlainRequest): Promise<Answer> {
+  // Without a length node's client sends a GET's body unframed, and the server reads it as the
+  // next request; the length makes it a body.
+  const length =
+    r.body === undefined ? {} : { "content-length": String(Buffer.byteLength(r.body)) };
+  const headers = { ...r.headers, ...length };
+  return new Promise((resolve) => {
+    const req = request(
+      { host: "127.0.0.1", port, method: r.method, path: r.path, headers, agent: false },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve({ status: res.statusCode ?? 0 }));
+        res.on("error", (error) => resolve({ failed: String(error) }));
+      },
+    );
+    req.setTimeout(ANSWER_TIMEOUT_MS, () => req.destroy(new Error("no answer")));
+    req.on("error", (error) => resolve({ failed: String(error) }));
+    req.end(r.body);
+  });
+}
+
+/**
+ * Writes bytes straight to a socket, for request lines no HTTP client would send, and reads the
+ * status line of whatever comes back.
+ */
+export function sendRaw(port: number, bytes: string): Promise<Answer> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    let received = "";
+    const finish = () => {
+      const status = /^HTTP\/1\.[01] (\d{3})/.exec(received)?.[1];
+      resolve(status ? { status: Number(status) } : { failed: "the connection closed unanswered" });
+    };
+    socket.setTimeout(ANSWER_TIMEOUT_MS, () => socket.destroy());
+    socket.on("data", (chunk) => {
+      received += chunk.toString("latin1");
+      if (/\r\n\r\n/.test(received)) socket.end();
+    });
+    socket.on("close", finish);
+    socket.on("error", () => undefined);
+    socket.write(bytes, "latin1");
+  });
+}
