@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { RequestHandler, Router } from "express";
+import { answerAfterBody } from "./http/answer-after-body.ts";
 import { createHttpApp } from "./http/create-http-app.ts";
 import { INTERNAL_ERROR } from "./http/error-handler.ts";
 import { hasUsableTarget } from "./http/request-target.ts";
@@ -36,6 +37,7 @@ export async function startHttpServer(o: HttpServerOptions): Promise<RunningHttp
     },
   });
   const server = createServer((req, res) => {
+    answerAfterBody(req, res);
     // Nothing a client sends may throw outside a catch: that would stop the whole process.
     if (!hasUsableTarget(req)) {
       sendJson(res, 400, {

@@ -96,7 +96,8 @@ describe.each(MODES)("the HTTP server in $name, sent malformed requests", (mode)
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
     );
     await healthy();
-    console.log(mode.name, [...statuses].sort());
+    // The requests reached the routes' own answers, not only the 404 and the 400s.
+    expect([...statuses.keys()]).toEqual(expect.arrayContaining([200, 400, 404, 413]));
   });
 
   it("answers request lines no client should send, and keeps running", async () => {

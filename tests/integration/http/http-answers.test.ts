@@ -8,6 +8,7 @@ import { StandInConnector, type TeamsUser } from "../../support/stand-in-connect
 import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
 import { openTempStore } from "../../support/temp-store.ts";
 import { forgedToken, TestJwks } from "../../support/test-jwks.ts";
+import { sendThenRead } from "./raw-request.ts";
 
 /** What the real server answers at its edges: bad addresses, odd names, bodies, tokens, failures. */
 const APP_ID = "6d1c0b4e-3b1a-4a8e-9a59-2f6f3c0e9b11";
@@ -64,6 +65,22 @@ describe("the server in development mode", () => {
     expect(broken.status).toBe(400);
     expect(await broken.json()).toMatchObject({ error: "bad_json" });
   });
+
+  it.each([
+    ["GET", "/tab/vendor/teams-js.js", 200],
+    ["GET", "/nothing", 404],
+    ["POST", "/api/messages", 413],
+  ])(
+    "answers %s %s whole to a client still sending a body it did not need",
+    async (method, path, status) => {
+      const answer = await sendThenRead(
+        t.app.port,
+        `${method} ${path} HTTP/1.1\r\nHost: x\r\n`,
+        1_000_000,
+      );
+      expect(answer).toEqual({ status, complete: true });
+    },
+  );
 
   it("serves the tab's files with its content policy, and nothing outside them", async () => {
     const page = await fetch(`${base}/tab`);

@@ -61,3 +61,45 @@ export function sendRaw(port: number, bytes: string): Promise<Answer> {
     socket.write(bytes, "latin1");
   });
 }
+
+/**
+ * Sends a request with a body of `bodyBytes` a piece at a time, as a slow uplink does, and reads
+ * nothing back until the whole body is sent, as a busy client does; returns the status and
+ * whether the answer came whole.
+ */
+export function sendThenRead(
+  port: number,
+  head: string,
+  bodyBytes: number,
+): Promise<{ status: number; complete: boolean } | { failed: string }> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.pause();
+    const chunks: Buffer[] = [];
+    let failure = "";
+    socket.on("data", (chunk: Buffer) => chunks.push(chunk));
+    socket.on("error", (error) => {
+      failure = String(error);
+    });
+    socket.on("close", () => {
+      const received = Buffer.concat(chunks).toString("latin1");
+      const end = received.indexOf("\r\n\r\n");
+      const status = /^HTTP\/1\.1 (\d{3})/.exec(received)?.[1];
+      if (!status || end < 0) return resolve({ failed: failure || "no answer" });
+      const length = Number(/\r\ncontent-length: (\d+)/i.exec(received.slice(0, end))?.[1]);
+      resolve({ status: Number(status), complete: received.length - end - 4 === length });
+    });
+    const write = async () => {
+      socket.write(`${head}Content-Length: ${bodyBytes}\r\nConnection: close\r\n\r\n`);
+      const chunk = Buffer.alloc(64 * 1024, "x");
+      for (let sent = 0; sent < bodyBytes && !socket.destroyed; sent += chunk.length) {
+        const part = chunk.subarray(0, Math.min(chunk.length, bodyBytes - sent));
+        if (!socket.write(part)) await new Promise((r) => socket.once("drain", r));
+        // The pace of a slow uplink: the server has time to answer while the body still arrives.
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      socket.resume();
+    };
+    void write();
+  });
+}
