@@ -1,5 +1,6 @@
 import { type Action, actionTitle } from "../domain/action.ts";
 import { quarterLabel } from "../domain/calendar.ts";
+import { actionDocumentId } from "../domain/document-id.ts";
 import type { IsoDate } from "../domain/iso-date.ts";
 import type { Person } from "../domain/person.ts";
 import type { Plan } from "../domain/plan.ts";
@@ -17,7 +18,8 @@ export interface HistoryEntry {
 }
 
 export interface ActionView {
-  action: Omit<Action, "planId" | "extra" | "completionDate" | "priorities"> & {
+  /** `extra`: the plan's own columns the product has no field for, by their header. */
+  action: Omit<Action, "planId" | "completionDate" | "priorities"> & {
     title: string;
     completionDate: string;
     due: IsoDate | null;
@@ -53,14 +55,14 @@ export async function loadActionView(
   requireActionAccess(viewer, a);
   const updates = await store.updates.forAction(a.ref);
   const trails = await Promise.all([
-    store.audit.history(`action:${a.ref}`),
+    store.audit.history(`action:${actionDocumentId(a.ref)}`),
     ...updates.map((u) => store.audit.history(`update:${u.id}`)),
   ]);
   const history = trails
     .flat()
     .map((e) => ({ at: e.at, by: e.actor.name, summary: e.summary }))
     .sort((x, y) => y.at.localeCompare(x.at));
-  const { planId: _plan, extra: _extra, completionDate, priorities, ...fields } = a;
+  const { planId: _plan, completionDate, priorities, ...fields } = a;
   return {
     action: {
       ...fields,

@@ -1,59 +1,26 @@
-export type PlanField =
-  | "ref"
-  | "priorities"
-  | "section"
-  | "deliveryArea"
-  | "developmentAction"
-  | "expectedOutcome"
-  | "lead"
-  | "completionDate"
-  | "rag"
-  | "actionWeWillTake"
-  | "howWillWeKnow"
-  | "progressUpdate";
+import {
+  acceptedNames,
+  canonicalHeader,
+  fieldNamed,
+  normaliseHeader,
+  PLAN_COLUMNS,
+  type PlanField,
+} from "./header-names.ts";
 
-/** The plan's columns with their canonical names, in the order of the sample plan (and of export). */
-export const PLAN_COLUMNS: readonly { field: PlanField; header: string }[] = [
-  { field: "ref", header: "Ref" },
-  { field: "priorities", header: "Priority" },
-  { field: "section", header: "Section" },
-  { field: "deliveryArea", header: "Delivery Area" },
-  { field: "developmentAction", header: "Development Action" },
-  { field: "expectedOutcome", header: "Expected Outcome" },
-  { field: "lead", header: "Lead" },
-  { field: "completionDate", header: "Completion Date" },
-  { field: "rag", header: "RAG" },
-  { field: "actionWeWillTake", header: "Action We Will Take" },
-  { field: "howWillWeKnow", header: "How Will We Know" },
-  { field: "progressUpdate", header: "Progress Update" },
-];
-
-/** Every name a council's plan uses for each column, canonical name first. */
-export const HEADER_NAMES: Readonly<Record<PlanField, readonly string[]>> = {
-  ref: ["Ref", "Action ref", "ID", "Reference"],
-  priorities: ["Priority", "Priorities", "Priority outcome"],
-  section: ["Section", "Service area"],
-  deliveryArea: ["Delivery Area", "Area for improvement", "Issue", "Key theme"],
-  developmentAction: ["Development Action", "Action", "Actions"],
-  expectedOutcome: ["Expected Outcome", "Outcome", "Outcomes", "Objectives"],
-  lead: ["Lead", "Delivery lead", "Who will lead", "Owner"],
-  completionDate: ["Completion Date", "Target date", "Due date", "Date", "Dates", "Timescale"],
-  rag: ["RAG", "RAG rating", "Status"],
-  actionWeWillTake: ["Action We Will Take", "Progress milestones", "Milestones"],
-  howWillWeKnow: [
-    "How Will We Know",
-    "Measured by",
-    "Measures",
-    "How will we know we have achieved these outcomes?",
-  ],
-  progressUpdate: ["Progress Update", "Progress", "Update"],
-};
+export {
+  canonicalHeader,
+  HEADER_NAMES,
+  normaliseHeader,
+  PLAN_COLUMNS,
+  type PlanField,
+} from "./header-names.ts";
 
 const REQUIRED: readonly PlanField[] = ["ref", "developmentAction", "lead"];
 
 /**
- * Fields the product reads meaning from (who, when, which rating). A second column for one of these
- * is ambiguous, so the file is refused; a second column of free text is kept as an extra column.
+ * Fields the product reads meaning from (who, when, which rating). Two columns that could both be
+ * one of these are ambiguous: neither is taken until `--map` says which; a second column of free
+ * text is kept as an extra column.
  */
 const MUST_BE_UNIQUE: ReadonlySet<PlanField> = new Set([
   "ref",
@@ -64,72 +31,160 @@ const MUST_BE_UNIQUE: ReadonlySet<PlanField> = new Set([
   "rag",
 ]);
 
-/** "Action ref", "ACTION-REF" and "action_ref" are the same header. */
-const normalise = (header: string): string => header.toLowerCase().replace(/[^a-z0-9]/g, "");
+/** `--map "Header=Field"`: read the column `header` as `field`, or (field null) keep it as an extra column. */
+export interface HeaderMap {
+  header: string;
+  field: PlanField | null;
+}
 
-const FIELD_BY_NAME: ReadonlyMap<string, PlanField> = new Map(
-  (Object.entries(HEADER_NAMES) as [PlanField, readonly string[]][]).flatMap(([field, names]) =>
-    names.map((name) => [normalise(name), field] as const),
-  ),
-);
-
-/** The name a person would use for the field: the canonical header. */
-const canonical = (field: PlanField): string => HEADER_NAMES[field][0] ?? field;
-
-function acceptedNames(field: PlanField): string {
-  const names = HEADER_NAMES[field];
-  return names.length > 1
-    ? `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`
-    : canonical(field);
+/** How one header of the file was read, for the import report. */
+export interface HeaderReading {
+  /** 1-based, as a spreadsheet counts columns. */
+  column: number;
+  header: string;
+  /** The canonical name of the field it was read as; null when it is kept as an extra column. */
+  field: string | null;
+  /** Why, in words, when it is not simply matched by name (mapped, ambiguous, a second column…). */
+  note: string;
 }
 
 export type HeaderMapping =
-  | { ok: true; columns: Map<number, PlanField>; extra: Map<number, string> }
-  | { ok: false; reason: string };
+  | {
+      ok: true;
+      columns: Map<number, PlanField>;
+      extra: Map<number, string>;
+      readings: HeaderReading[];
+    }
+  | { ok: false; reason: string; readings: HeaderReading[] };
+
+const EXTRA_WORD = /^(?:extra|extra column|keep|ignore|none|-)$/i;
 
 /**
- * Works out which column of a plan file holds which field. Columns the product has no field for
- * are kept in `extra` by header text so export gives them back; a column with a blank header is
- * kept as "Column 13" (its position), because text under it is still something a person typed.
+ * Reads one `--map` value. The field may be named by its canonical name or any synonym, or as
+ * "extra" to keep the column as it is; anything else is refused, naming the fields.
  */
-export function mapHeaders(headers: string[]): HeaderMapping {
-  const columns = new Map<number, PlanField>();
-  const extra = new Map<number, string>();
-  const firstHeader = new Map<PlanField, string>();
-  for (const [index, raw] of headers.entries()) {
-    const header = raw.replace(/^\uFEFF/, "").trim();
-    if (header === "") {
-      extra.set(index, `Column ${index + 1}`);
-      continue;
-    }
-    const field = FIELD_BY_NAME.get(normalise(header));
-    if (!field) {
-      extra.set(index, header);
-      continue;
-    }
-    const earlier = firstHeader.get(field);
-    if (earlier === undefined) {
-      firstHeader.set(field, header);
-      columns.set(index, field);
-    } else if (MUST_BE_UNIQUE.has(field)) {
-      return {
-        ok: false,
-        reason: `The columns "${earlier}" and "${header}" both look like the ${canonical(field)} column: rename or remove one of them`,
-      };
-    } else {
-      extra.set(index, header);
-    }
-  }
-  const missing = REQUIRED.filter((field) => !firstHeader.has(field));
-  if (missing.length > 0) {
-    const wanted = missing.map(
-      (field) => `a ${canonical(field)} column (named ${acceptedNames(field)})`,
-    );
-    const it = missing.length > 1 ? "them" : "it";
+export function parseHeaderMap(text: string): HeaderMap | { error: string } {
+  const at = text.lastIndexOf("=");
+  const header = text.slice(0, Math.max(at, 0)).trim();
+  const fieldText = text.slice(at + 1).trim();
+  const fields = PLAN_COLUMNS.map((c) => c.header).join(", ");
+  if (at < 0 || header === "" || fieldText === "") {
     return {
-      ok: false,
-      reason: `The file needs ${wanted.join(", and ")}: add ${it} to the header row`,
+      error: `--map "${text}" needs a header and a field, like --map "Deadline=Completion Date" (fields: ${fields}, or Extra to keep a column as it is)`,
     };
   }
-  return { ok: true, columns, extra };
+  if (EXTRA_WORD.test(fieldText)) return { header, field: null };
+  const field = fieldNamed(fieldText);
+  if (!field) {
+    return {
+      error: `--map "${text}": "${fieldText}" is not a field: use one of ${fields}, or Extra to keep the column as it is`,
+    };
+  }
+  return { header, field };
+}
+
+/**
+ * Works out which column of a plan file holds which field, and says how each header was read.
+ * Columns the product has no field for are kept in `extra` by header text so export gives them
+ * back; a column with a blank header is kept as "Column 13" (its position), because text under it
+ * is still something a person typed. `maps` (from `--map`) decide before any name is matched.
+ */
+export function mapHeaders(rawHeaders: string[], maps: readonly HeaderMap[] = []): HeaderMapping {
+  const headers = rawHeaders.map((raw) => raw.replace(/^\uFEFF/, "").trim());
+  const unknownMap = maps.find(
+    (m) => !headers.some((h) => normaliseHeader(h) === normaliseHeader(m.header)),
+  );
+  const mapFor = (header: string) =>
+    header === ""
+      ? undefined
+      : maps.findLast((m) => normaliseHeader(m.header) === normaliseHeader(header));
+
+  // Every column that could be each field: by --map first, else by its name.
+  const candidates = new Map<PlanField, number[]>();
+  const mappedAway = new Set<number>();
+  for (const [index, header] of headers.entries()) {
+    const map = mapFor(header);
+    if (map && map.field === null) mappedAway.add(index);
+    const field = map ? map.field : header === "" ? undefined : fieldNamed(header);
+    if (!field) continue;
+    candidates.set(field, [...(candidates.get(field) ?? []), index]);
+  }
+  const mappedTo = (index: number) => mapFor(headers[index] ?? "")?.field;
+
+  const columns = new Map<number, PlanField>();
+  const notes = new Map<number, string>();
+  const clashes: string[] = [];
+  for (const [field, indexes] of candidates) {
+    // A column mapped to the field wins over one that only has a matching name.
+    const chosen = indexes.filter((i) => mappedTo(i) === field);
+    const pool = chosen.length > 0 ? chosen : indexes;
+    const [first, ...others] = pool;
+    if (first === undefined) continue;
+    if (others.length > 0 && MUST_BE_UNIQUE.has(field)) {
+      const names = pool.map((i) => `"${headers[i]}"`).join(" and ");
+      const use = `--map "${headers[first]}=${canonicalHeader(field)}"`;
+      clashes.push(
+        `${names} could each be the ${canonicalHeader(field)} column: say which with ${use} (the other is then kept as an extra column), or rename one of them`,
+      );
+      for (const i of pool)
+        notes.set(i, `could be ${canonicalHeader(field)}: not read until mapped`);
+      continue;
+    }
+    columns.set(first, field);
+    if (mappedTo(first) === field) notes.set(first, "mapped with --map");
+    for (const i of indexes.filter((i) => i !== first)) {
+      notes.set(
+        i,
+        `also looks like ${canonicalHeader(field)}, read from "${headers[first]}": kept as an extra column`,
+      );
+    }
+  }
+
+  const extra = new Map<number, string>();
+  const readings: HeaderReading[] = headers.map((header, index) => {
+    const field = columns.get(index);
+    if (field) {
+      return {
+        column: index + 1,
+        header,
+        field: canonicalHeader(field),
+        note: notes.get(index) ?? "",
+      };
+    }
+    const name = header === "" ? `Column ${index + 1}` : header;
+    extra.set(index, name);
+    const note =
+      notes.get(index) ??
+      (mappedAway.has(index)
+        ? "kept as an extra column, as --map says"
+        : header === ""
+          ? "no header: kept as an extra column named by its position"
+          : "kept as an extra column");
+    return { column: index + 1, header: name, field: null, note };
+  });
+
+  if (unknownMap) {
+    const list = headers.filter((h) => h !== "").map((h) => `"${h}"`);
+    return {
+      ok: false,
+      readings,
+      reason: `--map names "${unknownMap.header}", which is not a header of this file: its headers are ${list.join(", ")}`,
+    };
+  }
+  if (clashes.length > 0) return { ok: false, readings, reason: clashes.join("; ") };
+  const found = new Set(columns.values());
+  const missing = REQUIRED.filter((field) => !found.has(field));
+  if (missing.length > 0) {
+    const wanted = missing.map(
+      (field) => `a ${canonicalHeader(field)} column (named ${acceptedNames(field)})`,
+    );
+    const it = missing.length > 1 ? "them" : "it";
+    const example = missing[0] === undefined ? "" : canonicalHeader(missing[0]);
+    return {
+      ok: false,
+      readings,
+      reason: `The file needs ${wanted.join(", and ")}: add ${it} to the header row, or say which column holds it with --map "Your header=${example}"`,
+    };
+  }
+  return { ok: true, columns, extra, readings };
 }

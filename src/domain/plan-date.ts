@@ -1,11 +1,21 @@
 import type { PlanDate } from "./action.ts";
 import { quarterEnd } from "./calendar.ts";
-import { formatLongDate, type IsoDate, lastDayOfMonth, toIsoDate } from "./iso-date.ts";
+import { addDays, formatLongDate, type IsoDate, lastDayOfMonth, toIsoDate } from "./iso-date.ts";
+import { periodNamed, seasonEnd, termEnd } from "./terms-and-seasons.ts";
 
-export type PlanDateResult = { ok: true; value: PlanDate } | { ok: false; reason: string };
+/**
+ * A cell read. `warning` is set when the cell holds words but no date: the action is still
+ * stored (with no due date, the words kept), and the import lists the cell for someone to fix.
+ */
+export type PlanDateResult =
+  | { ok: true; value: PlanDate; warning?: string }
+  | { ok: false; reason: string };
 
-/** What one date expression in a cell means: a day, "to be confirmed", or a mistake to explain. */
-type Reading = { date: IsoDate } | { tbc: true } | { error: string };
+/**
+ * What one date expression in a cell means: a day, "to be confirmed", a recurring activity
+ * ("Ongoing", "Termly": no single due date), or a mistake to explain.
+ */
+type Reading = { date: IsoDate } | { tbc: true } | { recurring: true } | { error: string };
 type Found = { start: number; end: number; reading: Reading };
 type Pattern = { regex: RegExp; read: (match: RegExpMatchArray) => Reading | null };
 
@@ -90,18 +100,99 @@ function quarterOfFinancialYear(
   return { date: quarterEnd(`${start}-Q${n}`) };
 }
 
+/** "w/c 3 March 2025": the week that starts that day, due by its Friday (the working week's end). */
+function weekCommencing(reading: Reading): Reading {
+  if (!("date" in reading)) return reading;
+  const weekday = new Date(`${reading.date}T00:00:00Z`).getUTCDay();
+  return { date: addDays(reading.date, (5 - weekday + 7) % 7) };
+}
+
+/** "Autumn term 2025", "Spring term 2025/26" (academic year: Spring and Summer in its second year). */
+function schoolTerm(
+  word: string | undefined,
+  first: string | undefined,
+  second: string | undefined,
+  fragment: string,
+): Reading {
+  const term = periodNamed(word ?? "");
+  const start = readYear(first);
+  if (term === null || term === "winter" || start === null) return notADate(fragment);
+  if (second === undefined) return { date: termEnd(term, start) };
+  if (financialYearStart(first, second) === null || first?.length !== 4) {
+    return {
+      error: `${quote(fragment)} is not a school year: write it like ${word} term ${start}/${String((start + 1) % 100).padStart(2, "0")}`,
+    };
+  }
+  return { date: termEnd(term, term === "autumn" ? start : start + 1) };
+}
+
+/** "Summer 2025" is the season's last day; Winter needs both its years. */
+function season(
+  word: string | undefined,
+  first: string | undefined,
+  second: string | undefined,
+  fragment: string,
+): Reading {
+  const period = periodNamed(word ?? "");
+  const year = readYear(first);
+  if (period === null || year === null) return notADate(fragment);
+  const nextYear = String((year + 1) % 100).padStart(2, "0");
+  if (period === "winter") {
+    if (second !== undefined && financialYearStart(first, second) !== null)
+      return { date: seasonEnd("winter", year) };
+    return {
+      error: `${quote(fragment)} could be the start or the end of a winter: write it like Winter ${year}/${nextYear}, or as a month, like February ${year + 1}`,
+    };
+  }
+  if (second !== undefined) {
+    return {
+      error: `${quote(fragment)} could mean either year: write it like ${word} ${year + 1}, or as a month`,
+    };
+  }
+  return { date: seasonEnd(period, year) };
+}
+
 const re = (source: string): RegExp => new RegExp(source, "gi");
 const MONTH = String.raw`(?<![a-z])(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])`;
 const YEAR = String.raw`['’]?(\d{4}|\d{2})(?![0-9a-z])`;
 const DAY = String.raw`(?<![0-9])(\d{1,2})(?:st|nd|rd|th)?`;
 const QUARTER = String.raw`(?<![a-z0-9])(?:q|quarter\s*)([1-4])`;
 const FINANCIAL_YEAR = String.raw`(?:fy\s*)?(\d{4}|\d{2})\s*[/-]\s*(\d{4}|\d{2})`;
+const WEEK_COMMENCING = String.raw`(?<![a-z])(?:w\s*/\s*[cb]|w\.[cb]\.?|wc|week\s+(?:commencing|beginning|starting))[\s:.,-]*(?:(?:mon|monday)[\s,]*)?`;
+const SPLIT_YEAR = String.raw`['’]?(\d{4}|\d{2})(?:\s*[/-]\s*(\d{4}|\d{2}))?(?![0-9a-z])`;
+/**
+ * Words that say an action recurs or never ends: no single due date, kept as written (the
+ * Rutland storyboards mark work "(ongoing)"; its plans audit "monthly" and review "annually").
+ */
+const RECURRING = String.raw`(?<![a-z])(?:on-?\s?going(?:\s+throughout(?:\s+the\s+year)?)?|continuous(?:ly)?|continual(?:ly)?|annually|yearly|(?:half[\s-]*)?termly|quarterly|(?:bi|six)[\s-]*monthly|monthly|fortnightly|weekly|business\s+as\s+usual|bau|rolling(?:\s+programme)?|(?:every|each)\s+(?:half[\s-]term|term|quarter|month|year|week|fortnight))(?![a-z])`;
 
 /**
  * Every way a council writes a date that the product reads. Where two overlap, the longer wins
  * ("30 September 2022" is one day, not a day and a month); on a tie, the earlier in this list.
  */
 const PATTERNS: Pattern[] = [
+  {
+    regex: re(String.raw`${WEEK_COMMENCING}(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![0-9])`),
+    read: (m) => weekCommencing(day(m[3], Number(m[2]), m[1], m[0])),
+  },
+  {
+    regex: re(String.raw`${WEEK_COMMENCING}${DAY}[\s-]*(?:of[\s-]+)?${MONTH}[\s,-]*${YEAR}`),
+    read: (m) => weekCommencing(day(m[3], monthNumber(m[2]), m[1], m[0])),
+  },
+  {
+    regex: re(String.raw`(?<![a-z])(autumn|spring|summer)\s+term[\s,]*(?:of\s+)?${SPLIT_YEAR}`),
+    read: (m) => schoolTerm(m[1], m[2], m[3], m[0]),
+  },
+  {
+    regex: re(
+      String.raw`(?<![a-z])(spring|summer|autumn|fall|winter)[\s,]*(?:of\s+)?${SPLIT_YEAR}`,
+    ),
+    read: (m) => season(m[1], m[2], m[3], m[0]),
+  },
+  {
+    regex: re(RECURRING),
+    read: () => ({ recurring: true }),
+  },
   {
     regex: re(String.raw`(?<![0-9])(\d{4})-(\d{1,2})-(\d{1,2})(?![0-9])`),
     read: (m) => day(m[1], Number(m[2]), m[3], m[0]),
@@ -223,21 +314,27 @@ export function readPlanDate(text: string): PlanDateResult {
   }
   const last = found.at(-1);
   if (!last) {
+    // Words instead of a date ("Board to agree the target date in January") must not cost the
+    // council its action: it is stored with no due date and the words, and listed to fix.
     return {
-      ok: false,
-      reason: `${quote(cell)} has no date in it: write a date like 30/09/2022, a month like September 2022, or TBC`,
+      ok: true,
+      value: { text: cell, due: null, tbc: false, milestones: [] },
+      warning: `${quote(cell)} has no date in it, so the action has no due date: write a date like 30/09/2022, a month like September 2022, Ongoing or TBC`,
     };
   }
   const milestones = found.flatMap(({ reading }) => ("date" in reading ? [reading.date] : []));
   const tbc = "tbc" in last.reading;
+  // "Ongoing" and its kin last in the cell: no single due date, the words shown as written.
+  const noSingleDate = tbc || "recurring" in last.reading;
   return {
     ok: true,
-    value: { text: cell, due: tbc ? null : (milestones.at(-1) ?? null), tbc, milestones },
+    value: { text: cell, due: noSingleDate ? null : (milestones.at(-1) ?? null), tbc, milestones },
   };
 }
 
-/** "30 September 2022", or "No date (TBC)" / "No date" when there is none. */
+/** "30 September 2022", "No date (TBC)", the words written ("Ongoing"), or "No date". */
 export function formatPlanDate(date: PlanDate): string {
   if (date.due) return formatLongDate(date.due);
-  return date.tbc ? "No date (TBC)" : "No date";
+  if (date.tbc) return "No date (TBC)";
+  return date.text.trim() || "No date";
 }

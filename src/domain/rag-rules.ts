@@ -6,27 +6,64 @@ export type RagReading =
   | { ok: true; rag: Rag | null; complete: boolean }
   | { ok: false; reason: string };
 
-const RAG_BY_TEXT: ReadonlyMap<string, { rag: Rag; complete: boolean }> = new Map([
-  ["red", { rag: "Red", complete: false }],
-  ["r", { rag: "Red", complete: false }],
-  ["amber", { rag: "Amber", complete: false }],
-  ["a", { rag: "Amber", complete: false }],
-  ["green", { rag: "Green", complete: false }],
-  ["g", { rag: "Green", complete: false }],
-  // The plan's key counts a completed action as Green.
-  ["complete", { rag: "Green", complete: true }],
-  ["completed", { rag: "Green", complete: true }],
+type RagValue = { rag: Rag; complete: boolean };
+const RED: RagValue = { rag: "Red", complete: false };
+const AMBER: RagValue = { rag: "Amber", complete: false };
+const GREEN: RagValue = { rag: "Green", complete: false };
+/** The plan's key counts a completed action as Green; BRAG's Blue is "complete". */
+const DONE: RagValue = { rag: "Green", complete: true };
+
+/**
+ * Every way a RAG cell is written, simplified (lower case, letters only). Besides the colours and
+ * their letters: BRAG's Blue / B (complete), and the words of the plan's own key (Rutland 2022-23:
+ * Red "timescale not being achieved", Amber "not yet commenced … or at risk", Green "underway and
+ * timescale being achieved, or completed"), which councils often write instead of a colour.
+ */
+const RAG_BY_TEXT: ReadonlyMap<string, RagValue> = new Map<string, RagValue>([
+  ["red", RED],
+  ["r", RED],
+  ["offtrack", RED],
+  ["notontrack", RED],
+  ["delayed", RED],
+  ["overdue", RED],
+  ["amber", AMBER],
+  ["a", AMBER],
+  ["atrisk", AMBER],
+  ["notstarted", AMBER],
+  ["notyetstarted", AMBER],
+  ["notyetcommenced", AMBER],
+  ["green", GREEN],
+  ["g", GREEN],
+  ["ontrack", GREEN],
+  ["complete", DONE],
+  ["completed", DONE],
+  ["done", DONE],
+  ["blue", DONE],
+  ["b", DONE],
 ]);
 
-/** Reads a RAG cell: Red / Amber / Green, R / A / G, or Complete(d), in any case; empty is unrated. */
+const simplify = (text: string) => text.toLowerCase().replace(/[^a-z]/g, "");
+
+/**
+ * "Amber – at risk", "Green (on track)", "BLUE: complete": a colour first, then its meaning in
+ * words. The colour decides, so a cell reads the same however its explanation is worded. Two
+ * colours ("Amber/Green") are refused: which one is for the council to say.
+ */
+const LEADING_COLOUR = /^\s*(red|amber|green|blue)(?![a-z])\s*[-–—:(.]/i;
+
+/**
+ * Reads a RAG cell: Red / Amber / Green, R / A / G, Complete(d), BRAG's Blue / B, or the key's
+ * own words (On track, At risk, Not started, Off track), in any case; empty is unrated.
+ */
 export function parseRag(text: string): RagReading {
-  const key = text.toLowerCase().replace(/\s+/g, "");
+  const key = simplify(text);
   if (key === "") return { ok: true, rag: null, complete: false };
-  const reading = RAG_BY_TEXT.get(key);
+  const reading =
+    RAG_BY_TEXT.get(key) ?? RAG_BY_TEXT.get(LEADING_COLOUR.exec(text)?.[1]?.toLowerCase() ?? "");
   if (reading) return { ok: true, ...reading };
   return {
     ok: false,
-    reason: `"${text.trim()}" is not a RAG rating: use Red, Amber or Green (or R, A, G), or Complete for a finished action`,
+    reason: `"${text.trim()}" is not a RAG rating: use Red, Amber or Green (or R, A, G), Blue or Complete for a finished action, or the key's words On track, At risk, Not started or Off track`,
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableId } from "./document-id.ts";
 import { IsoDateSchema } from "./iso-date.ts";
 import { QuarterSchema } from "./quarter.ts";
 import { RagSchema } from "./rag.ts";
@@ -43,4 +44,5 @@ export const UpdateSchema = z.object({
 });
 export type Update = z.infer<typeof UpdateSchema>;
 
-export const updateId = (quarter: string, ref: string): string => `${quarter}:${ref}`;
+/** The Ref goes through `storableId`, so a Ref such as "1/2a" gives an id the store accepts. */
+export const updateId = (quarter: string, ref: string): string => `${quarter}:${storableId(ref)}`;

@@ -145,15 +145,16 @@ function addSummary(book: ExcelJS.Workbook, rows: PlanRow[], plan: Plan, today?:
 }
 
 function addActionsSheet(book: ExcelJS.Workbook, name: string, rows: PlanRow[]): void {
+  const columns = [...COLUMNS, ...extraColumns(rows)];
   const sheet = book.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1, xSplit: 1 }] });
-  sheet.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
-  for (const r of rows) sheet.addRow(COLUMNS.map((c) => c.value(r)));
+  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width }));
+  for (const r of rows) sheet.addRow(columns.map((c) => c.value(r)));
   styleHeader(sheet);
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   sheet.eachRow((row, n) => {
     if (n === 1) return;
     row.alignment = { vertical: "top", wrapText: true };
-    COLUMNS.forEach((column, i) => {
+    columns.forEach((column, i) => {
       const cell = row.getCell(i + 1);
       if (column.date) cell.numFmt = "dd/mm/yyyy";
       const style = RAG_HEADERS.has(column.header) ? RAG_STYLE[String(cell.value)] : undefined;
@@ -164,6 +165,16 @@ function addActionsSheet(book: ExcelJS.Workbook, name: string, rows: PlanRow[]):
     });
   });
   printSetup(sheet);
+}
+
+/** The plan's own columns the product has no field for, after the report's, under their own headers. */
+function extraColumns(rows: PlanRow[]): Column[] {
+  const headers = [...new Set(rows.flatMap((r) => Object.keys(r.extra)))];
+  return headers.map((header) => ({
+    header,
+    width: 24,
+    value: (r) => text(r.extra[header] ?? ""),
+  }));
 }
 
 function styleHeader(sheet: ExcelJS.Worksheet): void {

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import type { Action } from "../domain/action.ts";
 import { DomainError, isDomainError } from "../domain/errors.ts";
+import type { HeaderMap, HeaderReading } from "../domain/headers.ts";
 import type { Plan } from "../domain/plan.ts";
 import type { Actor } from "../store/audit-log.ts";
 import {
@@ -11,12 +12,19 @@ import {
 import type { Store } from "../store/store.ts";
 import { readTable } from "./read-table.ts";
 import { type RowProblem, rowsToActions } from "./rows-to-actions.ts";
+import type { TextEncoding } from "./text-encoding.ts";
 
 export interface ImportReport {
   created: string[];
   updated: string[];
   unchanged: string[];
   rejected: RowProblem[];
+  /** Rows stored with a cell to fix (words instead of a date, a formula without its value). */
+  warnings: RowProblem[];
+  /** Each header of the file and the field it was read as, or that it is kept as an extra column. */
+  headers: HeaderReading[];
+  /** How a CSV's bytes were read; absent for Excel files. */
+  encoding?: TextEncoding;
   dryRun: boolean;
   /** Audit entries an earlier import of the plan left missing when it stopped, recorded now. */
   auditRepaired: number;
@@ -33,10 +41,10 @@ export async function importPlanFile(
   store: Store,
   plan: Plan,
   path: string,
-  o: { dryRun: boolean; actor: Actor },
+  o: { dryRun: boolean; actor: Actor; maps?: readonly HeaderMap[] },
 ): Promise<ImportReport> {
   const table = await readTable(path);
-  const read = rowsToActions(table, plan);
+  const read = rowsToActions(table, plan, { maps: o.maps ?? [] });
   if ("headerProblem" in read)
     throw new DomainError("invalid_input", `${path}: ${read.headerProblem}`);
   const auditRepaired = o.dryRun ? 0 : await recordMissingAuditEntries(store, plan.id);
@@ -46,6 +54,9 @@ export async function importPlanFile(
     updated: [],
     unchanged: [],
     rejected: read.rejected,
+    warnings: read.warnings,
+    headers: read.headers,
+    ...(table.encoding ? { encoding: table.encoding } : {}),
     dryRun: o.dryRun,
     auditRepaired,
   };

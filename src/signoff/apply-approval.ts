@@ -1,4 +1,5 @@
 import type { Action } from "../domain/action.ts";
+import { actionDocumentId } from "../domain/document-id.ts";
 import { DomainError, isDomainError } from "../domain/errors.ts";
 import type { Update } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
@@ -57,7 +58,7 @@ export async function applyIfUnapplied(deps: FeatureDeps, update: Update): Promi
   if (update.decision?.outcome !== "approved") return false;
   const found = await deps.store.actions.get(update.ref);
   if (!found || !approvalChanges(found.doc, update)) return false;
-  const history = await deps.store.audit.history(`action:${update.ref}`);
+  const history = await deps.store.audit.history(`action:${actionDocumentId(update.ref)}`);
   if (
     !approvalNeedsApplying(
       found.doc,

@@ -1,4 +1,5 @@
 import { type Action, ActionSchema } from "../domain/action.ts";
+import { actionDocumentId } from "../domain/document-id.ts";
 import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 import type { Actor } from "./audit-log.ts";
 import type { ChangeVersions } from "./change-versions.ts";
@@ -32,7 +33,9 @@ export class ActionsRepo {
 
   get(ref: string, planId = DEFAULT_PLAN_ID): Promise<Versioned<Action> | null> {
     // The ETag comes with it: remembered only while no action changed, it is still the current one.
-    return this.cache.get(`${planId}\u0000${ref}`, () => this.docs.read(ref, planId));
+    return this.cache.get(`${planId}\u0000${ref}`, () =>
+      this.docs.read(actionDocumentId(ref), planId),
+    );
   }
 
   save(action: Action, actor: Actor, before: Action | null): Promise<Versioned<Action>> {
@@ -92,7 +95,7 @@ export function describeActionChange(before: Action | null, after: Action | null
 export const actionRepoOptions = {
   schema: ActionSchema,
   kind: "action",
-  idOf: (a: Action) => a.ref,
+  idOf: (a: Action) => actionDocumentId(a.ref),
   partitionOf: (a: Action) => a.planId,
   describe: describeActionChange,
 };

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ActionSchema } from "../domain/action.ts";
+import { actionDocumentId } from "../domain/document-id.ts";
 import { forEachLimited } from "../for-each-limited.ts";
 import { describeActionChange } from "./actions-repo.ts";
 import { type Actor, type AuditEntry, stripSystemFields } from "./audit-log.ts";
@@ -83,11 +84,11 @@ export async function recordMissingAuditEntries(store: Store, planId: string): P
     const missing = await actionsMissingTheirEntry(store, planId, run);
     await forEachLimited(missing, 8, async ({ action, auditId, writtenAt }) => {
       // The previous state is what the action's last recorded entry left it as.
-      const previous = (await store.audit.history(`action:${action.ref}`)).at(-1);
+      const previous = (await store.audit.history(`action:${actionDocumentId(action.ref)}`)).at(-1);
       const before = previous?.after ? ActionSchema.parse(previous.after) : null;
       await store.audit.createUnlessThere({
         id: auditId,
-        entity: `action:${action.ref}`,
+        entity: `action:${actionDocumentId(action.ref)}`,
         // `_ts` has whole seconds: never before the entry it follows, so history keeps its order.
         at: previous && previous.at > writtenAt ? previous.at : writtenAt,
         actor: start.actor,

@@ -95,6 +95,8 @@ export async function showAction(ref, { moveFocus }) {
       textSection("Action we will take", a.actionWeWillTake),
       textSection("How will we know", a.howWillWeKnow),
       textSection("Progress update in the plan", a.progressUpdate),
+      // The plan's own columns the product has no field for, under the plan's own headers.
+      ...Object.entries(a.extra ?? {}).map(([header, text]) => textSection(header, text)),
     ),
     el(
       "section",

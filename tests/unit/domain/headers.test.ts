@@ -115,26 +115,33 @@ describe("mapHeaders", () => {
     expect(fieldsOf(["\uFEFFRef", "Action", "Lead"])).toEqual(["ref", "developmentAction", "lead"]);
   });
 
-  it("refuses a file without a required column, naming it and its accepted names", () => {
-    expect(fieldsOf(["Ref", "Development Action", "Target date"])).toBe(
-      "The file needs a Lead column (named Lead, Delivery lead, Who will lead or Owner): add it to the header row",
+  it("refuses a file without a required column, naming it, its accepted names and --map", () => {
+    const reason = fieldsOf(["Ref", "Development Action", "Target date"]);
+    expect(reason).toContain(
+      "The file needs a Lead column (named Lead, Delivery lead, Who will lead",
     );
+    expect(reason).toContain('--map "Your header=Lead"');
   });
 
   it("names every missing required column at once", () => {
     const reason = fieldsOf(["Notes"]);
-    expect(reason).toContain("a Ref column (named Ref, Action ref, ID or Reference)");
+    expect(reason).toContain("a Ref column (named Ref, Action ref, ID, Reference, No.");
     expect(reason).toContain(
       "a Development Action column (named Development Action, Action or Actions)",
     );
     expect(reason).toContain("a Lead column");
   });
 
-  it("refuses two columns for the same field the product reads, naming both", () => {
+  it("takes neither of two columns that could be the same meaningful field, naming both and the --map", () => {
     expect(fieldsOf(["Ref", "Action", "Lead", "Target date", "Due date"])).toBe(
-      'The columns "Target date" and "Due date" both look like the Completion Date column: rename or remove one of them',
+      '"Target date" and "Due date" could each be the Completion Date column: say which with --map "Target date=Completion Date" (the other is then kept as an extra column), or rename one of them',
     );
     expect(fieldsOf(["Ref", "Action", "Lead", "Owner"])).toContain('"Lead" and "Owner"');
+    const result = mapHeaders(["Ref", "Action", "Lead", "Target date", "Due date"]);
+    expect(result.readings.slice(3).map((r) => [r.field, r.note])).toEqual([
+      [null, "could be Completion Date: not read until mapped"],
+      [null, "could be Completion Date: not read until mapped"],
+    ]);
   });
 
   it("keeps a second free-text column for the same field as an extra, so nothing is lost", () => {

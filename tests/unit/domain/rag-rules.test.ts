@@ -39,7 +39,7 @@ describe("parseRag", () => {
     expect(parseRag("Purple")).toEqual({
       ok: false,
       reason:
-        '"Purple" is not a RAG rating: use Red, Amber or Green (or R, A, G), or Complete for a finished action',
+        '"Purple" is not a RAG rating: use Red, Amber or Green (or R, A, G), Blue or Complete for a finished action, or the key\'s words On track, At risk, Not started or Off track',
     });
   });
 });
