@@ -88,6 +88,11 @@ const ConfigSchema = z
       .number({ message: "a number of messages per second" })
       .positive("a number above 0")
       .default(50),
+    /** How long a message Teams keeps throttling or failing is retried before it is given up. */
+    SEND_DEADLINE_HOURS: z.coerce
+      .number({ message: "a number of hours" })
+      .positive("a number of hours above 0")
+      .default(24),
     DEMO_MODE: z
       .enum(["", "0", "1", "true", "false"], { message: "1 or 0" })
       .optional()

@@ -8,6 +8,7 @@ const INTERACTIVE_RETRY: RetryPolicyOptions = {
   maxAttempts: 3,
   baseDelayMs: 400,
   maxDelayMs: 4_000,
+  deadlineMs: 15_000,
 };
 const LONGEST_WAIT_MS = 10_000;
 
@@ -29,12 +30,13 @@ export class ConnectorCalls {
         slot.finished();
         return result;
       } catch (error) {
-        if (conversationId !== null && error instanceof ConnectorError && error.status === 429) {
+        if (error instanceof ConnectorError && error.status === 429) {
           // Before the slot is given back, so nothing slips into the conversation in between.
-          this.limiter.pause(conversationId, error.retryAfterMs ?? this.retry.baseDelayMs);
+          slot.throttled(error.retryAfterMs);
         }
         slot.finished();
-        const decision = decideRetry(error, attempt, this.retry);
+        // A person is waiting: every try counts, 429s too, and none waits long.
+        const decision = decideRetry(error, { attempt, throttles: attempt, ageMs: 0 }, this.retry);
         if (!decision.retry || decision.delayMs > LONGEST_WAIT_MS) throw error;
         await sleep(decision.delayMs);
       }

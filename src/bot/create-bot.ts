@@ -73,7 +73,7 @@ export function createBot(o: CreateBotOptions): Bot {
     limiter,
     logger: o.logger,
     identity: senderIdentity,
-    retry: DEFAULT_RETRY,
+    retry: { ...DEFAULT_RETRY, deadlineMs: o.config.SEND_DEADLINE_HOURS * 3_600_000 },
     claimTtlMs: CLAIM_TTL_MS,
     nowMs: () => Date.now(),
     now,

@@ -33,6 +33,12 @@ export interface OutboxDeliveryOptions {
 
 type Held = Versioned<OutboxItem>;
 
+/**
+ * A 403/404 from a chat the person's record has since moved on from is tried at the new address at
+ * once, this many times at most (each move is a failed attempt).
+ */
+const ADDRESS_RETRIES = 5;
+
 /** Recording a delivery the store did not take is retried after 0.5 s, 1 s, … up to 5 s apart. */
 const RECORD_RETRY_MS = 500;
 const RECORD_RETRY_MAX_MS = 5_000;
@@ -135,9 +141,9 @@ export class OutboxDelivery {
         activity,
       ));
     } catch (error) {
-      this.holdIfThrottled(error, conversationId);
+      throttleOn(slot, error);
       slot.finished();
-      const again = held.doc.attempts + 1 < this.o.retry.maxAttempts;
+      const again = held.doc.attempts < ADDRESS_RETRIES;
       if (again && (await this.addressMovedOn(current.doc.to, member, conversationId, error))) {
         return this.retrySoon(held, "the person's Teams chat has changed");
       }
@@ -226,6 +232,7 @@ export class OutboxDelivery {
         botId: member.botId,
       }));
     } catch (error) {
+      throttleOn(slot, error);
       slot.finished();
       return this.afterFailure(held, error);
     }
@@ -255,7 +262,7 @@ export class OutboxDelivery {
         activity,
       );
     } catch (error) {
-      this.holdIfThrottled(error, delivery.conversationId);
+      throttleOn(slot, error);
       slot.finished();
       return this.afterFailure(held, error);
     }
@@ -275,16 +282,6 @@ export class OutboxDelivery {
       }
       return markedSent(doc, delivery);
     });
-  }
-
-  /**
-   * A 429 in a conversation holds the whole conversation for its Retry-After (outside one, only
-   * the item waits). Done before the slot is given back, so nothing slips in between.
-   */
-  private holdIfThrottled(error: unknown, conversationId: string | null): void {
-    if (conversationId !== null && error instanceof ConnectorError && error.status === 429) {
-      this.o.limiter.pause(conversationId, error.retryAfterMs ?? this.o.retry.baseDelayMs);
-    }
   }
 
   /**
@@ -318,20 +315,41 @@ export class OutboxDelivery {
     return notBefore;
   }
 
-  /** Records a retry (returning when it falls due) or, when there is no point, a failure. */
+  /**
+   * Records a retry (returning when it falls due) or, when there is no point, a failure. A 429 is
+   * not a failed attempt: the message waits as Teams asked and keeps its attempts as they were.
+   */
   private async afterFailure(held: Held, error: unknown): Promise<number | null> {
-    const attempt = held.doc.attempts + 1;
-    const decision = decideRetry(error, attempt, this.o.retry);
+    const doc = held.doc;
+    const throttled = error instanceof ConnectorError && error.status === 429;
+    const now = this.o.now();
+    const failingSince = doc.failingSince ?? now.toISOString();
+    // A first delivery's deadline runs from when it was queued, a card update's from its first failure.
+    const since = doc.state === "pending" ? doc.queuedAt : failingSince;
+    const count = {
+      attempt: throttled ? doc.attempts : doc.attempts + 1,
+      throttles: throttled ? doc.throttles + 1 : 0,
+      ageMs: Math.max(0, now.getTime() - Date.parse(since)),
+    };
+    const decision = decideRetry(error, count, this.o.retry);
     if (decision.retry) {
       this.o.logger.debug("will retry a message", {
-        key: held.doc.key,
-        attempt,
+        key: doc.key,
+        attempt: count.attempt,
         reason: decision.reason,
       });
       const notBefore = this.o.nowMs() + decision.delayMs;
+      const { attempt: attempts, throttles } = count;
       await this.settle(
         held,
-        this.ifStillMine((doc) => ({ ...doc, claim: null, attempts: attempt, notBefore })),
+        this.ifStillMine((latest) => ({
+          ...latest,
+          claim: null,
+          attempts,
+          throttles,
+          failingSince,
+          notBefore,
+        })),
       );
       return notBefore;
     }
@@ -345,6 +363,8 @@ export class OutboxDelivery {
     this.o.logger.warn("a message could not be delivered", {
       key: held.doc.key,
       to: held.doc.to,
+      queuedAt: held.doc.queuedAt,
+      status,
       reason,
     });
     await this.settle(
@@ -387,4 +407,9 @@ export class OutboxDelivery {
     if (await this.o.outbox.replace(next, held.etag)) return;
     await this.o.outbox.mutate(held.doc.id, change);
   }
+}
+
+/** A 429 tells the rate limiter, before the slot is given back, so nothing slips in between. */
+function throttleOn(slot: SendSlot, error: unknown): void {
+  if (error instanceof ConnectorError && error.status === 429) slot.throttled(error.retryAfterMs);
 }

@@ -27,12 +27,13 @@ const rule = (limit: number, seconds: number): WindowRule => ({
  * hour) and the app's global cap (`SEND_RATE_PER_SECOND`, Teams allows 50 per app per tenant).
  */
 export function teamsRateLimits(globalPerSecond: number): RateLimits {
-  const global =
-    globalPerSecond >= 1
-      ? rule(Math.floor(globalPerSecond), 1)
-      : rule(1, 1 / Math.max(globalPerSecond, 0.001));
   return {
     perConversation: [rule(7, 1), rule(8, 2), rule(60, 30), rule(1800, 3600)],
-    global: [global],
+    global: [perSecondRule(globalPerSecond)],
   };
+}
+
+/** A rate as a window rule: whole messages in a second, or one message in a longer window. */
+export function perSecondRule(perSecond: number): WindowRule {
+  return perSecond >= 1 ? rule(Math.floor(perSecond), 1) : rule(1, 1 / Math.max(perSecond, 0.001));
 }

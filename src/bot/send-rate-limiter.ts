@@ -1,4 +1,5 @@
-import type { RateLimits, WindowRule } from "./rate-limits.ts";
+import { perSecondRule, type RateLimits, type WindowRule } from "./rate-limits.ts";
+import { SendRateController, type SendRateControllerOptions } from "./send-rate-controller.ts";
 
 /**
  * One request to the Bot Connector. It counts against a window from the moment it is let go
@@ -23,6 +24,13 @@ interface Waiter {
 }
 
 export interface SendSlot {
+  /**
+   * Teams answered 429: nothing more goes to that conversation until its Retry-After (null: none
+   * given) has passed; when 429s come from more than one chat at once, Teams is throttling the
+   * whole app, so nothing goes anywhere until then and the app's rate is lowered. Call before
+   * `finished`, so nothing slips in between.
+   */
+  throttled(retryAfterMs: number | null): void;
   /** The request was answered (or failed on the wire): its windows start closing now. */
   finished(): void;
   /** The request was never made: the slot is given back. */
@@ -35,12 +43,30 @@ export class LimiterClosedError extends Error {
   }
 }
 
+/** The pause after a 429 that gave no Retry-After. */
+const DEFAULT_THROTTLE_MS = 1_000;
+
+/**
+ * Teams is throttling the whole app, not one chat, when within this long 429s came from more than
+ * one chat and were at least `APP_THROTTLE_SHARE` of its answers. A refusal here and there among
+ * many messages accepted is a chat's own limit, and is waited out in that chat alone.
+ */
+const AT_ONCE_MS = 1_000;
+const APP_THROTTLE_SHARE = 0.25;
+
 /**
  * Lets requests go as fast as Teams' limits allow and no faster: callers wait in line (first come,
- * first served, except that a conversation at its own limit does not hold up the others).
+ * first served, except that a conversation at its own limit does not hold up the others). The
+ * app-wide rate follows what Teams takes (see `SendRateController`), never above the global cap.
  */
 export class SendRateLimiter {
   private readonly global: Ledger = { uses: [], pausedUntil: 0 };
+  private readonly rate: SendRateController;
+  private readonly cap: number;
+  /** Recent 429s: where (a conversation, or "" outside one) and when. */
+  private throttles: Array<{ source: string; at: number }> = [];
+  /** When recent requests Teams did not throttle were answered, oldest first (the last second's). */
+  private taken: number[] = [];
   private readonly conversations = new Map<string, Ledger>();
   private readonly waiters: Waiter[] = [];
   private timer: NodeJS.Timeout | null = null;
@@ -52,8 +78,16 @@ export class SendRateLimiter {
   constructor(
     private readonly limits: RateLimits,
     private readonly now: () => number = () => performance.now(),
+    pacing: Omit<SendRateControllerOptions, "maxPerSecond"> = {},
   ) {
     this.longestConversationWindow = Math.max(0, ...limits.perConversation.map((r) => r.windowMs));
+    this.cap = Math.min(...limits.global.map((rule) => (rule.limit * 1000) / rule.windowMs));
+    const maxPerSecond = Number.isFinite(this.cap) ? this.cap : Number.MAX_SAFE_INTEGER;
+    this.rate = new SendRateController(
+      // Climbing back from half the cap takes about 10 s whatever the cap.
+      { increaseStep: Math.max(1, Math.min(maxPerSecond, 1e6) / 20), ...pacing, maxPerSecond },
+      now,
+    );
   }
 
   /** Waits for a slot; `conversationId` null for requests outside a conversation (roster, create). */
@@ -80,9 +114,40 @@ export class SendRateLimiter {
     for (const waiter of this.waiters.splice(0)) waiter.reject(new LimiterClosedError());
   }
 
-  /** The most requests a second the global limits let through, kept up over time. */
+  /** The most requests a second the global limits let through now, kept up over time. */
   sendsPerSecond(): number {
-    return Math.min(...this.limits.global.map((rule) => (rule.limit * 1000) / rule.windowMs));
+    return Math.min(this.cap, this.rate.perSecond());
+  }
+
+  /** The global rules now: the configured cap, and the lowered rate while Teams holds the app back. */
+  private globalRules(): readonly WindowRule[] {
+    const rate = this.rate.perSecond();
+    return rate < this.cap ? [...this.limits.global, perSecondRule(rate)] : this.limits.global;
+  }
+
+  private takenInLastSecond(now: number): number {
+    while (this.taken.length > 0 && (this.taken[0] as number) <= now - AT_ONCE_MS)
+      this.taken.shift();
+    return this.taken.length;
+  }
+
+  private onThrottled(use: Use, conversationId: string | null, retryAfterMs: number | null): void {
+    const now = this.now();
+    const pauseMs = retryAfterMs ?? DEFAULT_THROTTLE_MS;
+    if (conversationId !== null) {
+      const ledger = this.ledgerFor(conversationId);
+      ledger.pausedUntil = Math.max(ledger.pausedUntil, now + pauseMs);
+    }
+    this.throttles = this.throttles.filter((t) => t.at > now - AT_ONCE_MS);
+    this.throttles.push({ source: conversationId ?? "", at: now });
+    const taken = this.takenInLastSecond(now);
+    const chats = new Set(this.throttles.map((t) => t.source)).size;
+    const share = this.throttles.length / (this.throttles.length + taken);
+    if (chats >= 2 && share >= APP_THROTTLE_SHARE) {
+      this.global.pausedUntil = Math.max(this.global.pausedUntil, now + pauseMs);
+      this.rate.throttled(use.startedAt, pauseMs, taken);
+    }
+    this.drain();
   }
 
   get waiting(): number {
@@ -93,7 +158,8 @@ export class SendRateLimiter {
     if (this.closed) return;
     const now = this.now();
     let wakeAt = Number.POSITIVE_INFINITY;
-    let globalReady = readyAt(this.global, this.limits.global, now);
+    const globalRules = this.globalRules();
+    let globalReady = readyAt(this.global, globalRules, now);
     let i = 0;
     while (i < this.waiters.length) {
       if (globalReady > now) {
@@ -114,20 +180,30 @@ export class SendRateLimiter {
       const use: Use = { startedAt: now, finishedAt: null };
       this.global.uses.push(use);
       ledger?.uses.push(use);
-      waiter.resolve(this.slotFor(use, ledger));
-      globalReady = readyAt(this.global, this.limits.global, now);
+      waiter.resolve(this.slotFor(use, ledger, waiter.conversationId));
+      globalReady = readyAt(this.global, globalRules, now);
     }
     this.wakeAt(wakeAt, now);
     this.sweep(now);
   }
 
-  private slotFor(use: Use, ledger: Ledger | null): SendSlot {
+  private slotFor(use: Use, ledger: Ledger | null, conversationId: string | null): SendSlot {
     let settled = false;
+    let throttled = false;
     return {
+      throttled: (retryAfterMs) => {
+        if (settled) return;
+        throttled = true;
+        this.onThrottled(use, conversationId, retryAfterMs);
+      },
       finished: () => {
         if (settled) return;
         settled = true;
         use.finishedAt = this.now();
+        if (!throttled) {
+          this.taken.push(use.finishedAt);
+          this.takenInLastSecond(use.finishedAt);
+        }
         this.drain();
       },
       cancel: () => {

@@ -16,5 +16,13 @@ export const ReviewSchema = z.object({
   openedAt: z.string().nullable(),
   /** Rounds already sent, so a restart neither repeats nor skips one. */
   roundsSent: z.array(z.enum(REVIEW_ROUNDS)),
+  /**
+   * A round whose messages are being queued (set before the first, cleared once it is recorded as
+   * sent): if the process stops part way, the next start finishes queueing it.
+   */
+  queueing: z
+    .object({ round: z.enum(REVIEW_ROUNDS), covers: z.array(z.enum(REVIEW_ROUNDS)) })
+    .nullable()
+    .optional(),
 });
 export type Review = z.infer<typeof ReviewSchema>;

@@ -1,20 +1,24 @@
 import type { IsoDate } from "../domain/iso-date.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { DailyJob } from "../scheduler/daily-job.ts";
+import { resumeInterruptedRounds } from "./resume-rounds.ts";
 import { scheduledRound } from "./review-calendar.ts";
 import { candidateReviews } from "./review-records.ts";
 import { type RoundReport, sendRound } from "./send-round.ts";
+import { tellOfUndelivered } from "./undelivered-notice.ts";
 
 /**
  * Each working day: for every review that could be under way, send the round whose day has come
  * and that has not been sent. Downtime neither skips a round (it goes out on the next run) nor
- * repeats one (sent rounds are recorded on the review).
+ * repeats one (sent rounds are recorded on the review). A round cut short while being queued is
+ * finished first (at every start too), and DMT and admins hear of messages that could not be
+ * delivered.
  */
 export function reviewDailyJob(
   deps: FeatureDeps,
 ): DailyJob & { runReport(today: IsoDate): Promise<RoundReport[]> } {
   async function runReport(today: IsoDate): Promise<RoundReport[]> {
-    const reports: RoundReport[] = [];
+    const reports: RoundReport[] = await resumeInterruptedRounds(deps);
     for (const [quarter, review] of await candidateReviews(deps.store, today)) {
       if (review.state === "closed") continue;
       const plan = scheduledRound(review.reviewDate, review.roundsSent, today);
@@ -27,6 +31,10 @@ export function reviewDailyJob(
     runReport,
     async run(today) {
       await runReport(today);
+      await tellOfUndelivered(deps, today);
+    },
+    async atStart() {
+      await resumeInterruptedRounds(deps);
     },
   };
 }

@@ -63,7 +63,25 @@ export function recordRoundsSent(
     state: "open",
     openedAt: review.openedAt ?? clock.now().toISOString(),
     roundsSent: [...new Set([...review.roundsSent, ...rounds])],
+    queueing: null,
   }));
+}
+
+/** Notes that a round's messages are being queued, so that queueing cut short is finished later. */
+export function recordRoundQueueing(
+  store: Store,
+  quarter: Quarter,
+  plan: { round: ReviewRound; covers: readonly ReviewRound[] },
+): Promise<Review> {
+  return changeReview(store, quarter, (review) => ({
+    ...review,
+    queueing: { round: plan.round, covers: [...plan.covers] },
+  }));
+}
+
+/** The round is no longer being queued (it was recorded, or there was nobody to send it to). */
+export function clearRoundQueueing(store: Store, quarter: Quarter): Promise<Review> {
+  return changeReview(store, quarter, (review) => ({ ...review, queueing: null }));
 }
 
 /** The stored reviews that could be under way today, by quarter. */

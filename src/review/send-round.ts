@@ -13,7 +13,7 @@ import { dmtOutstandingInput, owedGroups } from "./dmt-outstanding.ts";
 import { assignToLeads, byRef, isOwed } from "./lead-assignment.ts";
 import { sendOpeningForms } from "./opening-forms.ts";
 import type { RoundPlan } from "./review-calendar.ts";
-import { recordRoundsSent } from "./review-records.ts";
+import { recordRoundQueueing, recordRoundsSent } from "./review-records.ts";
 import { reviewStatus } from "./review-status.ts";
 import { inHundreds, QUEUE_BATCHES } from "./run-limited.ts";
 
@@ -41,8 +41,9 @@ export const reminderKey = (quarter: Quarter, round: ReviewRound, personId: stri
  * Sends one round: at the opening each lead gets an update form per action they owe; each chaser
  * is one message per lead listing what they still owe (completed and signed-off actions are never
  * prompted), and in the final round every DMT member gets the list of who still owes what. Every
- * message has a key, so a rerun after a crash sends only what was not sent. The rounds are
- * recorded as sent afterwards.
+ * message has a key, so a rerun after a crash sends only what was not sent. The review notes the
+ * round as being queued before the first message and as sent after the last, so queueing that a
+ * crash cut short is finished at the next start (see `resumeInterruptedRounds`).
  */
 export async function sendRound(
   deps: Pick<FeatureDeps, "store" | "messenger" | "clock" | "logger" | "config">,
@@ -61,6 +62,9 @@ export async function sendRound(
   const owed = actions.filter((a) => isOwed(a, updateOf.get(a.ref))).sort(byRef);
   const { byPerson, unmatched } = assignToLeads(owed, people);
   const leads = [...byPerson.values()];
+  // A round nobody could receive is not recorded, so it goes out once the directory has the leads.
+  const recorded = leads.length > 0 || owed.length === 0;
+  if (recorded) await recordRoundQueueing(store, quarter, plan);
   let queued = 0;
   if (plan.round === "open") {
     queued += await sendOpeningForms(deps, quarter, reviewDate, today, leads, updates);
@@ -102,8 +106,6 @@ export async function sendRound(
     );
     queued += results.filter((result) => result.queued).length;
   }
-  // A round nobody could receive is not recorded, so it goes out once the directory has the leads.
-  const recorded = leads.length > 0 || owed.length === 0;
   if (recorded) await recordRoundsSent(store, quarter, plan.covers, deps.clock);
   const report: RoundReport = {
     quarter,

@@ -4,4 +4,9 @@ import type { IsoDate } from "../domain/iso-date.ts";
 export interface DailyJob {
   name: string;
   run(today: IsoDate): Promise<void>;
+  /**
+   * Work to finish at every start, on every instance, before waiting for the day's run: what a
+   * stopped process left half done (a round cut short while being queued). Must be idempotent.
+   */
+  atStart?(): Promise<void>;
 }

@@ -55,6 +55,19 @@ export async function startScheduler(
       noOverlap: true,
     },
   );
+  for (const job of o.jobs) {
+    if (!job.atStart) continue;
+    const name = job.name;
+    track(
+      job.atStart().catch((error: unknown) => {
+        // The day's run does the same work, so it is not lost.
+        o.logger.error("work left by a stopped process could not be finished at start", {
+          job: name,
+          error: String(error),
+        });
+      }),
+    );
+  }
   const caughtUp = track(runner.runDue(o.clock.now()));
   return {
     instanceId: runner.instanceId,

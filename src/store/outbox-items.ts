@@ -20,12 +20,15 @@ export function newOutboxItem(
     state: "pending",
     queuedAt: now.toISOString(),
     attempts: 0,
+    throttles: 0,
+    failingSince: null,
     notBefore: 0,
     claim,
     cardVersion: 0,
     delivery: null,
     pendingCard: null,
     failure: null,
+    failureNoticedAt: null,
     updateFailure: null,
   };
 }
@@ -38,13 +41,21 @@ export function withReplacementCard(item: OutboxItem, card: Card): OutboxItem | 
   const cardVersion = item.cardVersion + 1;
   if (item.state === "pending") return { ...item, card, cardVersion };
   if (item.state === "sent") {
-    return { ...item, card, cardVersion, pendingCard: card, attempts: 0, notBefore: 0 };
+    // A new piece of work, with its own attempts and deadline; any claim on the item stands.
+    const fresh = { attempts: 0, throttles: 0, failingSince: null, notBefore: 0 };
+    return { ...item, card, cardVersion, pendingCard: card, ...fresh };
   }
   return null;
 }
 
 /** No claim, no attempts, no backoff: the state after a piece of work is finished. */
-export const released = () => ({ claim: null, attempts: 0, notBefore: 0 });
+export const released = () => ({
+  claim: null,
+  attempts: 0,
+  throttles: 0,
+  failingSince: null,
+  notBefore: 0,
+});
 
 /**
  * Once Teams shows a card, the outbox no longer keeps it (the summary line stays as the record of

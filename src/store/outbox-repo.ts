@@ -31,8 +31,15 @@ export const OutboxItemSchema = z.object({
   /** pending: not yet delivered; sent: delivered (an update may still be waiting); failed: given up. */
   state: z.enum(["pending", "sent", "failed"]),
   queuedAt: z.string(),
-  /** Attempts of the current piece of work (delivery, or the latest card update). */
+  /** Failed attempts of the current piece of work (delivery, or the latest card update). */
   attempts: z.number().int().nonnegative(),
+  /** 429s in a row for the current piece of work: not failures, they only set the next wait. */
+  throttles: z.number().int().nonnegative().default(0),
+  /**
+   * When a card update first failed (ISO): its deadline runs from then, as a first delivery's runs
+   * from `queuedAt`. Null while nothing has failed.
+   */
+  failingSince: z.string().nullable().default(null),
   /** Epoch milliseconds before which the item is not retried (backoff, Retry-After). */
   notBefore: z.number(),
   claim: OutboxClaimSchema.nullable(),
@@ -53,6 +60,8 @@ export const OutboxItemSchema = z.object({
   failure: z
     .object({ status: z.number().int().nullable(), reason: z.string(), at: z.string() })
     .nullable(),
+  /** When DMT and admins were told this message was given up (ISO), so they are told once. */
+  failureNoticedAt: z.string().nullable().default(null),
   /** Set when a card update could not be delivered (the original message still stands). */
   updateFailure: z
     .object({ status: z.number().int().nullable(), reason: z.string(), at: z.string() })

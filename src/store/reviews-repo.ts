@@ -38,6 +38,8 @@ export const reviewRepoOptions = {
       parts.push(`date ${before.reviewDate} → ${after?.reviewDate}`);
     if (before.roundsSent.length !== after?.roundsSent.length)
       parts.push(`rounds sent: ${after?.roundsSent.join(", ")}`);
+    if (!before.queueing && after?.queueing)
+      parts.push(`queueing the ${after.queueing.round} round`);
     return `Review ${r.quarter}: ${parts.join("; ") || "updated"}`;
   },
 };

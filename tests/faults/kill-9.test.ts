@@ -3,13 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SeededPerson, seedLargePlan } from "../../bench/large-plan.ts";
-import { startEmbeddedCosmos } from "../../src/store/embedded/index.ts";
 import { StandInConnector } from "../support/stand-in-connector.ts";
 import { activityFactory, waitUntil } from "../support/start-test-app.ts";
 import { type AppProcess, startAppProcess } from "./support/app-process.ts";
 import { recordOf } from "./support/fault-record.ts";
 import { connectHarness, type HarnessStore } from "./support/harness-store.ts";
 import { BEFORE_THE_REVIEW, type RoundPlan, roundPlan } from "./support/round-world.ts";
+import { withStoreAlone } from "./support/store-alone.ts";
 
 /**
  * The server (app and embedded store, one process, as `plan-tracker serve` runs) is killed with
@@ -165,15 +165,3 @@ describe("kill -9 of the server mid-round, then start", () => {
     expect(repeated.sort()).toEqual(unrecorded.sort());
   });
 });
-
-/** The data folder's store opened on its own (no server), as after a crash, for looking. */
-async function withStoreAlone<T>(dataDir: string, look: (h: HarnessStore) => Promise<T>) {
-  const cosmos = await startEmbeddedCosmos({ dataDir, port: 0 });
-  const harness = await connectHarness(cosmos.endpoint);
-  try {
-    return await look(harness);
-  } finally {
-    harness.close();
-    await cosmos.stop();
-  }
-}

@@ -69,6 +69,16 @@ export interface FaultRule {
   conversationId?: string;
 }
 
+/**
+ * Teams' limit across the whole app: at most `perSecond` messages accepted in any second (sends,
+ * replies, card updates and chat creation together); beyond that, 429 with a Retry-After.
+ */
+export interface AppLimit {
+  perSecond: number;
+  /** Sent as Retry-After; default 1. */
+  retryAfterSeconds?: number;
+}
+
 export interface RandomFaults {
   seed: number;
   /** Each request of the given kinds fails with `status` with probability `rate`. */
@@ -91,6 +101,9 @@ export class StandInConnector {
   private rules: Array<FaultRule & { used: number }> = [];
   private random: { next: () => number; spec: RandomFaults } | null = null;
   private readonly blocked = new Map<string, number>();
+  private appLimit: AppLimit | null = null;
+  /** When each message accepted under the app limit arrived, oldest first. */
+  private accepted: number[] = [];
   private holding = false;
   private readonly held = new Set<ServerResponse>();
   private readonly sockets = new Set<Socket>();
@@ -169,10 +182,17 @@ export class StandInConnector {
     this.blocked.set(conversationId, status);
   }
 
+  /** From now on the app as a whole is held to `limit` (null lifts it). */
+  limitApp(limit: AppLimit | null): void {
+    this.appLimit = limit;
+    this.accepted = [];
+  }
+
   clearFaults(): void {
     this.rules = [];
     this.random = null;
     this.blocked.clear();
+    this.appLimit = null;
   }
 
   /** From now on requests get no answer and reach nobody, as if the network swallowed them. */
@@ -230,7 +250,7 @@ export class StandInConnector {
       this.notify();
       return;
     }
-    const fault = this.faultFor(route);
+    const fault = this.faultFor(route) ?? this.overAppLimit(route);
     if (fault) {
       record.status = fault.status;
       const headers: Record<string, string> = { "content-type": "application/json" };
@@ -322,6 +342,21 @@ export class StandInConnector {
         if (roll < edge) return fault;
       }
     }
+    return null;
+  }
+
+  /** A 429 when the app has had its fill of messages in the last second; else counts this one. */
+  private overAppLimit(route: Route): { status: number; retryAfterSeconds: number } | null {
+    const limit = this.appLimit;
+    if (!limit || !MESSAGE_KINDS.includes(route.kind)) return null;
+    // Counted when answered (bodies are read first, so arrival order and answer order can differ).
+    const at = performance.now();
+    while (this.accepted.length > 0 && (this.accepted[0] as number) <= at - 1_000)
+      this.accepted.shift();
+    if (this.accepted.length >= limit.perSecond) {
+      return { status: 429, retryAfterSeconds: limit.retryAfterSeconds ?? 1 };
+    }
+    this.accepted.push(at);
     return null;
   }
 

@@ -8,7 +8,8 @@ import { LimiterClosedError, SendRateLimiter } from "../../../src/bot/send-rate-
  */
 function harness(limits = teamsRateLimits(50)) {
   const clock = { now: 0 };
-  const limiter = new SendRateLimiter(limits, () => clock.now);
+  // Halving on each cut, for easy sums.
+  const limiter = new SendRateLimiter(limits, () => clock.now, { decreaseFactor: 0.5 });
   const granted: string[] = [];
   /** Asks for a slot; `answered`: the request comes back at once (its windows start closing). */
   const ask = (conversation: string | null, answered = false) => {
@@ -92,6 +93,84 @@ describe("the send rate limiter", () => {
     h.limiter.pause(null, 0);
     await h.settle();
     expect(h.granted).toEqual(["a:2", "a:1"]);
+    h.limiter.close();
+  });
+
+  it("holds only the chat when a single chat is throttled", async () => {
+    const h = harness();
+    const cap = h.limiter.sendsPerSecond();
+    const slot = await h.ask("a:1");
+    slot.throttled(2_000);
+    slot.finished();
+    void h.ask("a:1");
+    void h.ask("a:2");
+    await h.settle();
+    expect(h.granted).toEqual(["a:1", "a:2"]);
+    expect(h.limiter.sendsPerSecond()).toBe(cap);
+    h.limiter.close();
+  });
+
+  it("when 429s come from two chats at once, holds every chat for the Retry-After and lowers the rate", async () => {
+    const h = harness();
+    const cap = h.limiter.sendsPerSecond();
+    for (let i = 0; i < 6; i++) await h.ask(`b:${i}`, true); // Teams took 6 in this second
+    const first = await h.ask("a:1");
+    const second = await h.ask("a:2");
+    first.throttled(1_000);
+    first.finished();
+    expect(h.limiter.sendsPerSecond()).toBe(cap);
+    h.clock.now = 200;
+    second.throttled(1_000);
+    second.finished();
+    // Cut from what Teams took (6 a second, below the cap), halved.
+    expect(h.limiter.sendsPerSecond()).toBe(3);
+    void h.ask("a:3");
+    await h.settle();
+    expect(h.granted.slice(6)).toEqual(["a:1", "a:2"]);
+    h.clock.now = 1_201; // the Retry-After, counted from the second 429, has passed
+    h.limiter.pause(null, 0);
+    await h.settle();
+    expect(h.granted.slice(6)).toEqual(["a:1", "a:2", "a:3"]);
+    h.limiter.close();
+  });
+
+  it("takes a refusal here and there among many accepted as those chats' own limits", async () => {
+    const h = harness();
+    const cap = h.limiter.sendsPerSecond();
+    for (let i = 0; i < 12; i++) await h.ask(`b:${i}`, true); // Teams took 12 in this second
+    const first = await h.ask("a:1");
+    const second = await h.ask("a:2");
+    first.throttled(1_000);
+    second.throttled(1_000);
+    first.finished();
+    second.finished();
+    expect(h.limiter.sendsPerSecond()).toBe(cap);
+    void h.ask("a:1");
+    void h.ask("a:3");
+    await h.settle();
+    expect(h.granted.slice(14)).toEqual(["a:3"]);
+    h.limiter.close();
+  });
+
+  it("keeps to the lowered rate after a throttle of the whole app, climbing back step by step", async () => {
+    const h = harness(teamsRateLimits(20));
+    for (let i = 0; i < 6; i++) await h.ask(`b:${i}`, true); // Teams took 6 in this second
+    const a = await h.ask("a:1");
+    const b = await h.ask("a:2");
+    a.throttled(1_000);
+    b.throttled(1_000);
+    a.finished();
+    b.finished();
+    // 6 halved is 3 a second; five seconds of climbing a message a second later, 8.
+    h.clock.now = 1_100; // the pause is over, and earlier requests have left the window
+    for (let i = 0; i < 30; i++) void h.ask(`c:${i}`, true);
+    h.limiter.pause(null, 0);
+    await h.settle();
+    expect(h.granted).toHaveLength(8 + 3);
+    h.clock.now = 6_100;
+    h.limiter.pause(null, 0);
+    await h.settle();
+    expect(h.granted).toHaveLength(8 + 3 + 8);
     h.limiter.close();
   });
 
