@@ -69,7 +69,7 @@ function noticeCard(failed: readonly OutboxItem[], people: readonly Person[]): C
   const lines = [...byPerson].slice(0, NAMED).map(([to, items]) => {
     const last = items.at(-1) as OutboxItem;
     const who = nameOf.has(to) ? `${nameOf.get(to)} (${to})` : to;
-    return `${who}: ${count(items.length, "message")}, e.g. "${last.summary}". ${last.failure?.reason ?? ""}`.trim();
+    return `${who}: ${count(items.length, "message")}, e.g. "${last.summary}" (${whyNot(last)}).`;
   });
   if (byPerson.size > NAMED)
     lines.push(`… and ${count(byPerson.size - NAMED, "more person", "more people")}.`);
@@ -81,6 +81,18 @@ function noticeCard(failed: readonly OutboxItem[], people: readonly Person[]): C
       'Please ask them to open Plan Tracker in Teams (adding it again if they removed or blocked it), then type "my actions" there to get their update forms.',
     ],
   });
+}
+
+/** Why, in a person's words; the technical reason stays in the log and the outbox. */
+function whyNot(item: OutboxItem): string {
+  const failure = item.failure;
+  if (failure?.reason.startsWith("Still not delivered")) {
+    return "Teams kept failing or throttling it until it was too late to help";
+  }
+  if (failure?.status === 403) return "Teams says they blocked or removed Plan Tracker";
+  if (failure?.status === 404) return "Teams no longer knows their chat with Plan Tracker";
+  if (failure?.status === null) return "they have no chat with Plan Tracker in Teams yet";
+  return `Teams refused it (${failure?.status ?? "no answer"})`;
 }
 
 function count(n: number, one: string, many = `${one}s`): string {

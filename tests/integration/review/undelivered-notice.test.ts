@@ -57,6 +57,8 @@ describe("telling DMT and admins whom a message did not reach", () => {
       expect(notices).toHaveLength(1);
       expect(notices[0]).toContain("Jo Morgan (jo.morgan@council.gov.uk)");
       expect(notices[0]).toContain("please update CSC-07");
+      expect(notices[0]).toContain("Teams says they blocked or removed Plan Tracker");
+      expect(notices[0]).not.toContain("/v3/conversations");
       expect(notices[0]).toContain("open Plan Tracker in Teams");
     }
     expect(noticesTo(lead)).toEqual([]);
