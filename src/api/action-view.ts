@@ -43,7 +43,8 @@ export async function loadActionView(
   today: IsoDate,
   viewer: Person,
 ): Promise<ActionView> {
-  const found = (await store.actions.get(ref)) ?? (await findIgnoringCase(store, ref));
+  const found =
+    (await store.actions.get(ref, plan.id)) ?? (await findIgnoringCase(store, plan.id, ref));
   if (!found) {
     throw new ApiError(
       404,
@@ -84,14 +85,14 @@ export async function loadActionView(
 }
 
 /** "csc-7" or "CSC-07" typed in the address bar still finds CSC-07. */
-async function findIgnoringCase(store: Store, ref: string) {
+async function findIgnoringCase(store: Store, planId: string, ref: string) {
   const wanted = ref.replace(/[\s-]+/g, "").toLowerCase();
   const digitsLoose = (r: string) =>
     r
       .replace(/[\s-]+/g, "")
       .toLowerCase()
       .replace(/(\D)0+(\d)/g, "$1$2");
-  const match = (await store.actions.list()).find(
+  const match = (await store.actions.list(planId)).find(
     (a) =>
       a.ref.replace(/[\s-]+/g, "").toLowerCase() === wanted ||
       digitsLoose(a.ref) === digitsLoose(ref),

@@ -19,6 +19,7 @@ import {
   tabAccess,
 } from "./tab-access.ts";
 import { createViewerResolver, type Viewer } from "./viewer.ts";
+import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 
 type ApiHandler = (ctx: HttpContext, viewer: Viewer) => Promise<void>;
 
@@ -67,7 +68,7 @@ export function registerApiRoutes(
       const filters = parsePlanFilters(url.searchParams);
       const [plan, actions, updates] = await Promise.all([
         currentPlan(store),
-        store.actions.list(),
+        store.actions.list(DEFAULT_PLAN_ID),
         store.updates.all(),
       ]);
       sendJson(
@@ -100,7 +101,7 @@ export function registerApiRoutes(
     "/api/signoff-queue",
     api(async ({ res }, viewer) => {
       requireSignOffQueueAccess(viewer.person);
-      const [actions, updates] = await Promise.all([store.actions.list(), store.updates.all()]);
+      const [actions, updates] = await Promise.all([store.actions.list(DEFAULT_PLAN_ID), store.updates.all()]);
       sendJson(res, 200, {
         items: buildSignOffQueue(actions, updates, today(), deps.config.REVIEW_TIMEZONE),
       });
@@ -113,7 +114,7 @@ export function registerApiRoutes(
       requirePlanAccess(viewer.person);
       const [plan, actions, updates] = await Promise.all([
         currentPlan(store),
-        store.actions.list(),
+        store.actions.list(DEFAULT_PLAN_ID),
         store.updates.all(),
       ]);
       const day = today();

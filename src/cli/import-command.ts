@@ -1,26 +1,37 @@
 import { parseArgs } from "node:util";
 import { type HeaderMap, parseHeaderMap } from "../domain/headers.ts";
-import { currentPlan } from "../import/current-plan.ts";
 import { type ImportReport, importPlanFile } from "../import/import-plan.ts";
 import { encodingLine, headerLines } from "../import/report-headers.ts";
+import { choosePlanForImport } from "../plans/choose-plan.ts";
 import { CLI_ACTOR } from "../store/audit-log.ts";
 import { CliError } from "./cli-error.ts";
 import type { CommandIo } from "./command-io.ts";
+import { importPlanLines } from "./import-plan-lines.ts";
 import { withStore } from "./with-store.ts";
 
-const USAGE = 'plan-tracker import plan.csv [--map "Header=Field"]... [--dry-run] [--json]';
+const USAGE =
+  'plan-tracker import plan.csv [--plan NAME] [--map "Header=Field"]... [--dry-run] [--json]';
 
 /**
  * `plan-tracker import <file> [--map "Header=Field"]... [--dry-run] [--json]`: says how each
  * header was read, then what changed; exit 1 when any row was rejected.
  */
 export async function importCommand(args: string[], io: CommandIo): Promise<number> {
-  const { file, dryRun, json, maps } = readArgs(args);
-  const report = await withStore(io.env, async (store) =>
-    importPlanFile(store, await currentPlan(store), file, { dryRun, actor: CLI_ACTOR, maps }),
-  );
-  if (json) io.write(`${JSON.stringify({ file, ...report }, null, 2)}\n`);
-  else printReport(report, io);
+  const { file, dryRun, json, maps, plan } = readArgs(args);
+  const { report, isNew } = await withStore(io.env, async (store) => {
+    const target = await choosePlanForImport(store, plan, file);
+    const read = await importPlanFile(store, target.plan, file, {
+      dryRun,
+      actor: CLI_ACTOR,
+      maps,
+    });
+    return { report: read, isNew: target.isNew };
+  });
+  if (json) io.write(`${JSON.stringify({ file, newPlan: isNew, ...report }, null, 2)}\n`);
+  else {
+    for (const line of importPlanLines(report, isNew)) io.out(line);
+    printReport(report, io);
+  }
   return report.rejected.length > 0 ? 1 : 0;
 }
 
@@ -42,6 +53,7 @@ function readArgs(args: string[]) {
   return {
     file: positionals[0] as string,
     dryRun: values["dry-run"] ?? false,
+    plan: values.plan,
     json: values.json ?? false,
     maps,
   };
@@ -55,6 +67,7 @@ const parse = (args: string[]) =>
       "dry-run": { type: "boolean" },
       json: { type: "boolean" },
       map: { type: "string", multiple: true },
+      plan: { type: "string" },
     },
   });
 

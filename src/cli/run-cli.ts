@@ -9,14 +9,18 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: async () => (await import("./serve-command.ts")).serveCommand,
   import: async () => (await import("./import-command.ts")).importCommand,
   export: async () => (await import("./export-command.ts")).exportCommand,
+  plans: async () => (await import("./plans-command.ts")).plansCommand,
+  plan: async () => (await import("./plan-command.ts")).planCommand,
   people: async () => (await import("./people-command.ts")).peopleCommand,
   review: async () => (await import("./review-command.ts")).reviewCommand,
 };
 
 const USAGE = `Usage: plan-tracker <command>
   serve                                  run the bot, tab and API
-  import <file.csv|file.xlsx> [--dry-run] add or update actions by Ref
-  export [--format csv|json|xlsx] [--out FILE]
+  import <file.csv|file.xlsx> [--plan NAME] [--dry-run]   add or update a plan's actions by Ref
+  export [--plan NAME] [--format csv|json|xlsx] [--out FILE]
+  plans [--json]                         every plan: id, name, actions, priorities
+  plan rename <NAME> <NEW NAME> | plan remove <NAME> --yes | plan priorities <NAME> --from FILE
   people add <email> --role <lead|manager|dmt|admin> [--name NAME] [--leads "LEAD TEXT"]...
   people remove <email> | people list [--json] | people import <file.csv> [--dry-run]
   review start [--quarter YYYY-Qn] | review status [--json] | review set-date <YYYY-Qn> <date>`;

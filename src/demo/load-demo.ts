@@ -10,6 +10,7 @@ import {
 import type { Person } from "../domain/person.ts";
 import { DEFAULT_PLAN_ID, SAMPLE_PLAN } from "../domain/plan.ts";
 import type { Update } from "../domain/update.ts";
+import { updatePlanId } from "../domain/update.ts";
 import { importPeopleFile } from "../import/import-people.ts";
 import type { Logger } from "../logger.ts";
 import { approvedAction } from "../signoff/decision-rules.ts";
@@ -132,7 +133,7 @@ async function writeHistory(
     if (!update.decision) continue;
     await store.updates.replace(update, created.etag, decider, sent);
     if (update.state !== "approved") continue;
-    const found = await store.actions.get(update.ref);
+    const found = await store.actions.get(update.ref, updatePlanId(update));
     if (!found) continue;
     await store.actions.replace(approvedAction(found.doc, update), found.etag, decider, found.doc);
   }

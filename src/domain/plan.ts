@@ -14,12 +14,16 @@ export const PlanSchema = z.object({
 });
 export type Plan = z.infer<typeof PlanSchema>;
 
+/**
+ * The id of a store's first plan. Stores written before there could be several plans hold their one
+ * plan under it, and the chat and the tab still show this plan only, so the first plan keeps it.
+ */
 export const DEFAULT_PLAN_ID = "default";
 
-/** The five priorities of the sample plan (Rutland Children and Young People Development Plan 2022-23). */
+/** The sample plan, named as Rutland published it, with its five priorities. */
 export const SAMPLE_PLAN: Plan = {
   id: DEFAULT_PLAN_ID,
-  name: "Children and Young People Development Plan",
+  name: "Rutland Children and Young People Development Plan 2022-23",
   priorities: [
     {
       number: 1,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { storableId } from "./document-id.ts";
 import { IsoDateSchema } from "./iso-date.ts";
+import { DEFAULT_PLAN_ID } from "./plan.ts";
 import { QuarterSchema } from "./quarter.ts";
 import { RagSchema } from "./rag.ts";
 
@@ -25,6 +26,11 @@ export const UpdateSchema = z.object({
   id: z.string(),
   quarter: QuarterSchema,
   ref: z.string(),
+  /**
+   * The plan of the action. Updates stored before a store could hold several plans have none: they
+   * are the first plan's (see `updatePlanId`).
+   */
+  planId: z.string().min(1).optional(),
   progress: z.string(),
   proposedRag: RagSchema,
   /** Why Green was proposed when the plan's key suggests otherwise. */
@@ -43,6 +49,10 @@ export const UpdateSchema = z.object({
   decision: DecisionSchema.nullable(),
 });
 export type Update = z.infer<typeof UpdateSchema>;
+
+/** The plan an update's action belongs to. */
+export const updatePlanId = (update: Pick<Update, "planId">): string =>
+  update.planId ?? DEFAULT_PLAN_ID;
 
 /** The Ref goes through `storableId`, so a Ref such as "1/2a" gives an id the store accepts. */
 export const updateId = (quarter: string, ref: string): string => `${quarter}:${storableId(ref)}`;

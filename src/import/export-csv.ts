@@ -7,10 +7,18 @@ import { EXPORT_ONLY_HEADERS, type PlanRow } from "./plan-rows.ts";
  * The plan as CSV in the sample file's layout, so an exported file imports back unchanged. No cell
  * starts with a formula character (see formula-cells.ts), so opening it in Excel runs nothing.
  */
-export function planRowsToCsv(rows: PlanRow[]): string {
+export function planRowsToCsv(rows: PlanRow[], o: { planColumn?: boolean } = {}): string {
   const extraHeaders = [...new Set(rows.flatMap((r) => Object.keys(r.extra)))];
-  const header = [...PLAN_COLUMNS.map((c) => c.header), ...extraHeaders, ...EXPORT_ONLY_HEADERS];
+  // "Plan" leads the export-only columns in the list; it is written first, and only for several plans.
+  const [planHeader, ...exportOnly] = EXPORT_ONLY_HEADERS;
+  const header = [
+    ...(o.planColumn ? [planHeader as string] : []),
+    ...PLAN_COLUMNS.map((c) => c.header),
+    ...extraHeaders,
+    ...exportOnly,
+  ];
   const lines = rows.map((r) => [
+    ...(o.planColumn ? [r.planName] : []),
     ...PLAN_COLUMNS.map((c) => planCell(r, c.field)),
     ...extraHeaders.map((h) => r.extra[h] ?? ""),
     r.signedOff ? "Yes" : "No",

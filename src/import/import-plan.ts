@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import type { Action } from "../domain/action.ts";
 import { DomainError, isDomainError } from "../domain/errors.ts";
 import type { HeaderMap, HeaderReading } from "../domain/headers.ts";
-import type { Plan } from "../domain/plan.ts";
+import type { Plan, Priority } from "../domain/plan.ts";
 import type { Actor } from "../store/audit-log.ts";
 import {
   finishImportRun,
@@ -10,6 +10,11 @@ import {
   startImportRun,
 } from "../store/import-runs.ts";
 import type { Store } from "../store/store.ts";
+import {
+  checkSheetKeepsPriorities,
+  keepPlanDocument,
+  prioritiesFromSheet,
+} from "./plan-document.ts";
 import { readTable } from "./read-table.ts";
 import { type RowProblem, rowsToActions } from "./rows-to-actions.ts";
 import type { TextEncoding } from "./text-encoding.ts";
@@ -26,6 +31,12 @@ export interface ImportReport {
   /** How a CSV's bytes were read; absent for Excel files. */
   encoding?: TextEncoding;
   dryRun: boolean;
+  /** The plan the rows went into (or would, on a dry run). */
+  plan: { id: string; name: string };
+  /** Priorities the file's Priority cells defined or first named, in the order met. */
+  addedPriorities: Priority[];
+  /** The plan's priorities as a Priorities sheet set them, when the file had one. */
+  prioritiesSet?: Priority[];
   /** Audit entries an earlier import of the plan left missing when it stopped, recorded now. */
   auditRepaired: number;
 }
@@ -44,11 +55,19 @@ export async function importPlanFile(
   o: { dryRun: boolean; actor: Actor; maps?: readonly HeaderMap[] },
 ): Promise<ImportReport> {
   const table = await readTable(path);
-  const read = rowsToActions(table, plan, { maps: o.maps ?? [] });
+  const sheet = prioritiesFromSheet(table, path);
+  const read = rowsToActions(table, sheet ? { ...plan, priorities: sheet } : plan, {
+    maps: o.maps ?? [],
+    ...(sheet ? { prioritiesFixedBy: `the Priorities sheet of ${path}` } : {}),
+  });
   if ("headerProblem" in read)
     throw new DomainError("invalid_input", `${path}: ${read.headerProblem}`);
   const auditRepaired = o.dryRun ? 0 : await recordMissingAuditEntries(store, plan.id);
   const stored = new Map((await store.actions.list(plan.id)).map((a) => [a.ref, a]));
+  if (sheet) {
+    const fileRefs = new Set(read.actions.map((r) => r.action.ref));
+    checkSheetKeepsPriorities([...stored.values()], fileRefs, sheet, path);
+  }
   const report: ImportReport = {
     created: [],
     updated: [],
@@ -58,6 +77,9 @@ export async function importPlanFile(
     headers: read.headers,
     ...(table.encoding ? { encoding: table.encoding } : {}),
     dryRun: o.dryRun,
+    plan: { id: plan.id, name: plan.name },
+    addedPriorities: read.addedPriorities,
+    ...(sheet ? { prioritiesSet: sheet } : {}),
     auditRepaired,
   };
   const writes: { action: Action; before: Action | null }[] = [];
@@ -71,6 +93,13 @@ export async function importPlanFile(
       continue;
     } else report.updated.push(action.ref);
     writes.push({ action: next, before });
+  }
+  if (!o.dryRun) {
+    await keepPlanDocument(
+      store,
+      { ...plan, priorities: read.priorities },
+      { hasActions: read.actions.length > 0, actor: o.actor },
+    );
   }
   if (o.dryRun || writes.length === 0) return report;
   const run = await startImportRun(store, plan.id, o.actor, { file: path, rows: writes.length });

@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { DEFAULT_PLAN_ID, SAMPLE_PLAN } from "../domain/plan.ts";
 import type { Logger } from "../logger.ts";
+import { listPlans } from "../plans/plan-list.ts";
 import { SYSTEM_ACTOR } from "../store/audit-log.ts";
 import type { Store } from "../store/store.ts";
 import { importPlanFile } from "./import-plan.ts";
@@ -9,9 +10,12 @@ export const SAMPLE_PLAN_PATH = fileURLToPath(
   new URL("../../data/sample-plan.csv", import.meta.url),
 );
 
-/** On first start of an empty store, loads the sample plan so there is something to try. */
+/**
+ * On first start of an empty store, loads the sample plan so there is something to try. A store
+ * with any plan is left alone: a council that removed the sample plan doesn't get it back.
+ */
 export async function loadSamplePlanIfEmpty(store: Store, logger: Logger): Promise<boolean> {
-  if ((await store.actions.count(DEFAULT_PLAN_ID)) > 0) return false;
+  if ((await listPlans(store)).length > 0) return false;
   if (!(await store.plans.get(DEFAULT_PLAN_ID)))
     await store.plans.save(SAMPLE_PLAN, SYSTEM_ACTOR, null);
   const report = await importPlanFile(store, SAMPLE_PLAN, SAMPLE_PLAN_PATH, {

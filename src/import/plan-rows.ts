@@ -1,8 +1,11 @@
 import type { Action } from "../domain/action.ts";
-import type { Update } from "../domain/update.ts";
+import { type Update, updatePlanId } from "../domain/update.ts";
 
 /** One exported line: the plan's own columns, then what Plan Tracker adds (latest update and decision). */
 export interface PlanRow {
+  /** The plan the action belongs to: with several plans, Refs repeat across them. */
+  planId: string;
+  planName: string;
   ref: string;
   priorities: number[];
   section: string;
@@ -40,6 +43,8 @@ export interface PlanRow {
 
 /** Columns only export writes; import skips them so that an exported file re-imports unchanged. */
 export const EXPORT_ONLY_HEADERS = [
+  // Written first when several plans are exported together; the import takes the plan from --plan.
+  "Plan",
   "Signed Off",
   "Latest Update Quarter",
   "Latest Update",
@@ -53,14 +58,28 @@ export const EXPORT_ONLY_HEADERS = [
   "Decision Comment",
 ];
 
-export function toPlanRows(actions: Action[], updates: Update[]): PlanRow[] {
+/** Each action with its latest update and decision; `planNames` names each action's plan. */
+export function toPlanRows(
+  actions: Action[],
+  updates: Update[],
+  planNames: ReadonlyMap<string, string> = new Map(),
+): PlanRow[] {
+  // An update belongs to the action of its Ref in its own plan, never to another plan's 1.1.
+  const key = (planId: string, ref: string) => `${planId}\u0000${ref}`;
   const byRef = new Map<string, Update[]>();
-  for (const u of updates) byRef.set(u.ref, [...(byRef.get(u.ref) ?? []), u]);
+  for (const u of updates) {
+    const k = key(updatePlanId(u), u.ref);
+    byRef.set(k, [...(byRef.get(k) ?? []), u]);
+  }
   return [...actions].sort(compareRefs).map((a) => {
-    const history = (byRef.get(a.ref) ?? []).sort((x, y) => x.quarter.localeCompare(y.quarter));
+    const history = (byRef.get(key(a.planId, a.ref)) ?? []).sort((x, y) =>
+      x.quarter.localeCompare(y.quarter),
+    );
     const latest = history.at(-1);
     const decided = history.filter((u) => u.decision).at(-1);
     return {
+      planId: a.planId,
+      planName: planNames.get(a.planId) ?? a.planId,
       ref: a.ref,
       priorities: a.priorities,
       section: a.section,

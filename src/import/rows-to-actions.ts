@@ -6,11 +6,11 @@ import {
   mapHeaders,
   type PlanField,
 } from "../domain/headers.ts";
-import type { Plan } from "../domain/plan.ts";
+import type { Plan, Priority } from "../domain/plan.ts";
 import { readPlanDate } from "../domain/plan-date.ts";
 import { parseRag } from "../domain/rag-rules.ts";
 import { EXPORT_ONLY_HEADERS } from "./plan-rows.ts";
-import { readPriorities } from "./priority-cell.ts";
+import { PriorityReader } from "./priority-cell.ts";
 import type { CellNote, Table } from "./read-table.ts";
 import { EXPORT_ONLY_NOTE } from "./report-headers.ts";
 
@@ -30,11 +30,17 @@ export interface ReadRows {
   warnings: RowProblem[];
   /** How each header of the file was read, or that it is kept as an extra column. */
   headers: HeaderReading[];
+  /** The plan's priorities after this file: its own, then those the file defined. */
+  priorities: Priority[];
+  /** Priorities the file's Priority cells defined or first named, in the order met. */
+  addedPriorities: Priority[];
 }
 
 export interface ReadOptions {
   /** `--map "Header=Field"` choices, applied before headers are matched by name. */
   maps?: readonly HeaderMap[];
+  /** Where the plan's priorities were set outright (a Priorities sheet): cells may not add to them. */
+  prioritiesFixedBy?: string;
 }
 
 /** Turns a table into actions; each bad row is reported with its row number, column and why. */
@@ -48,11 +54,14 @@ export function rowsToActions(
   const headerOf = new Map<PlanField, string>();
   for (const [index, field] of mapped.columns) headerOf.set(field, table.header[index] ?? field);
 
+  const priorityReader = new PriorityReader(plan.priorities, options.prioritiesFixedBy);
   const result: ReadRows = {
     actions: [],
     rejected: [],
     warnings: [],
     headers: readHeaders(mapped.readings),
+    priorities: [],
+    addedPriorities: [],
   };
   const seen = new Map<string, number>();
   // "1/2a" is stored as "1~2F2a" (see document-id.ts): the same key written both ways is refused.
@@ -107,7 +116,7 @@ export function rowsToActions(
     }
     const rag = parseRag(cell("rag"));
     if (!rag.ok) problem("rag", rag.reason);
-    const priorities = readPriorities(cell("priorities"), plan.priorities);
+    const priorities = priorityReader.read(cell("priorities"));
     if (!priorities.ok) problem("priorities", priorities.reason);
 
     if (problems.length > 0 || !date.ok || !rag.ok || !priorities.ok) {
@@ -117,6 +126,8 @@ export function rowsToActions(
     result.warnings.push(...warnings);
     seen.set(ref, rowNumber);
     seenIds.set(actionDocumentId(ref), `${ref} on row ${rowNumber}`);
+    // Only a row that is kept defines priorities: a rejected row's new names wait for its fix.
+    priorityReader.accept(priorities.pending);
     carried = {
       section: cell("section") || carried.section,
       deliveryArea: cell("deliveryArea") || carried.deliveryArea,
@@ -149,6 +160,8 @@ export function rowsToActions(
       },
     });
   }
+  result.priorities = priorityReader.priorities;
+  result.addedPriorities = priorityReader.added;
   return result;
 }
 

@@ -1,4 +1,5 @@
 import type { Action } from "../domain/action.ts";
+import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 import type { Store } from "../store/store.ts";
 
 /**
@@ -27,7 +28,7 @@ export class ActionCache {
 
   /** Reads an action from the store, remembering it. */
   async get(store: Store, ref: string): Promise<Action | null> {
-    const found = await store.actions.get(ref);
+    const found = await store.actions.get(ref, DEFAULT_PLAN_ID);
     return found ? this.remember(found.doc) : null;
   }
 }

@@ -8,6 +8,7 @@ import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card } from "../messaging.ts";
 import { actionsLedBy, byRef, isOwed } from "./lead-assignment.ts";
 import { readReview } from "./review-records.ts";
+import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 
 /**
  * The key of an update form sent from a reminder list: one per quarter, action, lead and the
@@ -42,7 +43,7 @@ export async function leadListCard(deps: FeatureDeps, request: LeadListRequest):
   const { person, quarter, pressed } = request;
   const [review, actions, updates] = await Promise.all([
     readReview(deps.store, quarter),
-    deps.store.actions.list(),
+    deps.store.actions.list(DEFAULT_PLAN_ID),
     deps.store.updates.forQuarter(quarter),
   ]);
   const updateOf = new Map(updates.map((u) => [u.ref, u]));

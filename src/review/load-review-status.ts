@@ -4,6 +4,7 @@ import type { Store } from "../store/store.ts";
 import { currentReviewQuarter, readReview } from "./review-records.ts";
 import { type ReviewStatus, reviewStatus } from "./review-status.ts";
 import { parseQuarter } from "./start-review.ts";
+import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 
 /** The state of the current review (or of `quarter`), read from the store. */
 export async function loadReviewStatus(
@@ -17,7 +18,7 @@ export async function loadReviewStatus(
     : await currentReviewQuarter(store, todayIn(timeZone, now));
   const [review, actions, people, updates] = await Promise.all([
     readReview(store, q),
-    store.actions.list(),
+    store.actions.list(DEFAULT_PLAN_ID),
     store.people.list(),
     store.updates.forQuarter(q),
   ]);

@@ -8,6 +8,7 @@ import { actionsLedBy, byRef } from "./lead-assignment.ts";
 import { leadListCard } from "./lead-list-card.ts";
 import { currentReviewQuarter } from "./review-records.ts";
 import { currentUpdateCard } from "./update-cards.ts";
+import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 
 /** A lead's open actions for the current review, each with the card that shows where it stands. */
 export async function myActionCards(
@@ -20,7 +21,7 @@ export async function myActionCards(
     todayIn(deps.config.REVIEW_TIMEZONE, deps.clock.now()),
   );
   const [actions, updates] = await Promise.all([
-    deps.store.actions.list(),
+    deps.store.actions.list(DEFAULT_PLAN_ID),
     deps.store.updates.forQuarter(quarter),
   ]);
   const updateOf = new Map(updates.map((u) => [u.ref, u]));

@@ -16,6 +16,7 @@ import type { RoundPlan } from "./review-calendar.ts";
 import { recordRoundQueueing, recordRoundsSent } from "./review-records.ts";
 import { reviewStatus } from "./review-status.ts";
 import { inHundreds, QUEUE_BATCHES } from "./run-limited.ts";
+import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 
 export interface RoundReport {
   quarter: Quarter;
@@ -54,7 +55,7 @@ export async function sendRound(
 ): Promise<RoundReport> {
   const { store, messenger } = deps;
   const [actions, people, updates] = await Promise.all([
-    store.actions.list(),
+    store.actions.list(DEFAULT_PLAN_ID),
     store.people.list(),
     store.updates.forQuarter(quarter),
   ]);

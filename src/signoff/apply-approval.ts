@@ -2,6 +2,7 @@ import type { Action } from "../domain/action.ts";
 import { actionDocumentId } from "../domain/document-id.ts";
 import { DomainError, isDomainError } from "../domain/errors.ts";
 import type { Update } from "../domain/update.ts";
+import { updatePlanId } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Actor } from "../store/audit-log.ts";
 import { approvalChanges, approvalNeedsApplying, approvedAction } from "./decision-rules.ts";
@@ -27,7 +28,7 @@ export interface AppliedApproval {
  */
 export async function applyApproval(deps: FeatureDeps, update: Update): Promise<AppliedApproval> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const found = await deps.store.actions.get(update.ref);
+    const found = await deps.store.actions.get(update.ref, updatePlanId(update));
     if (!found) return { action: null, wrote: false };
     if (!approvalChanges(found.doc, update)) return { action: found.doc, wrote: false };
     try {
@@ -56,7 +57,7 @@ export async function applyApproval(deps: FeatureDeps, update: Update): Promise<
  */
 export async function applyIfUnapplied(deps: FeatureDeps, update: Update): Promise<boolean> {
   if (update.decision?.outcome !== "approved") return false;
-  const found = await deps.store.actions.get(update.ref);
+  const found = await deps.store.actions.get(update.ref, updatePlanId(update));
   if (!found || !approvalChanges(found.doc, update)) return false;
   const history = await deps.store.audit.history(`action:${actionDocumentId(update.ref)}`);
   if (

@@ -5,6 +5,7 @@ import type { Action } from "../domain/action.ts";
 import { isDomainError } from "../domain/errors.ts";
 import { requireCapability } from "../domain/permissions.ts";
 import type { Decision, Update } from "../domain/update.ts";
+import { updatePlanId } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card, CardActionTurn } from "../messaging.ts";
 import { noReviewForDmtCard, reviewExists } from "../review/review-exists.ts";
@@ -48,7 +49,7 @@ type Loaded = { update: Versioned<Update>; action: Action } | { missing: Card };
 
 async function load(deps: FeatureDeps, quarter: string, ref: string): Promise<Loaded> {
   const update = await deps.store.updates.get(quarter, ref);
-  const action = await deps.store.actions.get(ref);
+  const action = update && (await deps.store.actions.get(ref, updatePlanId(update.doc)));
   if (!update || !action) {
     return {
       missing: notice(

@@ -4,6 +4,7 @@ import { buildNoticeCard } from "../cards/notice-card.ts";
 import { CARD_VERBS } from "../cards/verbs.ts";
 import { actionTitle } from "../domain/action.ts";
 import type { IsoDate } from "../domain/iso-date.ts";
+import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card } from "../messaging.ts";
 import { dmtMembers } from "./dmt-cards.ts";
@@ -37,7 +38,9 @@ export async function remindSlowDecisions(deps: FeatureDeps, today: IsoDate): Pr
   const timeZone = deps.config.REVIEW_TIMEZONE;
   const waiting = slowDecisions(await deps.store.updates.all(), today, timeZone);
   if (waiting.length === 0) return [];
-  const titles = new Map((await deps.store.actions.list()).map((a) => [a.ref, actionTitle(a, 90)]));
+  const titles = new Map(
+    (await deps.store.actions.list(DEFAULT_PLAN_ID)).map((a) => [a.ref, actionTitle(a, 90)]),
+  );
   const card = reminderCard(waiting, titles, timeZone);
   const refs = waiting.map((w) => w.update.ref);
   const summary = `${refs.length} ${refs.length === 1 ? "update is" : "updates are"} waiting for a DMT decision: ${refs.join(", ")}.`;

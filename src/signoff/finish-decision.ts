@@ -1,5 +1,6 @@
 import type { Action } from "../domain/action.ts";
 import type { Update } from "../domain/update.ts";
+import { updatePlanId } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import { applyApproval, applyIfUnapplied } from "./apply-approval.ts";
 import { redrawSignOffCards } from "./dmt-cards.ts";
@@ -54,6 +55,6 @@ export async function repairDecision(deps: FeatureDeps, update: Update): Promise
   await applyIfUnapplied(deps, update);
   const age = deps.clock.now().getTime() - Date.parse(decision.at);
   if (age > NOTIFY_REPAIR_DAYS * 24 * 60 * 60 * 1000) return;
-  const found = await deps.store.actions.get(update.ref);
+  const found = await deps.store.actions.get(update.ref, updatePlanId(update));
   if (found) await notifyLead(deps, update, found.doc);
 }

@@ -1,6 +1,7 @@
 import { buildSummaryCard } from "../cards/summary-card.ts";
 import { reviewRoundDates } from "../domain/calendar.ts";
 import { addDays, type IsoDate } from "../domain/iso-date.ts";
+import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import type { Review } from "../domain/review.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
@@ -46,7 +47,7 @@ export async function quarterlySummary(
 ): Promise<{ figures: SummaryFigures; card: Card }> {
   const [plan, actions, updates, people] = await Promise.all([
     currentPlan(deps.store),
-    deps.store.actions.list(),
+    deps.store.actions.list(DEFAULT_PLAN_ID),
     deps.store.updates.all(),
     deps.store.people.list(),
   ]);

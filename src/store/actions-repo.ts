@@ -1,6 +1,5 @@
 import { type Action, ActionSchema } from "../domain/action.ts";
 import { actionDocumentId } from "../domain/document-id.ts";
-import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 import type { Actor } from "./audit-log.ts";
 import type { ChangeVersions } from "./change-versions.ts";
 import type { DocumentRepo, Versioned } from "./document-repo.ts";
@@ -20,7 +19,8 @@ export class ActionsRepo {
     this.cache = new VersionedCache(versions, docs.container.id);
   }
 
-  list(planId = DEFAULT_PLAN_ID): Promise<Action[]> {
+  /** The plan's actions. The plan is always named: two plans may each have an action 1.1. */
+  list(planId: string): Promise<Action[]> {
     // The WHERE is not redundant: the embedded server ignores the partition key on queries.
     return this.docs.query(
       {
@@ -31,7 +31,7 @@ export class ActionsRepo {
     );
   }
 
-  get(ref: string, planId = DEFAULT_PLAN_ID): Promise<Versioned<Action> | null> {
+  get(ref: string, planId: string): Promise<Versioned<Action> | null> {
     // The ETag comes with it: remembered only while no action changed, it is still the current one.
     return this.cache.get(`${planId}\u0000${ref}`, () =>
       this.docs.read(actionDocumentId(ref), planId),
@@ -63,7 +63,7 @@ export class ActionsRepo {
     return this.docs.replace(action, etag, actor, before);
   }
 
-  async count(planId = DEFAULT_PLAN_ID): Promise<number> {
+  async count(planId: string): Promise<number> {
     const { resources } = await this.docs.container.items
       .query<number>(
         {
@@ -74,6 +74,21 @@ export class ActionsRepo {
       )
       .fetchAll();
     return resources[0] ?? 0;
+  }
+
+  /** How many actions each plan holds, by plan id (one cross-plan read of ids only). */
+  async countByPlan(): Promise<Map<string, number>> {
+    const { resources } = await this.docs.container.items
+      .query<string>("SELECT VALUE c.planId FROM c")
+      .fetchAll();
+    const counts = new Map<string, number>();
+    for (const planId of resources) counts.set(planId, (counts.get(planId) ?? 0) + 1);
+    return counts;
+  }
+
+  /** Removes one action, with its audit entry (removing a plan removes its actions one by one). */
+  remove(action: Action, actor: Actor): Promise<void> {
+    return this.docs.delete(action, actor);
   }
 }
 

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
+import { DEFAULT_PLAN_ID } from "../../src/domain/plan.ts";
 import { silentLogger } from "../../src/logger.ts";
 import type { AuditEntry } from "../../src/store/audit-log.ts";
 import { openStore } from "../../src/store/open-store.ts";
@@ -65,7 +66,7 @@ async function auditedActions(dataDir: string) {
     role: "cli",
   });
   try {
-    const actions = await store.actions.list();
+    const actions = await store.actions.list(DEFAULT_PLAN_ID);
     const { resources } = await store.containers.audit.items
       .query<Pick<AuditEntry, "entity">>(
         "SELECT c.entity FROM c WHERE STARTSWITH(c.entity, 'action:')",

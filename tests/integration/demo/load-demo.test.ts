@@ -35,7 +35,7 @@ describe("the demo loaded into an empty store", () => {
   });
 
   it("answers what's red for priority 3 from last quarter's approved updates", async () => {
-    const red = (await store.actions.list())
+    const red = (await store.actions.list(DEFAULT_PLAN_ID))
       .filter((a) => a.rag === "Red" && a.priorities.includes(3))
       .map((a) => a.ref)
       .sort();
@@ -83,6 +83,6 @@ describe("the demo loaded into an empty store", () => {
 
   it("does nothing on a store that already has a plan", async () => {
     expect(await loadDemoIfEmpty(store, fixedClock(), silentLogger)).toBeNull();
-    expect(await store.actions.count()).toBe(19);
+    expect(await store.actions.count(DEFAULT_PLAN_ID)).toBe(19);
   });
 });

@@ -9,6 +9,7 @@ import {
 } from "../../../src/demo/agents-playground.ts";
 import { loadDemoIfEmpty } from "../../../src/demo/load-demo.ts";
 import { leadsAction } from "../../../src/domain/person.ts";
+import { DEFAULT_PLAN_ID } from "../../../src/domain/plan.ts";
 import { silentLogger } from "../../../src/logger.ts";
 import type { Store } from "../../../src/store/store.ts";
 import { fixedClock, openDemoStore } from "./demo-store.ts";
@@ -84,7 +85,9 @@ describe("the Agents Playground with the repo's .m365agentsplayground.yml", () =
     );
     const person = (await store.people.get(me.userPrincipalName))?.doc;
     expect(person?.roles).toEqual(expect.arrayContaining(["lead", "manager", "dmt"]));
-    const led = (await store.actions.list()).filter((a) => person && leadsAction(person, a.lead));
+    const led = (await store.actions.list(DEFAULT_PLAN_ID)).filter(
+      (a) => person && leadsAction(person, a.lead),
+    );
     expect(led.map((a) => a.ref)).toEqual(["CSC-01", "CSC-02", "CSC-03", "CSC-07", "CSC-11"]);
   });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemClock } from "../../../src/clock.ts";
 import { type Action, ActionSchema } from "../../../src/domain/action.ts";
+import { DEFAULT_PLAN_ID } from "../../../src/domain/plan.ts";
 import { ContainerMirror } from "../../../src/query/container-mirror.ts";
 import type { Store } from "../../../src/store/store.ts";
 import { openTempStore } from "../../support/temp-store.ts";
@@ -60,7 +61,7 @@ describe("the in-memory copy with the store's change versions", () => {
     expect(await mirror.refresh()).toEqual([]);
     expect(queries).toBe(afterFirst);
 
-    const found = await store.actions.get("A-1");
+    const found = await store.actions.get("A-1", DEFAULT_PLAN_ID);
     if (!found) throw new Error("A-1 was not stored");
     await store.actions.save({ ...found.doc, rag: "Red" }, SETUP, found.doc);
     const changes = await mirror.refresh();

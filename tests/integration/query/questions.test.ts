@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../src/clock.ts";
+import { DEFAULT_PLAN_ID } from "../../../src/domain/plan.ts";
 import type { Rag } from "../../../src/domain/rag.ts";
 import type { Update } from "../../../src/domain/update.ts";
 import { cardText } from "../../support/stand-in-connector.ts";
@@ -28,7 +29,7 @@ describe("asking Plan Tracker about the plan", () => {
     return lastCardIn(t.connector, t.connector.personalConversationOf(person));
   };
   const setRag = async (ref: string, rag: Rag) => {
-    const found = await t.store.actions.get(ref);
+    const found = await t.store.actions.get(ref, DEFAULT_PLAN_ID);
     if (!found) throw new Error(`${ref} is not in the sample plan`);
     await t.store.actions.save({ ...found.doc, rag }, SETUP, found.doc);
   };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_PLAN_ID } from "../../../src/domain/plan.ts";
 import { blankReview } from "../../../src/review/review-records.ts";
 import { cardText } from "../../support/stand-in-connector.ts";
 import { anUpdate } from "../../unit/xlsx/sample-rows.ts";
@@ -68,7 +69,7 @@ describe("a quarter with no review", () => {
     // As a submit before this check would have left it.
     const stored = anUpdate("CSC-01", "2099-Q4", { previousRag: "Amber", proposedRag: "Green" });
     await w.t.store.updates.create(stored, { id: w.lead.person.id, name: w.lead.person.name });
-    const ragBefore = (await w.t.store.actions.get("CSC-01"))?.doc.rag;
+    const ragBefore = (await w.t.store.actions.get("CSC-01", DEFAULT_PLAN_ID))?.doc.rag;
     const before = await everything();
     for (const verb of ["approveUpdate", "returnUpdate"]) {
       const pressed = await w.t.press(w.dee, verb, decisionData(stored, "Forged"));
@@ -82,7 +83,7 @@ describe("a quarter with no review", () => {
       state: "submitted",
       decision: null,
     });
-    expect((await w.t.store.actions.get("CSC-01"))?.doc.rag).toBe(ragBefore);
+    expect((await w.t.store.actions.get("CSC-01", DEFAULT_PLAN_ID))?.doc.rag).toBe(ragBefore);
   });
 
   it("takes this quarter's and next quarter's updates, and any quarter whose review is stored", async () => {

@@ -16,6 +16,7 @@ import {
 import { BEFORE_THE_REVIEW, roundPlan } from "../../faults/support/round-world.ts";
 import { StandInConnector } from "../../support/stand-in-connector.ts";
 import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
+import { DEFAULT_PLAN_ID } from "../../../src/domain/plan.ts";
 
 /**
  * `start review` on a large plan queues the round in the background; a kill part way leaves some
@@ -55,7 +56,7 @@ describe("a round whose queueing a stopped server cut short", () => {
       queueing: { round: "open", covers: ["open"] },
     }));
     const { byPerson } = assignToLeads(
-      await first.store.actions.list(),
+      await first.store.actions.list(DEFAULT_PLAN_ID),
       await first.store.people.list(),
     );
     const someLeads = [...byPerson.values()].slice(0, 2);

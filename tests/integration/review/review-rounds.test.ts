@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../src/clock.ts";
 import { loadConfig } from "../../../src/config.ts";
 import type { Person } from "../../../src/domain/person.ts";
-import { SAMPLE_PLAN } from "../../../src/domain/plan.ts";
+import { DEFAULT_PLAN_ID, SAMPLE_PLAN } from "../../../src/domain/plan.ts";
 import type { Update } from "../../../src/domain/update.ts";
 import type { FeatureDeps } from "../../../src/feature-deps.ts";
 import { importPlanFile } from "../../../src/import/import-plan.ts";
@@ -72,7 +72,7 @@ describe("a quarter's reminder rounds", () => {
       ["CSC-11", { complete: true }],
       ["CSC-12", { signedOff: true }],
     ] as const) {
-      const found = await store.actions.get(ref);
+      const found = await store.actions.get(ref, DEFAULT_PLAN_ID);
       if (found) await store.actions.save({ ...found.doc, ...change }, SETUP, found.doc);
     }
     await addPeople(store, [hana, ira, tom, dmtPerson]);

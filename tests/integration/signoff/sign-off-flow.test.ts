@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_PLAN_ID } from "../../../src/domain/plan.ts";
 import type { toPlanRows } from "../../../src/import/plan-rows.ts";
 import { runCliHere } from "../../support/run-cli.ts";
 import { cardText } from "../../support/stand-in-connector.ts";
@@ -184,7 +185,7 @@ describe("DMT sign-off through the bot", () => {
 
   it("refuses a non-DMT person replaying the Approve invoke, and changes nothing", async () => {
     const before = await w.t.store.updates.get(QUARTER, "CSC-01");
-    const actionBefore = await w.t.store.actions.get("CSC-01");
+    const actionBefore = await w.t.store.actions.get("CSC-01", DEFAULT_PLAN_ID);
     if (!before) throw new Error("no update");
     const sentToLead = w.t.cardsTo(w.lead).length;
     for (const person of [w.manager, w.lead]) {
@@ -193,7 +194,7 @@ describe("DMT sign-off through the bot", () => {
     }
     await w.t.idle();
     expect((await w.t.store.updates.get(QUARTER, "CSC-01"))?.etag).toBe(before.etag);
-    expect((await w.t.store.actions.get("CSC-01"))?.etag).toBe(actionBefore?.etag);
+    expect((await w.t.store.actions.get("CSC-01", DEFAULT_PLAN_ID))?.etag).toBe(actionBefore?.etag);
     expect(w.t.cardsTo(w.lead)).toHaveLength(sentToLead);
   });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_PLAN_ID } from "../../../src/domain/plan.ts";
 import { recordDecision } from "../../../src/signoff/decision-rules.ts";
 import { cardText } from "../../support/stand-in-connector.ts";
 import { decisionData, QUARTER, type SignOffWorld, startSignOffWorld } from "./signoff-fixture.ts";
@@ -34,7 +35,7 @@ describe("sign-off after the first press: edits, resubmissions, repairs, reminde
     expect((await w.t.store.updates.get(QUARTER, "CSC-11"))?.doc.decision).toBeNull();
 
     await w.t.press(w.dee, "approveUpdate", decisionData(edited));
-    const action = (await w.t.store.actions.get("CSC-11"))?.doc;
+    const action = (await w.t.store.actions.get("CSC-11", DEFAULT_PLAN_ID))?.doc;
     expect(action).toMatchObject({ rag: "Green", complete: true, signedOff: true });
     expect((await w.t.store.audit.history("action:CSC-11")).at(-1)?.summary).toBe(
       "CSC-11: RAG Amber → Green; signed off complete",
@@ -66,13 +67,13 @@ describe("sign-off after the first press: edits, resubmissions, repairs, reminde
       { id: w.dee.person.id, name: "Dee Director" },
       found.doc,
     );
-    expect((await w.t.store.actions.get("CSC-14"))?.doc.rag).toBe("Amber");
+    expect((await w.t.store.actions.get("CSC-14", DEFAULT_PLAN_ID))?.doc.rag).toBe("Amber");
 
     w.clock.advance(60_000);
     await w.signOff.daily.run("2026-12-15");
     await w.signOff.daily.run("2026-12-15");
     await w.t.idle();
-    expect((await w.t.store.actions.get("CSC-14"))?.doc.rag).toBe("Red");
+    expect((await w.t.store.actions.get("CSC-14", DEFAULT_PLAN_ID))?.doc.rag).toBe("Red");
     const writes = (await w.t.store.audit.history("action:CSC-14")).filter((e) =>
       e.summary.includes("RAG Amber → Red"),
     );

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AdaptiveCardJson } from "../../../src/cards/card-json.ts";
 import { ManualClock } from "../../../src/clock.ts";
 import type { Action } from "../../../src/domain/action.ts";
-import { SAMPLE_PLAN } from "../../../src/domain/plan.ts";
+import { DEFAULT_PLAN_ID, SAMPLE_PLAN } from "../../../src/domain/plan.ts";
 import type { Rag } from "../../../src/domain/rag.ts";
 import type { Decision, Update } from "../../../src/domain/update.ts";
 import { cardsOf, cardText } from "../../support/stand-in-connector.ts";
@@ -158,7 +158,7 @@ describe("the quarterly summary in chat", () => {
     expect(text).toContain("Plan summary: October to December 2026");
 
     // RAG by priority, counted straight from the stored actions.
-    const actions = await t.store.actions.list();
+    const actions = await t.store.actions.list(DEFAULT_PLAN_ID);
     const count = (list: Action[]) =>
       (["Red", "Amber", "Green", null] as const).map((rag) =>
         String(list.filter((a) => a.rag === rag).length),

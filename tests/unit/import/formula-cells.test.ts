@@ -77,6 +77,8 @@ describe("formula cells in CSV", () => {
 
 function row(ref: string, text: string): PlanRow {
   return {
+    planId: "default",
+    planName: "Plan",
     ref,
     priorities: [1],
     section: "",

@@ -77,16 +77,15 @@ describe("reading plan rows", () => {
     expect(() => readCsv(fixture("binary.csv"), "binary.csv")).toThrow(/not a text CSV file/);
   });
 
-  it("rejects a second row with the same Ref and an unknown priority", () => {
+  it("rejects a second row with the same Ref; a priority number the plan lacks becomes a new priority", () => {
     const csv = Buffer.from(
       "Ref,Priority,Development Action,Lead\nA-1,3,Do it,HoS\nA-1,3,Again,HoS\nA-2,9,Other,HoS\nA-3,domestic abuse,Named,HoS\n",
     );
     const result = read(csv);
     if ("headerProblem" in result) throw new Error(result.headerProblem);
-    expect(result.rejected.map((r) => [r.rowNumber, r.column])).toEqual([
-      [3, "Ref"],
-      [4, "Priority"],
-    ]);
+    expect(result.rejected.map((r) => [r.rowNumber, r.column])).toEqual([[3, "Ref"]]);
+    expect(result.actions.find((a) => a.action.ref === "A-2")?.action.priorities).toEqual([9]);
+    expect(result.addedPriorities).toEqual([{ number: 9, name: "Priority 9", description: "" }]);
     expect(result.actions.find((a) => a.action.ref === "A-3")?.action.priorities).toEqual([4]);
   });
 });
