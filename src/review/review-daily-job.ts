@@ -17,8 +17,16 @@ import { tellOfUndelivered } from "./undelivered-notice.ts";
 export function reviewDailyJob(
   deps: FeatureDeps,
 ): DailyJob & { runReport(today: IsoDate): Promise<RoundReport[]> } {
+  // The start's resume and the day's run (which begins with one) share a resume under way.
+  let resuming: Promise<RoundReport[]> | null = null;
+  const resume = () => {
+    resuming ??= resumeInterruptedRounds(deps).finally(() => {
+      resuming = null;
+    });
+    return resuming;
+  };
   async function runReport(today: IsoDate): Promise<RoundReport[]> {
-    const reports: RoundReport[] = await resumeInterruptedRounds(deps);
+    const reports: RoundReport[] = await resume();
     for (const [quarter, review] of await candidateReviews(deps.store, today)) {
       if (review.state === "closed") continue;
       const plan = scheduledRound(review.reviewDate, review.roundsSent, today);
@@ -34,7 +42,7 @@ export function reviewDailyJob(
       await tellOfUndelivered(deps, today);
     },
     async atStart() {
-      await resumeInterruptedRounds(deps);
+      await resume();
     },
   };
 }
