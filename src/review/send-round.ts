@@ -5,6 +5,7 @@ import { refCount } from "../cards/review-lists.ts";
 import { quarterLabel } from "../domain/calendar.ts";
 import { formatLongDate, type IsoDate } from "../domain/iso-date.ts";
 import { hasRole } from "../domain/person.ts";
+import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import type { ReviewRound } from "../domain/review.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
@@ -16,7 +17,6 @@ import type { RoundPlan } from "./review-calendar.ts";
 import { recordRoundQueueing, recordRoundsSent } from "./review-records.ts";
 import { reviewStatus } from "./review-status.ts";
 import { inHundreds, QUEUE_BATCHES } from "./run-limited.ts";
-import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 
 export interface RoundReport {
   quarter: Quarter;

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { seedLargePlan } from "../../../bench/large-plan.ts";
 import { ManualClock } from "../../../src/clock.ts";
 import { todayIn } from "../../../src/domain/calendar.ts";
+import { DEFAULT_PLAN_ID } from "../../../src/domain/plan.ts";
 import { assignToLeads } from "../../../src/review/lead-assignment.ts";
 import { sendOpeningForms } from "../../../src/review/opening-forms.ts";
 import { createOutboxMessenger } from "../../../src/review/outbox-messenger.ts";
@@ -16,7 +17,6 @@ import {
 import { BEFORE_THE_REVIEW, roundPlan } from "../../faults/support/round-world.ts";
 import { StandInConnector } from "../../support/stand-in-connector.ts";
 import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
-import { DEFAULT_PLAN_ID } from "../../../src/domain/plan.ts";
 
 /**
  * `start review` on a large plan queues the round in the background; a kill part way leaves some
