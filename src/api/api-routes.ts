@@ -1,5 +1,6 @@
 import type { RequestHandler, Router } from "express";
 import { todayIn } from "../domain/calendar.ts";
+import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import { type HttpContext, handle } from "../http/http-handler.ts";
 import { sendJson } from "../http/send-json.ts";
@@ -19,7 +20,6 @@ import {
   tabAccess,
 } from "./tab-access.ts";
 import { createViewerResolver, type Viewer } from "./viewer.ts";
-import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 
 type ApiHandler = (ctx: HttpContext, viewer: Viewer) => Promise<void>;
 
@@ -101,7 +101,10 @@ export function registerApiRoutes(
     "/api/signoff-queue",
     api(async ({ res }, viewer) => {
       requireSignOffQueueAccess(viewer.person);
-      const [actions, updates] = await Promise.all([store.actions.list(DEFAULT_PLAN_ID), store.updates.all()]);
+      const [actions, updates] = await Promise.all([
+        store.actions.list(DEFAULT_PLAN_ID),
+        store.updates.all(),
+      ]);
       sendJson(res, 200, {
         items: buildSignOffQueue(actions, updates, today(), deps.config.REVIEW_TIMEZONE),
       });

@@ -1,6 +1,7 @@
 import { formatDateTime } from "../cards/date-time-text.ts";
 import { buildReminderCard, type ReminderMark } from "../cards/reminder-card.ts";
 import type { Person } from "../domain/person.ts";
+import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import type { ReviewRound } from "../domain/review.ts";
 import type { Update } from "../domain/update.ts";
@@ -8,7 +9,6 @@ import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card } from "../messaging.ts";
 import { actionsLedBy, byRef, isOwed } from "./lead-assignment.ts";
 import { readReview } from "./review-records.ts";
-import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 
 /**
  * The key of an update form sent from a reminder list: one per quarter, action, lead and the

@@ -1,10 +1,10 @@
 import { todayIn } from "../domain/calendar.ts";
+import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import type { Store } from "../store/store.ts";
 import { currentReviewQuarter, readReview } from "./review-records.ts";
 import { type ReviewStatus, reviewStatus } from "./review-status.ts";
 import { parseQuarter } from "./start-review.ts";
-import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 
 /** The state of the current review (or of `quarter`), read from the store. */
 export async function loadReviewStatus(

@@ -1,5 +1,6 @@
 import { todayIn } from "../domain/calendar.ts";
 import type { Person } from "../domain/person.ts";
+import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card } from "../messaging.ts";
@@ -8,7 +9,6 @@ import { actionsLedBy, byRef } from "./lead-assignment.ts";
 import { leadListCard } from "./lead-list-card.ts";
 import { currentReviewQuarter } from "./review-records.ts";
 import { currentUpdateCard } from "./update-cards.ts";
-import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 
 /** A lead's open actions for the current review, each with the card that shows where it stands. */
 export async function myActionCards(
