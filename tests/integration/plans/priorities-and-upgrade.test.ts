@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { SAMPLE_PLAN } from "../../../src/domain/plan.ts";
 import { readTable } from "../../../src/import/read-table.ts";
 import { rowsToActions } from "../../../src/import/rows-to-actions.ts";
-import { runCli, tempDataDir } from "../../support/run-cli.ts";
+import { runCli, runCliHere, tempDataDir } from "../../support/run-cli.ts";
 import { withStoreAt } from "./store-at.ts";
 
 const SAMPLE = new URL("../../../data/sample-plan.csv", import.meta.url).pathname;
@@ -52,7 +52,7 @@ describe("a workbook with a Priorities sheet", () => {
       /row 5, column "Priority": "Youth justice" is not one of the priorities on the Priorities sheet/,
     );
     expect(result.code).toBe(1);
-    const plans = JSON.parse((await runCli(["plans", "--json"], env)).stdout) as PlanJson[];
+    const plans = JSON.parse((await runCliHere(["plans", "--json"], env)).stdout) as PlanJson[];
     expect(plans).toEqual([
       {
         id: "default",
@@ -64,7 +64,7 @@ describe("a workbook with a Priorities sheet", () => {
         ],
       },
     ]);
-    const rows = JSON.parse((await runCli(["export", "--format", "json"], env)).stdout) as {
+    const rows = JSON.parse((await runCliHere(["export", "--format", "json"], env)).stdout) as {
       ref: string;
       priorities: number[];
     }[];
@@ -132,7 +132,7 @@ describe("a store written before there could be several plans", () => {
     "keeps working with nothing re-imported (plan document stored: %s)",
     async (stored, name) => {
       const env = { DATA_DIR: await oldStore(stored), EMBEDDED_COSMOS_PORT: "0" };
-      const plans = JSON.parse((await runCli(["plans", "--json"], env)).stdout) as PlanJson[];
+      const plans = JSON.parse((await runCliHere(["plans", "--json"], env)).stdout) as PlanJson[];
       expect(plans).toEqual([
         {
           id: "default",
@@ -141,19 +141,22 @@ describe("a store written before there could be several plans", () => {
           priorities: SAMPLE_PLAN.priorities.map(({ number, name }) => ({ number, name })),
         },
       ]);
-      const rows = JSON.parse((await runCli(["export", "--format", "json"], env)).stdout) as {
+      const rows = JSON.parse((await runCliHere(["export", "--format", "json"], env)).stdout) as {
         ref: string;
         latestUpdate: { progress: string } | null;
       }[];
       expect(rows).toHaveLength(19);
       expect(rows.find((r) => r.ref === "CSC-05")?.latestUpdate?.progress).toBe("Panel in place");
       // One plan: --plan may be left out, and the same file finds every action unchanged.
-      const again = await runCli(["import", SAMPLE], env);
+      const again = await runCliHere(["import", SAMPLE], env);
       expect(again.stdout).toContain(`Plan "${name}"`);
       expect(again.stdout).toContain("0 created, 0 updated, 19 unchanged, 0 rejected");
-      const renamed = await runCli(["plan", "rename", name, "Rutland CYP Development Plan"], env);
+      const renamed = await runCliHere(
+        ["plan", "rename", name, "Rutland CYP Development Plan"],
+        env,
+      );
       expect(renamed.code).toBe(0);
-      const after = JSON.parse((await runCli(["plans", "--json"], env)).stdout) as PlanJson[];
+      const after = JSON.parse((await runCliHere(["plans", "--json"], env)).stdout) as PlanJson[];
       expect(after.map((p) => [p.id, p.name, p.actions])).toEqual([
         ["default", "Rutland CYP Development Plan", 19],
       ]);

@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Update } from "../../../src/domain/update.ts";
-import { runCli, tempDataDir } from "../../support/run-cli.ts";
+import { runCli, runCliHere, tempDataDir } from "../../support/run-cli.ts";
 import { withStoreAt } from "./store-at.ts";
 
 const PLYMOUTH = new URL("../../fixtures/plymouth-plan.csv", import.meta.url).pathname;
@@ -27,14 +27,16 @@ describe("several plans in one store", () => {
   const dir = tempDataDir();
   const env = { DATA_DIR: dir, EMBEDDED_COSMOS_PORT: "0" };
   const send = join(dir, "send-plan.csv");
-  const cli = (...args: string[]) => runCli(args, env);
+  // The same CLI code in this process, so the many small cases stay quick; the first import runs
+  // the real binary.
+  const cli = (...args: string[]) => runCliHere(args, env);
   const plans = async () => JSON.parse((await cli("plans", "--json")).stdout) as PlanJson[];
   const exported = async (...args: string[]) =>
     JSON.parse((await cli("export", "--format", "json", ...args)).stdout) as RowJson[];
 
   beforeAll(async () => {
     writeFileSync(send, SEND_CSV);
-    const first = await cli("import", PLYMOUTH, "--plan", "Plymouth Improvement Plan");
+    const first = await runCli(["import", PLYMOUTH, "--plan", "Plymouth Improvement Plan"], env);
     expect(first.stderr).toBe("");
     expect(first.stdout).toContain('Plan "Plymouth Improvement Plan" (new');
     expect(first.stdout).toContain("8 created");
