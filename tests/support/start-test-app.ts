@@ -192,6 +192,13 @@ export async function startTestApp(o: StartTestAppOptions = {}): Promise<TestApp
     activity,
     cardsTo: (user) => connector.cardsTo(user),
     async idle(timeoutMs = 60_000) {
+      // The start-up catch-up may be opening a review and queueing its forms in the background.
+      await app.scheduler.caughtUp;
+      await waitUntil(
+        async () => (await app.store.reviews.list()).every((review) => !review.queueing),
+        timeoutMs,
+        "review rounds to finish queueing",
+      );
       await waitUntil(
         async () => (await app.store.outbox.countOpen()) === 0,
         timeoutMs,
