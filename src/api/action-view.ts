@@ -5,7 +5,7 @@ import type { IsoDate } from "../domain/iso-date.ts";
 import type { Person } from "../domain/person.ts";
 import type { Plan } from "../domain/plan.ts";
 import { isOverdue } from "../domain/rag-rules.ts";
-import type { Update } from "../domain/update.ts";
+import { type Update, updatePlanId } from "../domain/update.ts";
 import type { Store } from "../store/store.ts";
 import { ApiError } from "./api-error.ts";
 import { requireActionAccess } from "./tab-access.ts";
@@ -18,6 +18,8 @@ export interface HistoryEntry {
 }
 
 export interface ActionView {
+  /** The plan the action belongs to: with several plans, Ref 1.1 may be in each. */
+  plan: { id: string; name: string };
   /** `extra`: the plan's own columns the product has no field for, by their header. */
   action: Omit<Action, "planId" | "completionDate" | "priorities"> & {
     title: string;
@@ -49,22 +51,30 @@ export async function loadActionView(
     throw new ApiError(
       404,
       "not_found",
-      `There is no action ${ref} in the plan: check the Ref, for example CSC-07.`,
+      `There is no action ${ref} in "${plan.name}": check the Ref, for example CSC-07, and the plan chosen on the dashboard.`,
     );
   }
   const a = found.doc;
   requireActionAccess(viewer, a);
-  const updates = await store.updates.forAction(a.ref);
+  // Asked for with the plan, and checked again here: another plan's 1.1 has updates under the same
+  // Ref, and an update stored before there were plans has no plan id (it is the first plan's).
+  const forAction: (ref: string, planId: string) => Promise<Update[]> =
+    store.updates.forAction.bind(store.updates);
+  const updates = (await forAction(a.ref, plan.id)).filter((u) => updatePlanId(u) === plan.id);
   const trails = await Promise.all([
     store.audit.history(`action:${actionDocumentId(a.ref)}`),
     ...updates.map((u) => store.audit.history(`update:${u.id}`)),
   ]);
   const history = trails
     .flat()
+    // An action's history is kept under its Ref: another plan's 1.1 shares it, so each entry is
+    // kept only when the document it records belongs to this plan.
+    .filter((e) => entryPlanId(e.after ?? e.before) === plan.id)
     .map((e) => ({ at: e.at, by: e.actor.name, summary: e.summary }))
     .sort((x, y) => y.at.localeCompare(x.at));
   const { planId: _plan, completionDate, priorities, ...fields } = a;
   return {
+    plan: { id: plan.id, name: plan.name },
     action: {
       ...fields,
       title: actionTitle(a),
@@ -98,4 +108,10 @@ async function findIgnoringCase(store: Store, planId: string, ref: string) {
       digitsLoose(a.ref) === digitsLoose(ref),
   );
   return match ? { doc: match } : null;
+}
+
+/** The plan of an audited action or update; documents from before plans had none are the first plan's. */
+function entryPlanId(doc: unknown): string {
+  const planId = (doc as { planId?: unknown } | null)?.planId;
+  return updatePlanId({ planId: typeof planId === "string" ? planId : undefined });
 }

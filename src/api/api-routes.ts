@@ -4,11 +4,12 @@ import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import { type HttpContext, handle } from "../http/http-handler.ts";
 import { sendJson } from "../http/send-json.ts";
-import { currentPlan } from "../import/current-plan.ts";
 import { planRowsToXlsx } from "../import/export-xlsx.ts";
 import { toPlanRows } from "../import/plan-rows.ts";
+import { listPlans } from "../plans/plan-list.ts";
 import { loadActionView } from "./action-view.ts";
 import { ApiError, sendApiError } from "./api-error.ts";
+import { choosePlan, plansForViewer } from "./plan-choice.ts";
 import { parsePlanFilters } from "./plan-filters.ts";
 import { buildPlanView } from "./plan-view.ts";
 import { buildSignOffQueue } from "./signoff-queue.ts";
@@ -61,14 +62,26 @@ export function registerApiRoutes(
     }),
   );
 
+  /** `?plan=<id>` of a request, or the viewer's first plan; an unknown id is a 404 naming the plans. */
+  const planOf = (url: URL, viewer: Viewer) =>
+    choosePlan(store, viewer.person, url.searchParams.get("plan"));
+
+  router.get(
+    "/api/plans",
+    api(async ({ res }, viewer) => {
+      requirePlanAccess(viewer.person);
+      sendJson(res, 200, { plans: await plansForViewer(store, viewer.person) });
+    }),
+  );
+
   router.get(
     "/api/plan",
     api(async ({ res, url }, viewer) => {
       requirePlanAccess(viewer.person);
       const filters = parsePlanFilters(url.searchParams);
-      const [plan, actions, updates] = await Promise.all([
-        currentPlan(store),
-        store.actions.list(DEFAULT_PLAN_ID),
+      const plan = await planOf(url, viewer);
+      const [actions, updates] = await Promise.all([
+        store.actions.list(plan.id),
         store.updates.all(),
       ]);
       sendJson(
@@ -81,14 +94,14 @@ export function registerApiRoutes(
 
   router.get(
     "/api/actions/:ref",
-    api(async ({ res, params }, viewer) => {
+    api(async ({ res, params, url }, viewer) => {
       requirePlanAccess(viewer.person);
       sendJson(
         res,
         200,
         await loadActionView(
           store,
-          await currentPlan(store),
+          await planOf(url, viewer),
           params.ref ?? "",
           today(),
           viewer.person,
@@ -101,31 +114,33 @@ export function registerApiRoutes(
     "/api/signoff-queue",
     api(async ({ res }, viewer) => {
       requireSignOffQueueAccess(viewer.person);
-      const [actions, updates] = await Promise.all([
-        store.actions.list(DEFAULT_PLAN_ID),
-        store.updates.all(),
-      ]);
+      // DMT decides every plan's updates, so the queue holds them all, each under its plan.
+      const [plans, updates] = await Promise.all([listPlans(store), store.updates.all()]);
+      const actions = (await Promise.all(plans.map((p) => store.actions.list(p.plan.id)))).flat();
+      const planNames = new Map(plans.map((p) => [p.plan.id, p.plan.name]));
       sendJson(res, 200, {
-        items: buildSignOffQueue(actions, updates, today(), deps.config.REVIEW_TIMEZONE),
+        items: buildSignOffQueue(actions, updates, today(), deps.config.REVIEW_TIMEZONE, planNames),
       });
     }),
   );
 
   router.get(
     "/api/export.xlsx",
-    api(async ({ res }, viewer) => {
+    api(async ({ res, url }, viewer) => {
       requirePlanAccess(viewer.person);
-      const [plan, actions, updates] = await Promise.all([
-        currentPlan(store),
-        store.actions.list(DEFAULT_PLAN_ID),
+      const plan = await planOf(url, viewer);
+      const [actions, updates] = await Promise.all([
+        store.actions.list(plan.id),
         store.updates.all(),
       ]);
       const day = today();
       const rows = toPlanRows(actionsForExport(viewer.person, actions), updates);
+      // The first plan's report keeps the name it always had; another plan's says whose it is.
+      const name = plan.id === DEFAULT_PLAN_ID ? "" : `${plan.id.replace(/[^a-z0-9-]+/gi, "-")}-`;
       const bytes = await planRowsToXlsx(rows, plan, { today: day });
       res.writeHead(200, {
         "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "content-disposition": `attachment; filename="plan-tracker-${day}.xlsx"`,
+        "content-disposition": `attachment; filename="plan-tracker-${name}${day}.xlsx"`,
         "content-length": bytes.length,
         "cache-control": "no-store",
       });

@@ -5,15 +5,16 @@ import { leadsAction, type Person } from "../domain/person.ts";
 import type { Plan } from "../domain/plan.ts";
 import { RAGS } from "../domain/rag.ts";
 import { isOverdue } from "../domain/rag-rules.ts";
-import type { Update } from "../domain/update.ts";
+import { type Update, updatePlanId } from "../domain/update.ts";
 import { compareRefs } from "../import/plan-rows.ts";
-import { matchesFilters, type PlanFilters } from "./plan-filters.ts";
+import { matchesFilters, NO_SECTION, type PlanFilters, sectionKey } from "./plan-filters.ts";
 
 /** One line of the dashboard's table. */
 export interface ActionLine {
   ref: string;
   title: string;
   priorities: number[];
+  section: string;
   lead: string;
   /** The completion date as the plan wrote it, and the date it means (null for none / TBC). */
   completionDate: string;
@@ -37,8 +38,17 @@ export interface PriorityCounts {
   notRated: number;
 }
 
+/** Counts for one bar of the chart of a plan without priorities: a section's actions by RAG. */
+export interface SectionCounts {
+  section: string;
+  Red: number;
+  Amber: number;
+  Green: number;
+  notRated: number;
+}
+
 export interface PlanView {
-  plan: { name: string; priorities: { number: number; name: string }[] };
+  plan: { id: string; name: string; priorities: { number: number; name: string }[] };
   today: IsoDate;
   /** "ownActions" when the viewer is only a lead: the page then says the actions are theirs. */
   reach: PlanReach;
@@ -46,14 +56,20 @@ export interface PlanView {
   filters: PlanFilters;
   total: number;
   shown: number;
+  /** What the chart's bars are: the plan's priorities, or its sections when it has no priorities. */
+  chartBy: "priority" | "section";
   /** Of the actions shown, so the chart and the table always agree. */
   byPriority: PriorityCounts[];
+  /** The sections of the actions the viewer may see, in Ref order; empty when charting priorities. */
+  bySection: SectionCounts[];
   actions: ActionLine[];
 }
 
 export interface PlanViewInput {
   plan: Plan;
+  /** The plan's actions. */
   actions: Action[];
+  /** Updates of any plan: only this plan's are used, since another plan may have its own 1.1. */
   updates: Update[];
   today: IsoDate;
   viewer: Person;
@@ -66,11 +82,13 @@ export interface PlanViewInput {
  */
 export function buildPlanView(input: PlanViewInput): PlanView {
   const visible = visibleActions(input.viewer, input.actions);
-  const latest = latestUpdates(input.updates);
+  const latest = latestUpdates(input.updates.filter((u) => updatePlanId(u) === input.plan.id));
   const lines = visible.sort(compareRefs).map((a) => toLine(a, latest.get(a.ref), input));
   const shown = lines.filter((line) => matchesFilters(line, input.filters));
+  const chartBy = input.plan.priorities.length > 0 ? "priority" : "section";
   return {
     plan: {
+      id: input.plan.id,
       name: input.plan.name,
       priorities: input.plan.priorities.map(({ number, name }) => ({ number, name })),
     },
@@ -80,7 +98,19 @@ export function buildPlanView(input: PlanViewInput): PlanView {
     filters: input.filters,
     total: lines.length,
     shown: shown.length,
-    byPriority: input.plan.priorities.map((p) => countRags(p.number, p.name, shown)),
+    chartBy,
+    byPriority: input.plan.priorities.map((p) =>
+      countRags(p.name, shown, (l) => l.priorities.includes(p.number), { priority: p.number }),
+    ),
+    // Every section the viewer may see keeps its bar, so narrowing the table never reshapes the chart.
+    bySection:
+      chartBy === "section"
+        ? sectionsOf(lines).map((section) =>
+            countRags(section, shown, (l) => sectionKey(l.section) === sectionKey(section), {
+              section,
+            }),
+          )
+        : [],
     actions: shown,
   };
 }
@@ -90,6 +120,7 @@ function toLine(a: Action, update: Update | undefined, input: PlanViewInput): Ac
     ref: a.ref,
     title: actionTitle(a),
     priorities: a.priorities,
+    section: a.section,
     lead: a.lead,
     completionDate: a.completionDate.text,
     due: a.completionDate.due,
@@ -120,13 +151,27 @@ function latestUpdates(updates: Update[]): Map<string, Update> {
   return latest;
 }
 
-function countRags(priority: number, name: string, lines: ActionLine[]): PriorityCounts {
-  const mine = lines.filter((l) => l.priorities.includes(priority));
-  const counts = { priority, name, Red: 0, Amber: 0, Green: 0, notRated: 0 };
-  for (const line of mine) {
+function countRags<K extends object>(
+  name: string,
+  lines: ActionLine[],
+  belongs: (line: ActionLine) => boolean,
+  key: K,
+): K & { name: string; Red: number; Amber: number; Green: number; notRated: number } {
+  const counts = { ...key, name, Red: 0, Amber: 0, Green: 0, notRated: 0 };
+  for (const line of lines.filter(belongs)) {
     const rag = RAGS.find((r) => r === line.rag);
     if (rag) counts[rag] += 1;
     else counts.notRated += 1;
   }
   return counts;
+}
+
+/** Each section once, as first written, in Ref order; actions without one under "No section". */
+function sectionsOf(lines: ActionLine[]): string[] {
+  const seen = new Map<string, string>();
+  for (const line of lines) {
+    const name = line.section.trim() || NO_SECTION;
+    if (!seen.has(sectionKey(name))) seen.set(sectionKey(name), name);
+  }
+  return [...seen.values()];
 }

@@ -1,12 +1,15 @@
 import { type Action, actionTitle } from "../domain/action.ts";
 import { quarterLabel, todayIn } from "../domain/calendar.ts";
 import { addDays, type IsoDate } from "../domain/iso-date.ts";
-import type { Update } from "../domain/update.ts";
+import { type Update, updatePlanId } from "../domain/update.ts";
 import { isWorkingDay } from "../domain/working-days.ts";
 import { compareRefs } from "../import/plan-rows.ts";
 
 /** An update waiting for a DMT decision. */
 export interface QueueItem {
+  /** The action's plan: with several plans, Ref 1.1 may be waiting in each. */
+  planId: string;
+  planName: string;
   ref: string;
   title: string;
   lead: string;
@@ -23,19 +26,27 @@ export interface QueueItem {
   proposeCompletion: boolean;
 }
 
-/** Every update awaiting sign-off, the longest-waiting first. */
+/**
+ * Every update awaiting sign-off, the longest-waiting first. `actions` may span plans: each update is
+ * matched to the action of its Ref in its own plan, and named by `planNames`.
+ */
 export function buildSignOffQueue(
   actions: Action[],
   updates: Update[],
   today: IsoDate,
   timeZone: string,
+  planNames: ReadonlyMap<string, string> = new Map(),
 ): QueueItem[] {
-  const byRef = new Map(actions.map((a) => [a.ref, a]));
+  const key = (planId: string, ref: string) => `${planId}\u0000${ref}`;
+  const byRef = new Map(actions.map((a) => [key(a.planId, a.ref), a]));
   return updates
     .filter((u) => u.state === "submitted")
     .map((u) => {
-      const action = byRef.get(u.ref);
+      const planId = updatePlanId(u);
+      const action = byRef.get(key(planId, u.ref));
       return {
+        planId,
+        planName: planNames.get(planId) ?? planId,
         ref: u.ref,
         title: action ? actionTitle(action) : "(this action is no longer in the plan)",
         lead: action?.lead ?? "",

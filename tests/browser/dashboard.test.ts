@@ -54,6 +54,11 @@ describe.skipIf(NO_CHROMIUM)("the dashboard tab in Chromium", () => {
     expect(await page.getByRole("note").textContent()).toContain("Development mode");
     expect(await page.getByRole("note").textContent()).toContain("Dana Director");
     expect(await page.locator("#actions-table tbody tr").count()).toBe(19);
+    // One plan: no plan picker, and links to actions as they always were.
+    expect(await page.getByLabel("Plan", { exact: true }).isVisible()).toBe(false);
+    expect(await page.getByRole("link", { name: "CSC-07", exact: true }).getAttribute("href")).toBe(
+      "/tab/actions/CSC-07",
+    );
     expect(await page.getAttribute("#results-count", "aria-live")).toBe("polite");
     await page.screenshot({ path: join(ARTIFACTS, "dashboard.png") });
     expect(page.problems).toEqual([]);

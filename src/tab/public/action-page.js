@@ -70,7 +70,14 @@ export async function showAction(ref, { moveFocus }) {
   byId("view-action").hidden = false;
   heading.textContent = `Loading ${ref}…`;
   fill(body);
-  const { action: a, updates, history } = await getJson(`/api/actions/${encodeURIComponent(ref)}`);
+  // With several plans the link names the plan: Ref 1.1 may be in each.
+  const planId = new URLSearchParams(location.search).get("plan");
+  const {
+    plan,
+    action: a,
+    updates,
+    history,
+  } = await getJson(`/api/actions/${encodeURIComponent(ref)}`, planId ? [["plan", planId]] : []);
   document.title = `${a.ref}: Plan Tracker`;
   heading.textContent = `${a.ref}: ${a.title}`;
   fill(
@@ -79,6 +86,7 @@ export async function showAction(ref, { moveFocus }) {
       "div",
       { class: "panel" },
       facts([
+        ["Plan", planId ? plan.name : null],
         ["RAG", ragBadge(a.rag)],
         ["Lead", a.lead],
         [

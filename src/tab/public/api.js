@@ -1,8 +1,11 @@
 /** Calls the tab's JSON API, with the Teams SSO token when inside Teams. */
 let tokenSource = null;
 
-/** Address parameters that outlive a page change: who a developer is acting as, and the theme. */
-export const KEPT_PARAMS = ["as", "theme"];
+/**
+ * Address parameters that outlive a page change: who a developer is acting as, the theme, and the
+ * plan chosen on the dashboard (so "Back to the plan" returns to it).
+ */
+export const KEPT_PARAMS = ["as", "theme", "plan"];
 
 export function useTokenSource(source) {
   tokenSource = source;
@@ -57,8 +60,8 @@ export async function getJson(path, params) {
 }
 
 /** A file download: the API needs the token, so the file is fetched and handed to the browser. */
-export async function download(path, fallbackName) {
-  const response = await request(path);
+export async function download(path, fallbackName, params) {
+  const response = await request(path, params);
   const name =
     /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ??
     fallbackName;

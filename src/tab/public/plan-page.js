@@ -1,19 +1,48 @@
 import { download, getJson } from "./api.js";
 import { byId, el, fill, formatDay, keepTableSemantics, ragBadge } from "./dom.js";
 import { appHref } from "./nav.js";
-import { describeChart, drawRagChart } from "./rag-chart.js";
+import { describeChart, drawRagChart, priorityBars, sectionBars } from "./rag-chart.js";
 
 /** The filters kept in the address, so a filtered view can be bookmarked, shared and reloaded. */
-const FILTER_KEYS = ["priority", "lead", "rag", "overdue", "awaiting", "mine"];
+const FILTER_KEYS = ["priority", "section", "lead", "rag", "overdue", "awaiting", "mine"];
 const CHECKBOXES = ["overdue", "awaiting", "mine"];
+/** Filters whose values belong to one plan: another plan's priority 3 or lead list is its own. */
+const PLAN_OWN_FILTERS = ["priority", "section", "lead"];
 
 let wired = false;
 let latestRequest = 0;
 let lastPlan = null;
+/** The plans the viewer may open, asked once per page load; the picker shows when there are two or more. */
+let plansRequest = null;
 
+/** The chosen plan (?plan=) and the filters, as the address holds them, for /api/plan. */
 function filtersFromAddress() {
   const here = new URLSearchParams(location.search);
-  return FILTER_KEYS.filter((key) => here.get(key)).map((key) => [key, here.get(key)]);
+  return ["plan", ...FILTER_KEYS].filter((key) => here.get(key)).map((key) => [key, here.get(key)]);
+}
+
+/** `?plan=<id>` for links and downloads, only when there is a choice of plan. */
+function planParams(plan, plans) {
+  return plans.length > 1 ? [["plan", plan.plan.id]] : [];
+}
+
+/** Another plan: its own filters no longer mean anything, so they are cleared with the choice. */
+function choosePlan(id) {
+  const url = new URL(location.href);
+  url.searchParams.set("plan", id);
+  for (const key of PLAN_OWN_FILTERS) url.searchParams.delete(key);
+  history.replaceState({}, "", url.pathname + url.search);
+  load();
+}
+
+function showPicker(plans, chosen) {
+  byId("plan-picker").hidden = plans.length < 2;
+  const select = byId("f-plan");
+  fill(
+    select,
+    plans.map((p) => el("option", { value: p.id }, p.name)),
+  );
+  select.value = chosen;
 }
 
 /** Writes the form's filters into the address, keeping anything else there (?as=, ?theme=). */
@@ -30,6 +59,7 @@ function writeFiltersToAddress(form) {
 
 function setForm(form, filters) {
   form.elements.namedItem("priority").value = filters.priority ?? "";
+  form.elements.namedItem("section").value = filters.section ?? "";
   form.elements.namedItem("lead").value = filters.lead ?? "";
   form.elements.namedItem("rag").value = filters.rag ?? "";
   form.elements.namedItem("overdue").checked = filters.overdue;
@@ -64,6 +94,7 @@ function wire() {
     writeFiltersToAddress(form);
     load();
   });
+  byId("f-plan").addEventListener("change", (event) => choosePlan(event.target.value));
   byId("download").addEventListener("click", onDownload);
   keepTableSemantics(byId("actions-table"));
   window.addEventListener("plan-tracker-theme", () => {
@@ -76,7 +107,13 @@ async function onDownload() {
   const before = status.textContent;
   status.textContent = "Preparing the board report…";
   try {
-    const name = await download("/api/export.xlsx", "plan-tracker.xlsx");
+    // The report is of the plan on screen.
+    const plan = new URLSearchParams(location.search).get("plan") ?? lastPlan?.plan.id;
+    const name = await download(
+      "/api/export.xlsx",
+      "plan-tracker.xlsx",
+      plan ? [["plan", plan]] : [],
+    );
     status.textContent = `Downloaded ${name}.`;
   } catch (error) {
     status.textContent = before;
@@ -85,25 +122,33 @@ async function onDownload() {
   }
 }
 
-/** Clicking a bar's segment narrows the table to that priority and RAG. */
-function pick(priority, rag) {
+/** Clicking a bar's segment narrows the table to that priority (or section) and RAG. */
+function pick(bar, rag) {
   const form = byId("filters");
-  form.elements.namedItem("priority").value = String(priority);
+  if (bar.section !== undefined) form.elements.namedItem("section").value = bar.section;
+  else form.elements.namedItem("priority").value = String(bar.priority);
   form.elements.namedItem("rag").value = rag;
   writeFiltersToAddress(form);
   load();
 }
 
 function drawChart(plan) {
-  drawRagChart(byId("rag-chart"), plan.byPriority, pick);
-  byId("chart-summary").textContent = describeChart(plan.byPriority);
+  // A plan without priorities is charted by its sections.
+  const bySection = plan.chartBy === "section";
+  const bars = bySection ? sectionBars(plan.bySection) : priorityBars(plan.byPriority);
+  byId("chart-heading").textContent = bySection ? "RAG by section" : "RAG by priority";
+  byId("chart-table-group").textContent = bySection ? "Section" : "Priority";
+  byId("chart-table-caption").textContent =
+    `Actions shown, by ${bySection ? "section" : "priority"} and RAG`;
+  drawRagChart(byId("rag-chart"), bars, pick);
+  byId("chart-summary").textContent = describeChart(bars);
   fill(
     byId("chart-table").tBodies[0],
-    plan.byPriority.map((p) =>
+    bars.map((p) =>
       el(
         "tr",
         {},
-        el("th", { scope: "row" }, `${p.priority}. ${p.name}`),
+        el("th", { scope: "row" }, bySection ? p.section : `${p.priority}. ${p.name}`),
         el("td", {}, p.Red),
         el("td", {}, p.Amber),
         el("td", {}, p.Green),
@@ -123,7 +168,7 @@ function statusChips(a) {
 }
 
 /** A table row; explicit roles keep table semantics when phone-width CSS turns rows into cards. */
-function actionRow(a) {
+function actionRow(a, linkParams) {
   // One wrapper per cell: at phone width the cell is a two-column grid of label and content.
   const cell = (label, className, ...content) =>
     el("td", { role: "cell", "data-label": label, class: className }, el("div", {}, ...content));
@@ -135,7 +180,12 @@ function actionRow(a) {
       "ref",
       el(
         "a",
-        { href: appHref(`/tab/actions/${encodeURIComponent(a.ref)}`), "data-route": true },
+        {
+          href: appHref(
+            `/tab/actions/${encodeURIComponent(a.ref)}${linkParams.length ? `?${new URLSearchParams(linkParams)}` : ""}`,
+          ),
+          "data-route": true,
+        },
         a.ref,
       ),
     ),
@@ -158,10 +208,30 @@ function describeCount(plan) {
 
 async function load() {
   const request = ++latestRequest;
-  const plan = await getJson("/api/plan", filtersFromAddress());
+  plansRequest ??= getJson("/api/plans").then(
+    (answer) => answer.plans,
+    (error) => {
+      plansRequest = null; // asked again on the next load, not failed for good
+      throw error;
+    },
+  );
+  const [plan, plans] = await Promise.all([
+    getJson("/api/plan", filtersFromAddress()),
+    plansRequest,
+  ]);
   // A slower answer to an older filter must not overwrite a newer one.
   if (request !== latestRequest) return;
   lastPlan = plan;
+  showPicker(plans, plan.plan.id);
+  const linkParams = planParams(plan, plans);
+  const bySection = plan.chartBy === "section";
+  byId("f-priority-field").hidden = bySection;
+  byId("f-section-field").hidden = !bySection;
+  fillOptions(
+    byId("f-section"),
+    "All sections",
+    plan.bySection.map((s) => [s.section, s.section]),
+  );
   fillOptions(
     byId("f-priority"),
     "All priorities",
@@ -176,7 +246,7 @@ async function load() {
   drawChart(plan);
   byId("results-count").textContent = describeCount(plan);
   const body = byId("actions-table").tBodies[0];
-  const rows = plan.actions.map(actionRow);
+  const rows = plan.actions.map((a) => actionRow(a, linkParams));
   if (rows.length === 0)
     rows.push(
       el(

@@ -5,7 +5,17 @@ import { appHref } from "./nav.js";
 /** Five working days is when an update counts as slow for a decision (as on DMT's reminder card). */
 const SLOW_AFTER_WORKING_DAYS = 5;
 
-function row(item) {
+/**
+ * The queue holds every plan's updates. An item's link names its plan unless it is the first plan's
+ * and no plan is chosen (one plan: links as they always were).
+ */
+function actionHref(item) {
+  const named = item.planId !== "default" || new URLSearchParams(location.search).has("plan");
+  const query = named ? `?${new URLSearchParams({ plan: item.planId })}` : "";
+  return appHref(`/tab/actions/${encodeURIComponent(item.ref)}${query}`);
+}
+
+function row(item, severalPlans) {
   const cell = (label, ...content) =>
     el(
       "td",
@@ -20,15 +30,13 @@ function row(item) {
   return el(
     "tr",
     { role: "row" },
+    cell("Ref", el("a", { href: actionHref(item), "data-route": true }, item.ref)),
     cell(
-      "Ref",
-      el(
-        "a",
-        { href: appHref(`/tab/actions/${encodeURIComponent(item.ref)}`), "data-route": true },
-        item.ref,
-      ),
+      "Action",
+      item.title,
+      el("div", { class: "muted" }, item.lead),
+      severalPlans ? el("div", { class: "muted" }, item.planName) : null,
     ),
-    cell("Action", item.title, el("div", { class: "muted" }, item.lead)),
     cell("Quarter", item.quarterLabel),
     cell(
       "Submitted by",
@@ -58,7 +66,11 @@ export async function showSignOff({ moveFocus }) {
     items.length === 0
       ? "Nothing is waiting for sign-off."
       : `${items.length} update${items.length === 1 ? "" : "s"} waiting for a decision.`;
-  fill(byId("signoff-table").tBodies[0], items.map(row));
+  const severalPlans = new Set(items.map((item) => item.planId)).size > 1;
+  fill(
+    byId("signoff-table").tBodies[0],
+    items.map((item) => row(item, severalPlans)),
+  );
   byId("signoff-table").hidden = items.length === 0;
   if (moveFocus) byId("signoff-heading").focus();
 }

@@ -124,8 +124,11 @@ describe("reading the filters from the address", () => {
   const parse = (query: string): PlanFilters => parsePlanFilters(new URLSearchParams(query));
 
   it("reads every filter", () => {
-    expect(parse("priority=3&lead=IRO&rag=red&overdue=1&awaiting=true&mine=on")).toEqual({
+    expect(
+      parse("priority=3&section=Early%20help&lead=IRO&rag=red&overdue=1&awaiting=true&mine=on"),
+    ).toEqual({
       priority: 3,
+      section: "Early help",
       lead: "IRO",
       rag: "Red",
       overdue: true,
