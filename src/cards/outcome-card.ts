@@ -7,7 +7,7 @@ import { decisionBox } from "./decision-text.ts";
 import { executeAction, heading, textBlock } from "./elements.ts";
 import { escapeCardText } from "./escape-card-text.ts";
 import { quarterMonthsLabel } from "./quarter-label.ts";
-import { CARD_VERBS } from "./verbs.ts";
+import { CARD_VERBS, cardTarget } from "./verbs.ts";
 
 export type OutcomeInput = {
   action: Action;
@@ -44,10 +44,11 @@ export function buildOutcomeCard(input: OutcomeInput): AdaptiveCardJson {
   const actions = approved
     ? []
     : [
-        executeAction("Revise my update", CARD_VERBS.editUpdate, {
-          ref: action.ref,
-          quarter: update.quarter,
-        }),
+        executeAction(
+          "Revise my update",
+          CARD_VERBS.editUpdate,
+          cardTarget(action, update.quarter),
+        ),
       ];
   return adaptiveCard(body, { actions });
 }

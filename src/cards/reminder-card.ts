@@ -1,5 +1,6 @@
 import type { Action } from "../domain/action.ts";
 import { formatLongDate, type IsoDate } from "../domain/iso-date.ts";
+import { planRefKey } from "../domain/plan-ref.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import type { ReviewRound } from "../domain/review.ts";
 import { actionRow } from "./action-row.ts";
@@ -8,7 +9,7 @@ import { actionSet, executeAction, heading, textBlock } from "./elements.ts";
 import { escapeCardText } from "./escape-card-text.ts";
 import { countOf } from "./list-text.ts";
 import { quarterMonthsLabel } from "./quarter-label.ts";
-import { CARD_VERBS } from "./verbs.ts";
+import { CARD_VERBS, cardTarget } from "./verbs.ts";
 
 export type ReminderInput = {
   leadName: string;
@@ -18,7 +19,7 @@ export type ReminderInput = {
   reviewDate: IsoDate;
   /** The lead's actions that still need an update this quarter. */
   actions: readonly Action[];
-  /** Per Ref, a line shown in place of that action's Update button. */
+  /** Per action (`planRefKey`), a line shown in place of that action's Update button. */
   marks?: Readonly<Record<string, ReminderMark>>;
 };
 
@@ -31,7 +32,7 @@ export type ReminderMark = {
 
 function headline({ round, quarter, reviewDate, actions, marks }: ReminderInput): string {
   const by = formatLongDate(reviewDate);
-  const count = actions.filter((a) => !marks?.[a.ref]?.done).length;
+  const count = actions.filter((a) => !marks?.[planRefKey(a.planId, a.ref)]?.done).length;
   if (count === 0) return `All your updates for the ${quarterMonthsLabel(quarter)} review are in`;
   if (round === "open") {
     return `The ${quarterMonthsLabel(quarter)} review is open \u2014 please update your ${countOf(count, "action")} by ${by}`;
@@ -56,15 +57,14 @@ export function buildReminderCard(input: ReminderInput): AdaptiveCardJson {
     ),
   ];
   for (const action of input.actions) {
-    const mark = input.marks?.[action.ref];
+    const mark = input.marks?.[planRefKey(action.planId, action.ref)];
     body.push(
       actionRow(action, { tappable: false }),
       mark
         ? textBlock(`\u2714 ${escapeCardText(mark.text)}`, { color: "good", spacing: "small" })
         : actionSet([
             executeAction(`Update ${action.ref}`, CARD_VERBS.editUpdate, {
-              ref: action.ref,
-              quarter: input.quarter,
+              ...cardTarget(action, input.quarter),
               from: "list",
               round: input.round,
             }),

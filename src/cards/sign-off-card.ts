@@ -18,7 +18,7 @@ import { quarterMonthsLabel } from "./quarter-label.ts";
 import { ragBadge } from "./rag-badge.ts";
 import { linkOrText } from "./safe-link.ts";
 import { updateDetails } from "./update-details.ts";
-import { CARD_VERBS } from "./verbs.ts";
+import { CARD_VERBS, cardTarget } from "./verbs.ts";
 
 export type SignOffInput = {
   action: Action;
@@ -52,7 +52,7 @@ function ragChange(update: Update): CardElement {
 export function buildSignOffCard(input: SignOffInput): AdaptiveCardJson {
   const { action, update } = input;
   const timeZone = input.timeZone ?? DEFAULT_CARD_TIME_ZONE;
-  const target = { ref: action.ref, quarter: update.quarter };
+  const target = cardTarget(action, update.quarter);
   const body: CardElement[] = [
     ...actionHeader(
       action,

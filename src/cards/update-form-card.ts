@@ -21,7 +21,7 @@ import {
   type UpdateFormErrors,
   updateFormFields,
 } from "./update-form-fields.ts";
-import { CARD_VERBS } from "./verbs.ts";
+import { CARD_VERBS, cardTarget } from "./verbs.ts";
 
 export type UpdateFormInput = {
   action: Action;
@@ -56,7 +56,7 @@ function lastApprovedSection(update: Update | null | undefined, timeZone: string
 export function buildUpdateFormCard(input: UpdateFormInput): AdaptiveCardJson {
   const { action, quarter, errors = {} } = input;
   const timeZone = input.timeZone ?? DEFAULT_CARD_TIME_ZONE;
-  const target = { ref: action.ref, quarter };
+  const target = cardTarget(action, quarter);
   const body: CardElement[] = [
     ...actionHeader(
       action,

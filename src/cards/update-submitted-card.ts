@@ -8,7 +8,7 @@ import { container, executeAction, refreshWith, textBlock } from "./elements.ts"
 import { escapeCardText } from "./escape-card-text.ts";
 import { quarterMonthsLabel } from "./quarter-label.ts";
 import { updateDetails } from "./update-details.ts";
-import { CARD_VERBS } from "./verbs.ts";
+import { CARD_VERBS, cardTarget } from "./verbs.ts";
 
 export type UpdateSubmittedInput = {
   action: Action;
@@ -26,7 +26,7 @@ export type UpdateSubmittedInput = {
 export function buildUpdateSubmittedCard(input: UpdateSubmittedInput): AdaptiveCardJson {
   const { action, update } = input;
   const timeZone = input.timeZone ?? DEFAULT_CARD_TIME_ZONE;
-  const target = { ref: action.ref, quarter: update.quarter };
+  const target = cardTarget(action, update.quarter);
   const sent = `Sent by ${escapeCardText(update.authorName)} on ${formatDateTime(update.submittedAt, timeZone)}`;
   const status = update.decision
     ? decisionBox(update.decision, timeZone)

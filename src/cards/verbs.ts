@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IsoDateSchema } from "../domain/iso-date.ts";
+import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 import { QuarterSchema } from "../domain/quarter.ts";
 import { RagSchema } from "../domain/rag.ts";
 import { REVIEW_ROUNDS } from "../domain/review.ts";
@@ -35,7 +36,25 @@ const blankToNull = (v: unknown) =>
   v == null || (typeof v === "string" && v.trim() === "") ? null : v;
 const ref = z.string().trim().min(1);
 const revision = z.number().int().nonnegative();
-const target = { ref, quarter: QuarterSchema };
+/**
+ * Cards already in Teams carry no plan: they are the first plan's, as everything was before a
+ * store could hold several plans.
+ */
+const planId = z.string().trim().min(1).default(DEFAULT_PLAN_ID);
+const target = { ref, quarter: QuarterSchema, planId };
+
+/**
+ * What a card button carries to name one action's update. The plan goes in only for plans other
+ * than the first, so a store with one plan sends exactly the cards it always did.
+ */
+export function cardTarget(
+  action: { ref: string; planId: string },
+  quarter: string,
+): { ref: string; quarter: string; planId?: string } {
+  return action.planId === DEFAULT_PLAN_ID
+    ? { ref: action.ref, quarter }
+    : { ref: action.ref, quarter, planId: action.planId };
+}
 
 export const SubmitUpdateDataSchema = z.object({
   ...target,
@@ -56,6 +75,12 @@ export const SubmitUpdateDataSchema = z.object({
   ragJustification: text,
 });
 export type SubmitUpdateData = z.infer<typeof SubmitUpdateDataSchema>;
+
+/** The plan a card's payload names, read leniently (a form with a bad field still names its plan). */
+export function cardPlanId(data: Record<string, unknown>): string {
+  const parsed = planId.safeParse(data.planId);
+  return parsed.success ? parsed.data : DEFAULT_PLAN_ID;
+}
 
 export const CARD_ACTION_SCHEMAS = {
   submitUpdate: SubmitUpdateDataSchema,
@@ -78,7 +103,7 @@ export const CARD_ACTION_SCHEMAS = {
     query: z.unknown().refine((q) => q !== undefined),
     page: z.number().int().positive(),
   }),
-  showAction: z.object({ ref }),
+  showAction: z.object({ ref, planId }),
   myActions: z.object({}),
   startReview: z.object({}),
   help: z.object({}),

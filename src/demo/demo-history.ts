@@ -113,9 +113,10 @@ export function buildDemoHistory(input: DemoHistoryInput): Update[] {
             comment: chapter.comment ?? "",
           };
     updates.push({
-      id: updateId(input.quarter, action.ref),
+      id: updateId(input.quarter, action.ref, action.planId),
       quarter: input.quarter,
       ref: action.ref,
+      planId: action.planId,
       progress: chapter.progress ?? (action.progressUpdate || QUIET_PROGRESS),
       proposedRag: chapter.rag ?? action.rag ?? "Amber",
       ragJustification: "",

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { storableId } from "./document-id.ts";
 import { IsoDateSchema } from "./iso-date.ts";
 import { DEFAULT_PLAN_ID } from "./plan.ts";
+import { planRefKey, quarterOfPlan } from "./plan-ref.ts";
 import { QuarterSchema } from "./quarter.ts";
 import { RagSchema } from "./rag.ts";
 
@@ -20,7 +21,7 @@ export type Decision = z.infer<typeof DecisionSchema>;
 
 /**
  * A lead's quarterly update on one action. One document per action per quarter
- * (id `${quarter}:${ref}`); edits before a decision bump `revision`.
+ * (see `updateId`); edits before a decision bump `revision`.
  */
 export const UpdateSchema = z.object({
   id: z.string(),
@@ -54,5 +55,15 @@ export type Update = z.infer<typeof UpdateSchema>;
 export const updatePlanId = (update: Pick<Update, "planId">): string =>
   update.planId ?? DEFAULT_PLAN_ID;
 
-/** The Ref goes through `storableId`, so a Ref such as "1/2a" gives an id the store accepts. */
-export const updateId = (quarter: string, ref: string): string => `${quarter}:${storableId(ref)}`;
+/**
+ * The Ref goes through `storableId`, so a Ref such as "1/2a" gives an id the store accepts. The
+ * first plan's updates keep the ids they always had (`2026-Q3:1.1`); another plan's carry its id
+ * (`2026-Q3~send-plan:1.1`), so two plans' updates on Ref 1.1 in one quarter are two documents.
+ */
+export const updateId = (quarter: string, ref: string, planId: string): string =>
+  `${quarterOfPlan(quarter, planId)}:${storableId(ref)}`;
+
+/** A quarter's updates by action (`actionKey`): each plan's Ref 1.1 has its own. */
+export function updatesByAction(updates: readonly Update[]): Map<string, Update> {
+  return new Map(updates.map((u) => [planRefKey(updatePlanId(u), u.ref), u]));
+}

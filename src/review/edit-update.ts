@@ -26,15 +26,20 @@ export async function editUpdate(
 ): Promise<Card> {
   const target = CARD_ACTION_SCHEMAS.editUpdate.safeParse(turn.data);
   if (!target.success) return problemCard("This button is out of date", OLD_BUTTON);
-  const { ref, quarter, from, round } = target.data;
+  const { ref, quarter, planId, from, round } = target.data;
   try {
     if (!(await reviewExists(deps, quarter))) return noReviewForLeadCard(quarter, "opened");
     if (from === "list")
-      return await sendFormFromList(deps, cache, turn, { ref, quarter, round: round ?? "open" });
-    const action = await cache.get(deps.store, ref);
+      return await sendFormFromList(deps, cache, turn, {
+        ref,
+        planId,
+        quarter,
+        round: round ?? "open",
+      });
+    const action = await cache.get(deps.store, ref, planId);
     if (!action) return missingActionCard(ref);
     requireCapability(turn.person, "submitUpdate", action);
-    const stored = await deps.store.updates.get(quarter, ref);
+    const stored = await deps.store.updates.get(quarter, ref, planId);
     const update = stored?.doc ?? null;
     if (update?.state === "approved") {
       const by = update.decision
@@ -75,14 +80,14 @@ export async function refreshUpdate(
 ): Promise<Card> {
   const target = CARD_ACTION_SCHEMAS.refreshUpdate.safeParse(turn.data);
   if (!target.success) return problemCard("This card is out of date", OLD_BUTTON);
-  const { ref, quarter } = target.data;
+  const { ref, quarter, planId } = target.data;
   try {
-    const action = await cache.get(deps.store, ref);
+    const action = await cache.get(deps.store, ref, planId);
     if (!action) return missingActionCard(ref);
     // Seeing the update follows the one access rule, so a card forwarded to or opened by
     // someone else never shows text the dashboard and the chat would refuse them.
     if (!can(turn.person, "seeUpdates", action)) return someoneElsesUpdateCard(action);
-    const update = (await deps.store.updates.get(quarter, ref))?.doc ?? null;
+    const update = (await deps.store.updates.get(quarter, ref, planId))?.doc ?? null;
     if (can(turn.person, "submitUpdate", action))
       return currentUpdateCard(deps, action, quarter, turn.person, update);
     if (update) return submittedCard(deps, action, update, turn.person);

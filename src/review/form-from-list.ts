@@ -22,6 +22,7 @@ import { currentUpdateCard } from "./update-cards.ts";
 
 export interface ListPress {
   ref: string;
+  planId: string;
   quarter: Quarter;
   round: ReviewRound;
 }
@@ -38,11 +39,11 @@ export async function sendFormFromList(
   turn: CardActionTurn,
   press: ListPress,
 ): Promise<Card> {
-  const { ref, quarter } = press;
-  const action = await cache.get(deps.store, ref);
+  const { ref, planId, quarter } = press;
+  const action = await cache.get(deps.store, ref, planId);
   if (!action) return missingActionCard(ref);
   requireCapability(turn.person, "submitUpdate", action);
-  const update = (await deps.store.updates.get(quarter, ref))?.doc ?? null;
+  const update = (await deps.store.updates.get(quarter, ref, planId))?.doc ?? null;
   const mark = isOwed(action, update ?? undefined)
     ? await sendForm(deps, turn, action, quarter, update)
     : noFormNeeded(action, update, deps.config.REVIEW_TIMEZONE);
@@ -50,7 +51,7 @@ export async function sendFormFromList(
     person: turn.person,
     quarter,
     round: press.round,
-    pressed: { ref, mark },
+    pressed: { ref, planId, mark },
   });
 }
 
@@ -61,7 +62,7 @@ async function sendForm(
   quarter: Quarter,
   update: Update | null,
 ): Promise<ReminderMark> {
-  const key = listFormKey(quarter, action.ref, turn.person.id, revisionOf(update));
+  const key = listFormKey(quarter, action, turn.person.id, revisionOf(update));
   const card = await currentUpdateCard(deps, action, quarter, turn.person, update);
   const { queued } = await deps.messenger.send({
     key,

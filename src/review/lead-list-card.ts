@@ -2,9 +2,10 @@ import { formatDateTime } from "../cards/date-time-text.ts";
 import { buildReminderCard, type ReminderMark } from "../cards/reminder-card.ts";
 import type { Person } from "../domain/person.ts";
 import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
+import { actionKey, planRefKey, quarterOfPlan } from "../domain/plan-ref.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import type { ReviewRound } from "../domain/review.ts";
-import type { Update } from "../domain/update.ts";
+import { type Update, updatesByAction } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card } from "../messaging.ts";
 import { actionsLedBy, byRef, isOwed } from "./lead-assignment.ts";
@@ -17,10 +18,10 @@ import { readReview } from "./review-records.ts";
  */
 export const listFormKey = (
   quarter: Quarter,
-  ref: string,
+  action: { ref: string; planId: string },
   personId: string,
   revision: number,
-): string => `form:${quarter}:${ref}:${personId}:${revision}`;
+): string => `form:${quarterOfPlan(quarter, action.planId)}:${action.ref}:${personId}:${revision}`;
 
 /** The revision a form for this update starts from: 0 when nothing is stored yet. */
 export const revisionOf = (update: Update | null | undefined): number => update?.revision ?? 0;
@@ -31,7 +32,7 @@ export interface LeadListRequest {
   /** Which reminder this list is drawn as: its headline ("Reminder: …", "Last reminder: …"). */
   round: ReviewRound;
   /** The action just pressed, with what became of it; listed even when nothing is owed for it. */
-  pressed?: { ref: string; mark: ReminderMark };
+  pressed?: { ref: string; planId: string; mark: ReminderMark };
 }
 
 /**
@@ -46,19 +47,28 @@ export async function leadListCard(deps: FeatureDeps, request: LeadListRequest):
     deps.store.actions.list(DEFAULT_PLAN_ID),
     deps.store.updates.forQuarter(quarter),
   ]);
-  const updateOf = new Map(updates.map((u) => [u.ref, u]));
+  const updateOf = updatesByAction(updates);
+  const pressedKey = pressed && planRefKey(pressed.planId, pressed.ref);
   const mine = actionsLedBy(person, actions).sort(byRef);
-  const listed = mine.filter((a) => isOwed(a, updateOf.get(a.ref)) || a.ref === pressed?.ref);
+  const listed = mine.filter(
+    (a) => isOwed(a, updateOf.get(actionKey(a))) || actionKey(a) === pressedKey,
+  );
   const marks: Record<string, ReminderMark> = {};
   await Promise.all(
     listed.map(async (action) => {
-      if (action.ref === pressed?.ref) return;
-      const key = listFormKey(quarter, action.ref, person.id, revisionOf(updateOf.get(action.ref)));
+      if (actionKey(action) === pressedKey) return;
+      const key = listFormKey(
+        quarter,
+        action,
+        person.id,
+        revisionOf(updateOf.get(actionKey(action))),
+      );
       const sentAt = await formSentAt(deps, key);
-      if (sentAt) marks[action.ref] = { text: sentEarlier(sentAt, deps.config.REVIEW_TIMEZONE) };
+      if (sentAt)
+        marks[actionKey(action)] = { text: sentEarlier(sentAt, deps.config.REVIEW_TIMEZONE) };
     }),
   );
-  if (pressed) marks[pressed.ref] = pressed.mark;
+  if (pressed && pressedKey) marks[pressedKey] = pressed.mark;
   return buildReminderCard({
     leadName: person.name,
     round: request.round,

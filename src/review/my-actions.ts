@@ -1,7 +1,9 @@
 import { todayIn } from "../domain/calendar.ts";
 import type { Person } from "../domain/person.ts";
 import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
+import { actionKey } from "../domain/plan-ref.ts";
 import type { Quarter } from "../domain/quarter.ts";
+import { updatesByAction } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card } from "../messaging.ts";
 import type { ActionCache } from "./action-cache.ts";
@@ -24,7 +26,7 @@ export async function myActionCards(
     deps.store.actions.list(DEFAULT_PLAN_ID),
     deps.store.updates.forQuarter(quarter),
   ]);
-  const updateOf = new Map(updates.map((u) => [u.ref, u]));
+  const updateOf = updatesByAction(updates);
   const mine = actionsLedBy(person, actions)
     .filter((a) => !a.complete && !a.signedOff)
     .sort(byRef)
@@ -37,7 +39,7 @@ export async function myActionCards(
         action,
         quarter,
         person,
-        updateOf.get(action.ref) ?? null,
+        updateOf.get(actionKey(action)) ?? null,
       ),
     })),
   );

@@ -3,17 +3,21 @@ import type { Action } from "../domain/action.ts";
 import { quarterLabel } from "../domain/calendar.ts";
 import { formatLongDate, type IsoDate } from "../domain/iso-date.ts";
 import type { Person } from "../domain/person.ts";
+import { actionKey, quarterOfPlan } from "../domain/plan-ref.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import { suggestRag } from "../domain/rag-rules.ts";
-import type { Update } from "../domain/update.ts";
+import { type Update, updatesByAction } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import { forEachLimited } from "../for-each-limited.ts";
 import { inHundreds, QUEUE_BATCHES } from "./run-limited.ts";
 import { draftOf, returnedBanner } from "./update-cards.ts";
 
-/** The idempotency key of an action's opening form: one per quarter, action and person. */
-export const openingFormKey = (quarter: Quarter, ref: string, personId: string): string =>
-  `review:${quarter}:open:${ref}:${personId}`;
+/** The idempotency key of an action's opening form: one per quarter, plan, action and person. */
+export const openingFormKey = (
+  quarter: Quarter,
+  action: { ref: string; planId: string },
+  personId: string,
+): string => `review:${quarterOfPlan(quarter, action.planId)}:open:${action.ref}:${personId}`;
 
 /**
  * The review opens with each lead's update forms, one message per action (the plan's own "update
@@ -31,12 +35,9 @@ export async function sendOpeningForms(
   const earlier = (await deps.store.updates.all()).filter(
     (u) => u.state === "approved" && u.quarter < quarter,
   );
-  const lastApproved = new Map<string, Update>();
-  for (const u of earlier.sort((a, b) => a.quarter.localeCompare(b.quarter)))
-    lastApproved.set(u.ref, u);
-  const returned = new Map(
-    thisQuarter.filter((u) => u.state === "returned").map((u) => [u.ref, u]),
-  );
+  // Oldest first, so each action's latest approval is the one kept.
+  const lastApproved = updatesByAction(earlier.sort((a, b) => a.quarter.localeCompare(b.quarter)));
+  const returned = updatesByAction(thisQuarter.filter((u) => u.state === "returned"));
   const timeZone = deps.config.REVIEW_TIMEZONE;
   const forms = interleaved(leads);
   // A lead's Teams id (for the cards' refresh) is looked up once, not once per form.
@@ -50,12 +51,12 @@ export async function sendOpeningForms(
   };
   const formFor = async ({ person, action }: { person: Person; action: Action }) => {
     const teamsId = await teamsIdOf(person);
-    const sentBack = returned.get(action.ref);
+    const sentBack = returned.get(actionKey(action));
     const card = buildUpdateFormCard({
       action,
       quarter,
       suggestion: suggestRag(action, today),
-      lastApproved: lastApproved.get(action.ref) ?? null,
+      lastApproved: lastApproved.get(actionKey(action)) ?? null,
       draft: sentBack ? draftOf(sentBack) : undefined,
       banner: sentBack ? returnedBanner(sentBack, timeZone) : undefined,
       revision: sentBack?.revision ?? 0,
@@ -63,7 +64,7 @@ export async function sendOpeningForms(
       timeZone,
     });
     return {
-      key: openingFormKey(quarter, action.ref, person.id),
+      key: openingFormKey(quarter, action, person.id),
       to: person.id,
       card,
       summary: `${quarterLabel(quarter)} review: please update ${action.ref} by ${formatLongDate(reviewDate)}.`,

@@ -1,10 +1,11 @@
 import { type Action, actionTitle, normaliseLead } from "../domain/action.ts";
 import type { IsoDate } from "../domain/iso-date.ts";
 import type { Person } from "../domain/person.ts";
+import { actionKey } from "../domain/plan-ref.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import type { Rag } from "../domain/rag.ts";
 import type { Review } from "../domain/review.ts";
-import type { Update } from "../domain/update.ts";
+import { type Update, updatesByAction } from "../domain/update.ts";
 import { assignToLeads, byRef } from "./lead-assignment.ts";
 
 /** Where a quarter's review stands; also the shape of `review status --json`. */
@@ -46,14 +47,16 @@ export interface StatusInput {
 /** Works out the review's state from the plan, the directory and the quarter's updates. */
 export function reviewStatus(input: StatusInput): ReviewStatus {
   const actions = [...input.actions].sort(byRef);
-  const updates = new Map(input.updates.map((u) => [u.ref, u]));
-  const inReview = actions.filter((a) => updates.has(a.ref) || (!a.complete && !a.signedOff));
-  const notStarted = inReview.filter((a) => !updates.has(a.ref));
+  const updates = updatesByAction(input.updates);
+  const inReview = actions.filter(
+    (a) => updates.has(actionKey(a)) || (!a.complete && !a.signedOff),
+  );
+  const notStarted = inReview.filter((a) => !updates.has(actionKey(a)));
   const { byPerson, unmatched } = assignToLeads(notStarted, input.people);
   const titled = (a: Action) => ({ ref: a.ref, title: actionTitle(a) });
   const withState = (state: Update["state"]) =>
     inReview.flatMap((a) => {
-      const update = updates.get(a.ref);
+      const update = updates.get(actionKey(a));
       return update?.state === state ? [{ action: a, update }] : [];
     });
   return {

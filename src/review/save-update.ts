@@ -38,9 +38,10 @@ function updateFrom(
   revision: number,
 ): Update {
   return {
-    id: updateId(submission.quarter, action.ref),
+    id: updateId(submission.quarter, action.ref, action.planId),
     quarter: submission.quarter,
     ref: action.ref,
+    planId: action.planId,
     progress: submission.progress,
     proposedRag: submission.proposedRag,
     ragJustification: submission.ragJustification,
@@ -62,14 +63,20 @@ function updateFrom(
 export interface StartedRead {
   quarter: string;
   ref: string;
+  planId: string;
   read: Promise<Versioned<Update> | null>;
 }
 
 /** Starts reading the quarter's update on an action; a failure waits for whoever uses the read. */
-export function startReadingUpdate(store: Store, quarter: string, ref: string): StartedRead {
-  const read = store.updates.get(quarter, ref);
+export function startReadingUpdate(
+  store: Store,
+  quarter: string,
+  ref: string,
+  planId: string,
+): StartedRead {
+  const read = store.updates.get(quarter, ref, planId);
   read.catch(() => {});
-  return { quarter, ref, read };
+  return { quarter, ref, planId, read };
 }
 
 /**
@@ -90,10 +97,13 @@ export async function saveUpdate(
   const actor = { id: person.id, name: person.name };
   for (let attempt = 0; attempt < 5; attempt++) {
     const early =
-      attempt === 0 && prefetched?.quarter === submission.quarter && prefetched.ref === action.ref;
+      attempt === 0 &&
+      prefetched?.quarter === submission.quarter &&
+      prefetched.ref === action.ref &&
+      prefetched.planId === action.planId;
     const existing = early
       ? await prefetched.read
-      : await store.updates.get(submission.quarter, action.ref);
+      : await store.updates.get(submission.quarter, action.ref, action.planId);
     try {
       if (!existing) {
         return {

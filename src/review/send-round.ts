@@ -6,8 +6,10 @@ import { quarterLabel } from "../domain/calendar.ts";
 import { formatLongDate, type IsoDate } from "../domain/iso-date.ts";
 import { hasRole } from "../domain/person.ts";
 import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
+import { actionKey } from "../domain/plan-ref.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import type { ReviewRound } from "../domain/review.ts";
+import { updatesByAction } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import { forEachLimited } from "../for-each-limited.ts";
 import { dmtOutstandingInput, owedGroups } from "./dmt-outstanding.ts";
@@ -59,8 +61,8 @@ export async function sendRound(
     store.people.list(),
     store.updates.forQuarter(quarter),
   ]);
-  const updateOf = new Map(updates.map((u) => [u.ref, u]));
-  const owed = actions.filter((a) => isOwed(a, updateOf.get(a.ref))).sort(byRef);
+  const updateOf = updatesByAction(updates);
+  const owed = actions.filter((a) => isOwed(a, updateOf.get(actionKey(a)))).sort(byRef);
   const { byPerson, unmatched } = assignToLeads(owed, people);
   const leads = [...byPerson.values()];
   // A round nobody could receive is not recorded, so it goes out once the directory has the leads.

@@ -1,7 +1,7 @@
 import { formatDateTime } from "../cards/date-time-text.ts";
 import type { UpdateFormDraft, UpdateFormErrors } from "../cards/update-form-fields.ts";
 import { UPDATE_FORM_FIELDS } from "../cards/update-form-fields.ts";
-import { parseCardAction } from "../cards/verbs.ts";
+import { cardPlanId, parseCardAction } from "../cards/verbs.ts";
 import type { Action } from "../domain/action.ts";
 import { todayIn } from "../domain/calendar.ts";
 import { isDomainError } from "../domain/errors.ts";
@@ -23,12 +23,13 @@ export const STORE_DOWN_BANNER =
 /** The Ref, quarter and revision a form carries, read leniently so a bad field can still be shown again. */
 function target(
   data: Record<string, unknown>,
-): { ref: string; quarter: string; revision: number } | null {
+): { ref: string; planId: string; quarter: string; revision: number } | null {
   const { ref, quarter, revision } = data;
   if (typeof ref !== "string" || typeof quarter !== "string" || !/^\d{4}-Q[1-4]$/.test(quarter))
     return null;
   return {
     ref: ref.trim(),
+    planId: cardPlanId(data),
     quarter,
     revision: typeof revision === "number" && revision >= 0 ? revision : 0,
   };
@@ -67,8 +68,8 @@ export async function submitUpdate(
   try {
     // The update's read goes alongside the action's: each is a store round trip, and the lead is
     // waiting. If the submit is refused, the read is simply not used.
-    const updateRead = startReadingUpdate(deps.store, where.quarter, where.ref);
-    action = await cache.get(deps.store, where.ref);
+    const updateRead = startReadingUpdate(deps.store, where.quarter, where.ref, where.planId);
+    action = await cache.get(deps.store, where.ref, where.planId);
     if (!action) return missingActionCard(where.ref);
     requireCapability(turn.person, "submitUpdate", action);
     if (!(await reviewExists(deps, where.quarter)))
@@ -115,7 +116,7 @@ export async function submitUpdate(
     }
   } catch (error) {
     if (isDomainError(error) && error.code === "store_unavailable") {
-      action ??= cache.recall(where.ref);
+      action ??= cache.recall(where.ref, where.planId);
       if (action) return formAgain({ banner: STORE_DOWN_BANNER });
     }
     return noticeForError(error);

@@ -1,9 +1,8 @@
 import type { AdaptiveCardJson } from "../cards/card-json.ts";
 import { buildUpdateFormCard } from "../cards/update-form-card.ts";
 import type { UpdateFormDraft } from "../cards/update-form-fields.ts";
-import { parseCardAction } from "../cards/verbs.ts";
+import { cardPlanId, parseCardAction } from "../cards/verbs.ts";
 import type { Action } from "../domain/action.ts";
-import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 import { QuarterSchema } from "../domain/quarter.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card } from "../messaging.ts";
@@ -33,9 +32,10 @@ export async function submitWhileStoreDown(
   const parsed = parseCardAction("submitUpdate", data);
   const draft = (parsed.ok ? parsed.action.data : parsed.typed) as UpdateFormDraft;
   const revision = typeof data.revision === "number" && data.revision >= 0 ? data.revision : 0;
-  const known = cache.recall(ref);
+  const planId = cardPlanId(data);
+  const known = cache.recall(ref, planId);
   const card = buildUpdateFormCard({
-    action: known ?? detailsUnknown(ref),
+    action: known ?? detailsUnknown(ref, planId),
     quarter: quarter.data,
     suggestion: null,
     draft,
@@ -49,10 +49,10 @@ export async function submitWhileStoreDown(
 const NOT_SHOWN = "not shown while the plan store is not answering";
 
 /** An action this process has not read: only its Ref is known, from the card. */
-function detailsUnknown(ref: string): Action {
+function detailsUnknown(ref: string, planId: string): Action {
   return {
     ref,
-    planId: DEFAULT_PLAN_ID,
+    planId,
     priorities: [],
     section: "",
     deliveryArea: "",

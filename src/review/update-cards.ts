@@ -30,10 +30,10 @@ export interface FormRequest {
 /** The most recent approved update before `quarter`: where the lead left off. */
 export async function lastApprovedBefore(
   deps: CardDeps,
-  ref: string,
+  action: Pick<Action, "ref" | "planId">,
   quarter: Quarter,
 ): Promise<Update | null> {
-  const history = await deps.store.updates.forAction(ref);
+  const history = await deps.store.updates.forAction(action.ref, action.planId);
   return history.filter((u) => u.state === "approved" && u.quarter < quarter).at(-1) ?? null;
 }
 
@@ -53,7 +53,7 @@ export async function updateForm(deps: CardDeps, request: FormRequest): Promise<
   const [lastApproved, refreshUserIds] = request.offline
     ? [null, undefined]
     : await Promise.all([
-        lastApprovedBefore(deps, request.action.ref, request.quarter),
+        lastApprovedBefore(deps, request.action, request.quarter),
         refreshUserIdsFor(deps, request.person),
       ]);
   return buildUpdateFormCard({

@@ -5,7 +5,6 @@ import type { Action } from "../domain/action.ts";
 import { isDomainError } from "../domain/errors.ts";
 import { requireCapability } from "../domain/permissions.ts";
 import type { Decision, Update } from "../domain/update.ts";
-import { updatePlanId } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card, CardActionTurn } from "../messaging.ts";
 import { noReviewForDmtCard, reviewExists } from "../review/review-exists.ts";
@@ -47,9 +46,14 @@ function refusal(turn: CardActionTurn): Card | null {
 
 type Loaded = { update: Versioned<Update>; action: Action } | { missing: Card };
 
-async function load(deps: FeatureDeps, quarter: string, ref: string): Promise<Loaded> {
-  const update = await deps.store.updates.get(quarter, ref);
-  const action = update && (await deps.store.actions.get(ref, updatePlanId(update.doc)));
+async function load(
+  deps: FeatureDeps,
+  quarter: string,
+  ref: string,
+  planId: string,
+): Promise<Loaded> {
+  const update = await deps.store.updates.get(quarter, ref, planId);
+  const action = update && (await deps.store.actions.get(ref, planId));
   if (!update || !action) {
     return {
       missing: notice(
@@ -81,13 +85,13 @@ export async function decideUpdate(
       "This button's card is missing some details. Type \u201creview status\u201d to see what awaits sign-off.",
     );
   }
-  const { quarter, ref, revision, comment } = parsed.data;
+  const { quarter, ref, planId, revision, comment } = parsed.data;
   // The card names its quarter itself: an update stored under a made-up one is never decided.
   if (!(await reviewExists(deps, quarter))) return noReviewForDmtCard(quarter);
   const request: DecisionRequest = { outcome, revision, comment };
   const timeZone = deps.config.REVIEW_TIMEZONE;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const loaded = await load(deps, quarter, ref);
+    const loaded = await load(deps, quarter, ref, planId);
     if ("missing" in loaded) return loaded.missing;
     const { update, action } = loaded;
     const check = checkDecision(update.doc, request);
@@ -136,7 +140,7 @@ export async function refreshSignOff(deps: FeatureDeps, turn: CardActionTurn): P
       "This card is out of date",
       "Type \u201creview status\u201d to see what awaits sign-off.",
     );
-  const loaded = await load(deps, parsed.data.quarter, parsed.data.ref);
+  const loaded = await load(deps, parsed.data.quarter, parsed.data.ref, parsed.data.planId);
   if ("missing" in loaded) return loaded.missing;
   return signOffCardFor(deps, turn.person.id, loaded.action, loaded.update.doc);
 }

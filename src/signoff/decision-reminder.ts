@@ -5,6 +5,8 @@ import { CARD_VERBS } from "../cards/verbs.ts";
 import { actionTitle } from "../domain/action.ts";
 import type { IsoDate } from "../domain/iso-date.ts";
 import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
+import { actionKey, planRefKey } from "../domain/plan-ref.ts";
+import { updatePlanId } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card } from "../messaging.ts";
 import { dmtMembers } from "./dmt-cards.ts";
@@ -22,7 +24,7 @@ function reminderCard(
     lines: [
       ...waiting.map(
         ({ update, workingDaysWaiting }) =>
-          `${update.ref} ${titles.get(update.ref) ?? ""} \u2014 sent by ${update.authorName} on ${formatDateTime(update.submittedAt, timeZone)}, waiting ${workingDaysWaiting} working days`,
+          `${update.ref} ${titles.get(planRefKey(updatePlanId(update), update.ref)) ?? ""} \u2014 sent by ${update.authorName} on ${formatDateTime(update.submittedAt, timeZone)}, waiting ${workingDaysWaiting} working days`,
       ),
       "Each has a sign-off card in your chat with Plan Tracker: approve it, or return it with a comment.",
     ],
@@ -39,7 +41,7 @@ export async function remindSlowDecisions(deps: FeatureDeps, today: IsoDate): Pr
   const waiting = slowDecisions(await deps.store.updates.all(), today, timeZone);
   if (waiting.length === 0) return [];
   const titles = new Map(
-    (await deps.store.actions.list(DEFAULT_PLAN_ID)).map((a) => [a.ref, actionTitle(a, 90)]),
+    (await deps.store.actions.list(DEFAULT_PLAN_ID)).map((a) => [actionKey(a), actionTitle(a, 90)]),
   );
   const card = reminderCard(waiting, titles, timeZone);
   const refs = waiting.map((w) => w.update.ref);

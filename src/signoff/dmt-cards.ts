@@ -70,7 +70,7 @@ export async function sendSignOffCards(
   const summary = announcement(update, action);
   const messages = await Promise.all(
     members.map(async (member) => ({
-      key: signOffCardKey(update.quarter, update.ref, round, member.id),
+      key: signOffCardKey(update.quarter, action, round, member.id),
       to: member.id,
       card: await signOffCardFor(deps, member.id, action, update),
       summary,
@@ -92,7 +92,7 @@ export async function redrawSignOffCards(
 ): Promise<void> {
   const round = await loadCardRoundRevision(deps.store, update);
   for (const member of await dmtMembers(deps.store)) {
-    const key = signOffCardKey(update.quarter, update.ref, round, member.id);
+    const key = signOffCardKey(update.quarter, action, round, member.id);
     await deps.messenger.update(key, await signOffCardFor(deps, member.id, action, update));
   }
 }

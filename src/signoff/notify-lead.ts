@@ -5,7 +5,7 @@ import type { Action } from "../domain/action.ts";
 import { todayIn } from "../domain/calendar.ts";
 import { formatLongDate } from "../domain/iso-date.ts";
 import { suggestRag } from "../domain/rag-rules.ts";
-import type { Decision, Update } from "../domain/update.ts";
+import { type Decision, type Update, updatePlanId } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card } from "../messaging.ts";
 import { draftOf } from "../review/update-cards.ts";
@@ -14,7 +14,7 @@ import { outcomeKey } from "./signoff-keys.ts";
 
 /** The lead's last approved update before this quarter, shown in the form for comparison. */
 async function lastApprovedBefore(deps: FeatureDeps, update: Update): Promise<Update | null> {
-  const history = await deps.store.updates.forAction(update.ref);
+  const history = await deps.store.updates.forAction(update.ref, updatePlanId(update));
   return (
     history
       .filter((u) => u.quarter < update.quarter && u.decision?.outcome === "approved")
@@ -67,7 +67,11 @@ export async function notifyLead(deps: FeatureDeps, update: Update, action: Acti
     ? approvedSummary(update, decision)
     : `${decision.byName} returned your update on ${update.ref}: \u201c${decision.comment}\u201d. Your text is kept in the form: revise it and send it again.`;
   await deps.messenger.send({
-    key: outcomeKey(update.quarter, update.ref, update.revision),
+    key: outcomeKey(
+      update.quarter,
+      { ref: update.ref, planId: updatePlanId(update) },
+      update.revision,
+    ),
     to: update.author,
     card,
     summary,

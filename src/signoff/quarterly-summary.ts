@@ -4,6 +4,7 @@ import { addDays, type IsoDate } from "../domain/iso-date.ts";
 import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import type { Review } from "../domain/review.ts";
+import { updatePlanId } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import { currentPlan } from "../import/current-plan.ts";
 import type { Card } from "../messaging.ts";
@@ -54,7 +55,8 @@ export async function quarterlySummary(
   const figures = summaryFigures({
     plan,
     actions,
-    updates,
+    // The figures are one plan's: another plan's update on the same Ref is not this action's.
+    updates: updates.filter((u) => updatePlanId(u) === plan.id),
     people,
     quarter,
     today,

@@ -1,4 +1,4 @@
-import { type Update, UpdateSchema, updateId } from "../domain/update.ts";
+import { type Update, UpdateSchema, updateId, updatePlanId } from "../domain/update.ts";
 import type { Actor } from "./audit-log.ts";
 import type { DocumentRepo, Versioned } from "./document-repo.ts";
 
@@ -6,8 +6,9 @@ import type { DocumentRepo, Versioned } from "./document-repo.ts";
 export class UpdatesRepo {
   constructor(readonly docs: DocumentRepo<Update>) {}
 
-  get(quarter: string, ref: string): Promise<Versioned<Update> | null> {
-    return this.docs.read(updateId(quarter, ref), quarter);
+  /** The plan is always named: two plans may each have an update on Ref 1.1 this quarter. */
+  get(quarter: string, ref: string, planId: string): Promise<Versioned<Update> | null> {
+    return this.docs.read(updateId(quarter, ref, planId), quarter);
   }
 
   forQuarter(quarter: string): Promise<Update[]> {
@@ -21,13 +22,16 @@ export class UpdatesRepo {
     );
   }
 
-  /** Every quarter's update for one action, oldest first. */
-  async forAction(ref: string): Promise<Update[]> {
+  /** Every quarter's update for one action of one plan, oldest first. */
+  async forAction(ref: string, planId: string): Promise<Update[]> {
     const updates = await this.docs.query({
       query: "SELECT * FROM c WHERE c.ref = @ref",
       parameters: [{ name: "@ref", value: ref }],
     });
-    return updates.sort((a, b) => a.quarter.localeCompare(b.quarter));
+    // Filtered here, not in the query: updates stored before there were plans have no planId.
+    return updates
+      .filter((u) => updatePlanId(u) === planId)
+      .sort((a, b) => a.quarter.localeCompare(b.quarter));
   }
 
   all(): Promise<Update[]> {

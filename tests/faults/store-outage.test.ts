@@ -93,8 +93,10 @@ describe("the store stopped for 20 seconds mid-round", () => {
     expect(await t.app.messenger.failedDeliveries()).toEqual([]);
 
     // Nothing half-saved: the lead presses Submit again and the update is stored once.
-    expect(await t.store.updates.get("2026-Q3", actionRef(0))).toBeNull();
+    expect(await t.store.updates.get("2026-Q3", actionRef(0), "default")).toBeNull();
     expect(cardText((await submit()).card)).toContain("Submitted, awaiting sign-off");
-    expect((await t.store.updates.get("2026-Q3", actionRef(0)))?.doc.progress).toBe(typed);
+    expect((await t.store.updates.get("2026-Q3", actionRef(0), "default"))?.doc.progress).toBe(
+      typed,
+    );
   });
 });

@@ -52,7 +52,7 @@ describe("two DMT members approving the same update at once, 100 times", () => {
       const answers = await Promise.all(
         dmt.map((member) => t.press(member, "approveUpdate", data).then((a) => cardText(a.card))),
       );
-      const stored = (await t.store.updates.get(QUARTER, actionRef(n)))?.doc;
+      const stored = (await t.store.updates.get(QUARTER, actionRef(n), "default"))?.doc;
       const decider = stored?.decision?.byName;
       const approvals = (await t.store.audit.history(`update:${QUARTER}:${actionRef(n)}`)).filter(
         (entry) => entry.summary.includes("approved by"),

@@ -1,7 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Update } from "../../../src/domain/update.ts";
+import { DEFAULT_PLAN_ID } from "../../../src/domain/plan.ts";
+import { type Update, updateId } from "../../../src/domain/update.ts";
 import { runCli, runCliHere, tempDataDir } from "../../support/run-cli.ts";
 import { withStoreAt } from "./store-at.ts";
 
@@ -167,7 +168,7 @@ describe("several plans in one store", () => {
     expect(await plans()).toHaveLength(2);
 
     await withStoreAt(dir, async (store) => {
-      const waiting = await store.updates.get("2026-Q3", "1.1");
+      const waiting = await store.updates.get("2026-Q3", "1.1", "send-plan");
       if (!waiting) throw new Error("the update is missing");
       const decided: Update = {
         ...waiting.doc,
@@ -201,7 +202,7 @@ describe("several plans in one store", () => {
 /** A lead's update awaiting sign-off in 2026-Q3; `planId` left out as stored before plans. */
 function update(ref: string, planId?: string): Update {
   return {
-    id: `2026-Q3:${ref}`,
+    id: updateId("2026-Q3", ref, planId ?? DEFAULT_PLAN_ID),
     quarter: "2026-Q3",
     ref,
     ...(planId ? { planId } : {}),

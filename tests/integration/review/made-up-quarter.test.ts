@@ -47,7 +47,7 @@ describe("a quarter with no review", () => {
     expect(text).toContain("There is no 2099-Q4 review");
     expect(text).toContain("my actions");
     expect(text).toContain("ask DMT to start");
-    expect(await w.t.store.updates.get("2099-Q4", "CSC-07")).toBeNull();
+    expect(await w.t.store.updates.get("2099-Q4", "CSC-07", "default")).toBeNull();
     expect(await everything()).toEqual(before);
     expect(w.signOffCardsTo(w.dee, "CSC-07")).toHaveLength(0);
   });
@@ -79,7 +79,7 @@ describe("a quarter with no review", () => {
     }
     await w.t.idle();
     expect(await everything()).toEqual(before);
-    expect((await w.t.store.updates.get("2099-Q4", "CSC-01"))?.doc).toMatchObject({
+    expect((await w.t.store.updates.get("2099-Q4", "CSC-01", "default"))?.doc).toMatchObject({
       state: "submitted",
       decision: null,
     });
@@ -98,6 +98,6 @@ describe("a quarter with no review", () => {
     await w.t.store.reviews.create(blankReview("2025-Q2"), { id: "test", name: "Test setup" });
     const old = await w.t.press(w.lead, "submitUpdate", form("2025-Q2"));
     expect(cardText(old.card)).toContain("awaiting sign-off");
-    expect(await w.t.store.updates.get("2025-Q2", "CSC-07")).not.toBeNull();
+    expect(await w.t.store.updates.get("2025-Q2", "CSC-07", "default")).not.toBeNull();
   });
 });

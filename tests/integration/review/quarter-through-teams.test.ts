@@ -190,7 +190,7 @@ describe("a quarter's review through Teams", () => {
       proposedRag: "Green",
     });
     expect(cardText(pressed.card)).toContain("Only the lead for CSC-02");
-    expect(await t.store.updates.get("2026-Q3", "CSC-02")).toBeNull();
+    expect(await t.store.updates.get("2026-Q3", "CSC-02", "default")).toBeNull();
   });
 
   it("stores one update when Submit is pressed twice", async () => {

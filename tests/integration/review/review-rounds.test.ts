@@ -182,13 +182,13 @@ describe("a quarter's reminder rounds", () => {
     expect(text).toContain("can't be empty");
     expect(text).toContain("Waiting for the new IRO");
     expect(text).toContain("2027-03-31");
-    expect(await store.updates.get("2026-Q3", "CSC-01")).toBeNull();
+    expect(await store.updates.get("2026-Q3", "CSC-01", "default")).toBeNull();
   });
 
   it("refuses a submit from someone who doesn't lead the action, whatever the card says", async () => {
     const card = await submit(ira, "CSC-01", { author: ira.id });
     expect(cardText(card)).toContain("Only the lead for CSC-01");
-    expect(await store.updates.get("2026-Q3", "CSC-01")).toBeNull();
+    expect(await store.updates.get("2026-Q3", "CSC-01", "default")).toBeNull();
   });
 
   it("stores one update when Submit is pressed twice at once", async () => {

@@ -70,7 +70,7 @@ describe("a lead's update, after the first submit", () => {
       form("CSC-02", 1, { progress: "Audit done; findings to DMT in January." }),
     );
     expect(cardText(saved)).toContain("findings to DMT in January");
-    expect((await store.updates.get("2026-Q3", "CSC-02"))?.doc).toMatchObject({
+    expect((await store.updates.get("2026-Q3", "CSC-02", "default"))?.doc).toMatchObject({
       revision: 2,
       state: "submitted",
     });
@@ -87,7 +87,7 @@ describe("a lead's update, after the first submit", () => {
     expect(text).toContain("findings to DMT in January");
     expect(inputValue(stale, "progress")).toBe("Typed on my phone earlier.");
     expect(revisionOf(stale)).toBe(2);
-    expect((await store.updates.get("2026-Q3", "CSC-02"))?.doc.progress).toBe(
+    expect((await store.updates.get("2026-Q3", "CSC-02", "default"))?.doc.progress).toBe(
       "Audit done; findings to DMT in January.",
     );
     // Pressing Submit again on that form replaces the saved version, knowingly.
@@ -96,7 +96,7 @@ describe("a lead's update, after the first submit", () => {
       "submitUpdate",
       form("CSC-02", 2, { progress: "Typed on my phone earlier." }),
     );
-    expect((await store.updates.get("2026-Q3", "CSC-02"))?.doc).toMatchObject({
+    expect((await store.updates.get("2026-Q3", "CSC-02", "default"))?.doc).toMatchObject({
       revision: 3,
       progress: "Typed on my phone earlier.",
     });
@@ -111,7 +111,7 @@ describe("a lead's update, after the first submit", () => {
   });
 
   it("politely refuses to edit an approved update", async () => {
-    const found = await store.updates.get("2026-Q3", "CSC-02");
+    const found = await store.updates.get("2026-Q3", "CSC-02", "default");
     if (!found) throw new Error("CSC-02 has no update");
     const decision = {
       outcome: "approved" as const,
@@ -135,7 +135,7 @@ describe("a lead's update, after the first submit", () => {
     );
     expect(cardText(late)).toContain("can't be changed now");
     expect(cardText(late)).toContain("One more thing.");
-    expect((await store.updates.get("2026-Q3", "CSC-02"))?.doc.progress).toBe(
+    expect((await store.updates.get("2026-Q3", "CSC-02", "default"))?.doc.progress).toBe(
       "Typed on my phone earlier.",
     );
   });

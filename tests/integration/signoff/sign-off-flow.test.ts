@@ -60,7 +60,7 @@ describe("DMT sign-off through the bot", () => {
   });
 
   it("records exactly one decision when two DMT members approve at the same moment", async () => {
-    const update = (await w.t.store.updates.get(QUARTER, "CSC-07"))?.doc;
+    const update = (await w.t.store.updates.get(QUARTER, "CSC-07", "default"))?.doc;
     if (!update) throw new Error("no update");
     const [first, second] = await Promise.all([
       w.t.press(w.dee, "approveUpdate", decisionData(update)),
@@ -71,7 +71,7 @@ describe("DMT sign-off through the bot", () => {
     expect(answers.filter((text) => text.includes("Already approved by"))).toHaveLength(1);
     expect(answers.every((text) => /Approved by (Dee Director|Sam Patel)/.test(text))).toBe(true);
 
-    const stored = (await w.t.store.updates.get(QUARTER, "CSC-07"))?.doc;
+    const stored = (await w.t.store.updates.get(QUARTER, "CSC-07", "default"))?.doc;
     expect(stored?.state).toBe("approved");
     const decider = stored?.decision?.byName;
     expect(answers.find((text) => text.includes("Already approved by"))).toContain(
@@ -111,7 +111,7 @@ describe("DMT sign-off through the bot", () => {
   });
 
   it("answers a later press politely and changes nothing", async () => {
-    const before = await w.t.store.updates.get(QUARTER, "CSC-07");
+    const before = await w.t.store.updates.get(QUARTER, "CSC-07", "default");
     if (!before) throw new Error("no update");
     const late = await w.t.press(
       w.dee,
@@ -121,7 +121,7 @@ describe("DMT sign-off through the bot", () => {
     expect(cardText(late.card)).toMatch(
       /Already approved by .+ on \d+ December 2026 at \d\d:\d\d\. Nothing was changed\./,
     );
-    expect((await w.t.store.updates.get(QUARTER, "CSC-07"))?.etag).toBe(before.etag);
+    expect((await w.t.store.updates.get(QUARTER, "CSC-07", "default"))?.etag).toBe(before.etag);
   });
 
   it("returns an update with a comment: the lead gets the comment and a form holding their text", async () => {
@@ -139,7 +139,7 @@ describe("DMT sign-off through the bot", () => {
     );
     await w.t.idle();
     expect(cardText(pressed.card)).toContain("Returned by Sam Patel");
-    expect((await w.t.store.updates.get(QUARTER, "CSC-02"))?.doc).toMatchObject({
+    expect((await w.t.store.updates.get(QUARTER, "CSC-02", "default"))?.doc).toMatchObject({
       state: "returned",
       decision: {
         outcome: "returned",
@@ -173,18 +173,18 @@ describe("DMT sign-off through the bot", () => {
 
   it("refuses Return without a comment, keeping the card and what was typed", async () => {
     const update = await w.submit("CSC-01", { proposedRag: "Red" });
-    const before = await w.t.store.updates.get(QUARTER, "CSC-01");
+    const before = await w.t.store.updates.get(QUARTER, "CSC-01", "default");
     const pressed = await w.t.press(w.dee, "returnUpdate", decisionData(update, "   "));
     const text = cardText(pressed.card);
     expect(text).toContain("Please write a comment saying what the lead should add or change");
     expect(text).toContain("Sign-off: CSC-01");
     expect(findObjects(pressed.card, (o) => o.id === "comment")[0]?.value).toBe("   ");
     expect(findObjects(pressed.card, (o) => o.title === "Return")).toHaveLength(1);
-    expect((await w.t.store.updates.get(QUARTER, "CSC-01"))?.etag).toBe(before?.etag);
+    expect((await w.t.store.updates.get(QUARTER, "CSC-01", "default"))?.etag).toBe(before?.etag);
   });
 
   it("refuses a non-DMT person replaying the Approve invoke, and changes nothing", async () => {
-    const before = await w.t.store.updates.get(QUARTER, "CSC-01");
+    const before = await w.t.store.updates.get(QUARTER, "CSC-01", "default");
     const actionBefore = await w.t.store.actions.get("CSC-01", DEFAULT_PLAN_ID);
     if (!before) throw new Error("no update");
     const sentToLead = w.t.cardsTo(w.lead).length;
@@ -193,7 +193,7 @@ describe("DMT sign-off through the bot", () => {
       expect(cardText(pressed.card)).toContain("Only DMT members can approve or return updates");
     }
     await w.t.idle();
-    expect((await w.t.store.updates.get(QUARTER, "CSC-01"))?.etag).toBe(before.etag);
+    expect((await w.t.store.updates.get(QUARTER, "CSC-01", "default"))?.etag).toBe(before.etag);
     expect((await w.t.store.actions.get("CSC-01", DEFAULT_PLAN_ID))?.etag).toBe(actionBefore?.etag);
     expect(w.t.cardsTo(w.lead)).toHaveLength(sentToLead);
   });

@@ -32,7 +32,7 @@ describe("sign-off after the first press: edits, resubmissions, repairs, reminde
       "Hana Osei changed this update after your copy was sent, so nothing was decided.",
     );
     expect(cardText(old.card)).toContain("first audit shows 80% compliance");
-    expect((await w.t.store.updates.get(QUARTER, "CSC-11"))?.doc.decision).toBeNull();
+    expect((await w.t.store.updates.get(QUARTER, "CSC-11", "default"))?.doc.decision).toBeNull();
 
     await w.t.press(w.dee, "approveUpdate", decisionData(edited));
     const action = (await w.t.store.actions.get("CSC-11", DEFAULT_PLAN_ID))?.doc;
@@ -55,7 +55,7 @@ describe("sign-off after the first press: edits, resubmissions, repairs, reminde
 
   it("applies an approval that a crash left unapplied, on the daily run, and tells the lead once", async () => {
     const update = await w.submit("CSC-14", { proposedRag: "Red" });
-    const found = await w.t.store.updates.get(QUARTER, "CSC-14");
+    const found = await w.t.store.updates.get(QUARTER, "CSC-14", "default");
     if (!found) throw new Error("no update");
     // The process stops right after writing the decision: the action is untouched, nobody was told.
     w.clock.advance(60_000);

@@ -92,7 +92,7 @@ export async function startSignOffWorld(): Promise<SignOffWorld> {
     /** The lead fills in the update form and presses Submit (a first submit, an edit or a revision). */
     async submit(ref, fields = {}) {
       clock.advance(60_000);
-      const existing = await t.store.updates.get(QUARTER, ref);
+      const existing = await t.store.updates.get(QUARTER, ref, "default");
       const form = {
         ref,
         quarter: QUARTER,
@@ -108,7 +108,7 @@ export async function startSignOffWorld(): Promise<SignOffWorld> {
       };
       const pressed = await t.press(lead, "submitUpdate", form);
       await t.idle();
-      const saved = await t.store.updates.get(QUARTER, ref);
+      const saved = await t.store.updates.get(QUARTER, ref, "default");
       if (!saved || saved.doc.revision === existing?.doc.revision) {
         throw new Error(`the update on ${ref} was not saved: ${cardText(pressed.card)}`);
       }

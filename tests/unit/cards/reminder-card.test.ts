@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CARD_SIZE_BUDGET_BYTES, cardJsonBytes } from "../../../src/cards/card-json.ts";
 import { buildReminderCard, type ReminderInput } from "../../../src/cards/reminder-card.ts";
+import { planRefKey } from "../../../src/domain/plan-ref.ts";
 import { cardProblems, findObjects, readableCardText } from "../../support/validate-card.ts";
 import { buttons, makeAction } from "./card-fixtures.ts";
 
@@ -68,8 +69,11 @@ describe("reminder card", () => {
       ...base,
       round: "chase",
       marks: {
-        "CSC-01": { text: "Form sent below" },
-        "CSC-02": { text: "Update sent by Jo Bloggs on 10 March 2027 at 09:30", done: true },
+        [planRefKey("default", "CSC-01")]: { text: "Form sent below" },
+        [planRefKey("default", "CSC-02")]: {
+          text: "Update sent by Jo Bloggs on 10 March 2027 at 09:30",
+          done: true,
+        },
       },
     });
     expect(cardProblems(card)).toEqual([]);
@@ -85,7 +89,7 @@ describe("reminder card", () => {
       ...base,
       round: "final",
       actions: fifteen.slice(0, 1),
-      marks: { "CSC-01": { text: "Update sent", done: true } },
+      marks: { [planRefKey("default", "CSC-01")]: { text: "Update sent", done: true } },
     });
     expect(readableCardText(card)[0]).toBe(
       "All your updates for the January to March 2027 review are in",

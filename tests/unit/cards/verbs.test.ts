@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { CARD_VERBS, parseCardAction } from "../../../src/cards/verbs.ts";
 
 const target = { ref: "CSC-07", quarter: "2026-Q3" };
+/** A card without a plan is the first plan's: cards already in Teams keep working. */
+const read = { ...target, planId: "default" };
 
 function parsed(verb: string, data: unknown) {
   const result = parseCardAction(verb, data);
@@ -31,7 +33,7 @@ describe("parseCardAction: submitUpdate", () => {
     expect(action).toEqual({
       verb: "submitUpdate",
       data: {
-        ...target,
+        ...read,
         revision: 2,
         progress: "Audit done.",
         proposedRag: "Green",
@@ -100,7 +102,7 @@ describe("parseCardAction: submitUpdate", () => {
       author: "someone@else.gov.uk",
       byName: "Mallory",
     });
-    expect(action.data).toEqual({ ...target, revision: 3, comment: "" });
+    expect(action.data).toEqual({ ...read, revision: 3, comment: "" });
   });
 });
 
@@ -109,7 +111,7 @@ describe("parseCardAction: other verbs", () => {
     expect(
       parsed("returnUpdate", { ...target, revision: 3, comment: " Add figures " }).data,
     ).toEqual({
-      ...target,
+      ...read,
       revision: 3,
       comment: "Add figures",
     });
@@ -145,15 +147,27 @@ describe("parseCardAction: other verbs", () => {
     for (const verb of ["myActions", "startReview", "help"]) {
       expect(parsed(verb, undefined)).toEqual({ verb, data: {} });
     }
-    expect(parsed("showAction", { ref: "CSC-07" }).data).toEqual({ ref: "CSC-07" });
-    expect(parsed("refreshSignOff", target).data).toEqual(target);
-    expect(parsed("editUpdate", target).data).toEqual(target);
-    expect(parsed("refreshUpdate", target).data).toEqual(target);
+    expect(parsed("showAction", { ref: "CSC-07" }).data).toEqual({
+      ref: "CSC-07",
+      planId: "default",
+    });
+    expect(parsed("refreshSignOff", target).data).toEqual(read);
+    expect(parsed("editUpdate", target).data).toEqual(read);
+    expect(parsed("refreshUpdate", target).data).toEqual(read);
+  });
+
+  it("keeps the plan a card names, so Ref 1.1 of two plans are told apart", () => {
+    const ofPlan = { ...target, planId: "send-plan" };
+    for (const verb of ["refreshSignOff", "editUpdate", "refreshUpdate"])
+      expect(parsed(verb, ofPlan).data).toEqual(ofPlan);
+    expect(parsed("approveUpdate", { ...ofPlan, revision: 1 }).data).toMatchObject(ofPlan);
+    expect(parsed("submitUpdate", { ...ofPlan, revision: 0 }).data).toMatchObject(ofPlan);
+    expect(failed("editUpdate", { ...target, planId: " " }).ok).toBe(false);
   });
 
   it("tells a reminder list's Update button from the submitted card's Edit", () => {
     const fromList = { ...target, from: "list", round: "chase" };
-    expect(parsed("editUpdate", fromList).data).toEqual(fromList);
+    expect(parsed("editUpdate", fromList).data).toEqual({ ...fromList, planId: "default" });
     expect(parsed("editUpdate", target).data).not.toHaveProperty("from");
     expect(failed("editUpdate", { ...target, from: "somewhere" }).message).toMatch(/older message/);
     expect(failed("editUpdate", { ...target, from: "list", round: "later" }).ok).toBe(false);
