@@ -5,7 +5,7 @@ import type { Quarter } from "../domain/quarter.ts";
 import type { ReviewRound } from "../domain/review.ts";
 import { actionRow } from "./action-row.ts";
 import { type AdaptiveCardJson, adaptiveCard, type CardElement } from "./card-json.ts";
-import { actionSet, executeAction, heading, textBlock } from "./elements.ts";
+import { actionSet, executeAction, heading, sectionTitle, textBlock } from "./elements.ts";
 import { escapeCardText } from "./escape-card-text.ts";
 import { countOf } from "./list-text.ts";
 import { quarterMonthsLabel } from "./quarter-label.ts";
@@ -19,6 +19,11 @@ export type ReminderInput = {
   reviewDate: IsoDate;
   /** The lead's actions that still need an update this quarter. */
   actions: readonly Action[];
+  /**
+   * The name of an action's plan, when the store holds several: the list is headed plan by plan
+   * (actions come grouped by plan), so a lead of 1.1 in two plans sees which is which.
+   */
+  planNameOf?: (planId: string) => string | undefined;
   /** Per action (`planRefKey`), a line shown in place of that action's Update button. */
   marks?: Readonly<Record<string, ReminderMark>>;
 };
@@ -56,8 +61,14 @@ export function buildReminderCard(input: ReminderInput): AdaptiveCardJson {
       `Hello ${escapeCardText(input.leadName)}. Press Update on each action to fill in its form.`,
     ),
   ];
+  let planShown: string | undefined;
   for (const action of input.actions) {
     const mark = input.marks?.[planRefKey(action.planId, action.ref)];
+    const planName = input.planNameOf?.(action.planId);
+    if (planName && action.planId !== planShown) {
+      body.push(sectionTitle(escapeCardText(planName)));
+      planShown = action.planId;
+    }
     body.push(
       actionRow(action, { tappable: false }),
       mark

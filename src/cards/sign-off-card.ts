@@ -33,6 +33,8 @@ export type SignOffInput = {
   note?: string;
   refreshUserIds?: string[];
   timeZone?: string;
+  /** The action's plan, named when the store holds more than one (see `planLabels`). */
+  planName?: string;
 };
 
 /** "Previous → proposed" with both ratings as colour and word. */
@@ -57,6 +59,7 @@ export function buildSignOffCard(input: SignOffInput): AdaptiveCardJson {
     ...actionHeader(
       action,
       `Sign-off: ${escapeCardText(action.ref)} for ${quarterMonthsLabel(update.quarter)}`,
+      input.planName,
     ),
     textBlock(
       `Sent by ${escapeCardText(update.authorName)} on ${formatDateTime(update.submittedAt, timeZone)}`,

@@ -39,6 +39,8 @@ export type UpdateFormInput = {
   /** Teams users whose copy refreshes itself when opened (Universal Actions `refresh`). */
   refreshUserIds?: string[];
   timeZone?: string;
+  /** The action's plan, named when the store holds more than one (see `planLabels`). */
+  planName?: string;
 };
 
 function lastApprovedSection(update: Update | null | undefined, timeZone: string): CardElement[] {
@@ -61,6 +63,7 @@ export function buildUpdateFormCard(input: UpdateFormInput): AdaptiveCardJson {
     ...actionHeader(
       action,
       `Update ${escapeCardText(action.ref)} for ${quarterMonthsLabel(quarter)}`,
+      input.planName,
     ),
     labelledRag("Official RAG", action.rag),
     ...(input.banner

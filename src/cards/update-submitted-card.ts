@@ -17,6 +17,8 @@ export type UpdateSubmittedInput = {
   /** An extra line, e.g. "Your update was saved." or why an edit was refused. */
   note?: string;
   timeZone?: string;
+  /** The action's plan, named when the store holds more than one (see `planLabels`). */
+  planName?: string;
 };
 
 /**
@@ -49,6 +51,7 @@ export function buildUpdateSubmittedCard(input: UpdateSubmittedInput): AdaptiveC
       ...actionHeader(
         action,
         `${escapeCardText(action.ref)} update for ${quarterMonthsLabel(update.quarter)}`,
+        input.planName,
       ),
       status,
       ...(input.note ? [textBlock(escapeCardText(input.note))] : []),

@@ -1,6 +1,7 @@
 import { type Action, normaliseLead } from "../domain/action.ts";
 import { can } from "../domain/permissions.ts";
 import type { Person } from "../domain/person.ts";
+import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 import type { Update } from "../domain/update.ts";
 
 /** An action still waits for its lead this quarter: nothing sent yet, or DMT sent it back. */
@@ -44,6 +45,17 @@ export function assignToLeads(
 /** Plan order: CSC-2 before CSC-10. */
 export function byRef(a: Pick<Action, "ref">, b: Pick<Action, "ref">): number {
   return a.ref.localeCompare(b.ref, "en", { numeric: true });
+}
+
+/** Actions of several plans: the first plan's, then each other plan's together, each in plan order. */
+export function byPlanAndRef(
+  a: Pick<Action, "ref" | "planId">,
+  b: Pick<Action, "ref" | "planId">,
+): number {
+  if (a.planId === b.planId) return byRef(a, b);
+  if (a.planId === DEFAULT_PLAN_ID) return -1;
+  if (b.planId === DEFAULT_PLAN_ID) return 1;
+  return a.planId.localeCompare(b.planId);
 }
 
 /**

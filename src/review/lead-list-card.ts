@@ -1,14 +1,14 @@
 import { formatDateTime } from "../cards/date-time-text.ts";
 import { buildReminderCard, type ReminderMark } from "../cards/reminder-card.ts";
 import type { Person } from "../domain/person.ts";
-import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 import { actionKey, planRefKey, quarterOfPlan } from "../domain/plan-ref.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import type { ReviewRound } from "../domain/review.ts";
 import { type Update, updatesByAction } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card } from "../messaging.ts";
-import { actionsLedBy, byRef, isOwed } from "./lead-assignment.ts";
+import { everyPlansActions } from "./every-plan.ts";
+import { actionsLedBy, byPlanAndRef, isOwed } from "./lead-assignment.ts";
 import { readReview } from "./review-records.ts";
 
 /**
@@ -42,14 +42,14 @@ export interface LeadListRequest {
  */
 export async function leadListCard(deps: FeatureDeps, request: LeadListRequest): Promise<Card> {
   const { person, quarter, pressed } = request;
-  const [review, actions, updates] = await Promise.all([
+  const [review, { actions, labels }, updates] = await Promise.all([
     readReview(deps.store, quarter),
-    deps.store.actions.list(DEFAULT_PLAN_ID),
+    everyPlansActions(deps.store),
     deps.store.updates.forQuarter(quarter),
   ]);
   const updateOf = updatesByAction(updates);
   const pressedKey = pressed && planRefKey(pressed.planId, pressed.ref);
-  const mine = actionsLedBy(person, actions).sort(byRef);
+  const mine = actionsLedBy(person, actions).sort(byPlanAndRef);
   const listed = mine.filter(
     (a) => isOwed(a, updateOf.get(actionKey(a))) || actionKey(a) === pressedKey,
   );
@@ -76,6 +76,7 @@ export async function leadListCard(deps: FeatureDeps, request: LeadListRequest):
     reviewDate: review.reviewDate,
     actions: listed,
     marks,
+    planNameOf: labels.nameOf,
   });
 }
 

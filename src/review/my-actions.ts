@@ -1,13 +1,13 @@
 import { todayIn } from "../domain/calendar.ts";
 import type { Person } from "../domain/person.ts";
-import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 import { actionKey } from "../domain/plan-ref.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import { updatesByAction } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card } from "../messaging.ts";
 import type { ActionCache } from "./action-cache.ts";
-import { actionsLedBy, byRef } from "./lead-assignment.ts";
+import { everyPlansActions } from "./every-plan.ts";
+import { actionsLedBy, byPlanAndRef } from "./lead-assignment.ts";
 import { leadListCard } from "./lead-list-card.ts";
 import { currentReviewQuarter } from "./review-records.ts";
 import { currentUpdateCard } from "./update-cards.ts";
@@ -22,14 +22,14 @@ export async function myActionCards(
     deps.store,
     todayIn(deps.config.REVIEW_TIMEZONE, deps.clock.now()),
   );
-  const [actions, updates] = await Promise.all([
-    deps.store.actions.list(DEFAULT_PLAN_ID),
+  const [{ actions }, updates] = await Promise.all([
+    everyPlansActions(deps.store),
     deps.store.updates.forQuarter(quarter),
   ]);
   const updateOf = updatesByAction(updates);
   const mine = actionsLedBy(person, actions)
     .filter((a) => !a.complete && !a.signedOff)
-    .sort(byRef)
+    .sort(byPlanAndRef)
     .map((a) => cache.remember(a));
   const cards = await Promise.all(
     mine.map(async (action) => ({

@@ -9,6 +9,7 @@ import { suggestRag } from "../domain/rag-rules.ts";
 import { type Update, updatesByAction } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import { forEachLimited } from "../for-each-limited.ts";
+import type { PlanLabels } from "./every-plan.ts";
 import { inHundreds, QUEUE_BATCHES } from "./run-limited.ts";
 import { draftOf, returnedBanner } from "./update-cards.ts";
 
@@ -31,6 +32,8 @@ export async function sendOpeningForms(
   today: IsoDate,
   leads: { person: Person; actions: Action[] }[],
   thisQuarter: Update[],
+  /** How to name each action's plan; without it, no plan is named (as with one plan). */
+  labels?: PlanLabels,
 ): Promise<number> {
   const earlier = (await deps.store.updates.all()).filter(
     (u) => u.state === "approved" && u.quarter < quarter,
@@ -57,6 +60,7 @@ export async function sendOpeningForms(
       quarter,
       suggestion: suggestRag(action, today),
       lastApproved: lastApproved.get(actionKey(action)) ?? null,
+      planName: labels?.nameOf(action.planId),
       draft: sentBack ? draftOf(sentBack) : undefined,
       banner: sentBack ? returnedBanner(sentBack, timeZone) : undefined,
       revision: sentBack?.revision ?? 0,

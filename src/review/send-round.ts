@@ -5,7 +5,6 @@ import { refCount } from "../cards/review-lists.ts";
 import { quarterLabel } from "../domain/calendar.ts";
 import { formatLongDate, type IsoDate } from "../domain/iso-date.ts";
 import { hasRole } from "../domain/person.ts";
-import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 import { actionKey } from "../domain/plan-ref.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import type { ReviewRound } from "../domain/review.ts";
@@ -13,7 +12,8 @@ import { updatesByAction } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import { forEachLimited } from "../for-each-limited.ts";
 import { dmtOutstandingInput, owedGroups } from "./dmt-outstanding.ts";
-import { assignToLeads, byRef, isOwed } from "./lead-assignment.ts";
+import { everyPlansActions } from "./every-plan.ts";
+import { assignToLeads, byPlanAndRef, isOwed } from "./lead-assignment.ts";
 import { sendOpeningForms } from "./opening-forms.ts";
 import type { RoundPlan } from "./review-calendar.ts";
 import { recordRoundQueueing, recordRoundsSent } from "./review-records.ts";
@@ -56,13 +56,15 @@ export async function sendRound(
   today: IsoDate,
 ): Promise<RoundReport> {
   const { store, messenger } = deps;
-  const [actions, people, updates] = await Promise.all([
-    store.actions.list(DEFAULT_PLAN_ID),
+  // One round covers every plan: a lead of actions in two plans is sent one form per action and
+  // one list per chaser naming both, never a round per plan.
+  const [{ actions, labels }, people, updates] = await Promise.all([
+    everyPlansActions(store),
     store.people.list(),
     store.updates.forQuarter(quarter),
   ]);
   const updateOf = updatesByAction(updates);
-  const owed = actions.filter((a) => isOwed(a, updateOf.get(actionKey(a)))).sort(byRef);
+  const owed = actions.filter((a) => isOwed(a, updateOf.get(actionKey(a)))).sort(byPlanAndRef);
   const { byPerson, unmatched } = assignToLeads(owed, people);
   const leads = [...byPerson.values()];
   // A round nobody could receive is not recorded, so it goes out once the directory has the leads.
@@ -70,7 +72,7 @@ export async function sendRound(
   if (recorded) await recordRoundQueueing(store, quarter, plan);
   let queued = 0;
   if (plan.round === "open") {
-    queued += await sendOpeningForms(deps, quarter, reviewDate, today, leads, updates);
+    queued += await sendOpeningForms(deps, quarter, reviewDate, today, leads, updates, labels);
   }
   // Chasers are one short message per lead; the opening round sent each action's form already.
   const chased = plan.round === "open" ? [] : leads;
@@ -84,6 +86,7 @@ export async function sendRound(
         quarter,
         reviewDate,
         actions: theirs,
+        planNameOf: labels.nameOf,
       }),
       summary: `${quarterLabel(quarter)} review: please update ${listRefs(theirs.map((a) => a.ref))} by ${formatLongDate(reviewDate)}.`,
     }));

@@ -10,6 +10,7 @@ import { suggestRag } from "../domain/rag-rules.ts";
 import type { Update } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card } from "../messaging.ts";
+import { planLabels } from "./every-plan.ts";
 
 export type CardDeps = Pick<FeatureDeps, "store" | "messenger" | "clock" | "config">;
 
@@ -50,14 +51,16 @@ export async function refreshUserIdsFor(
 export async function updateForm(deps: CardDeps, request: FormRequest): Promise<Card> {
   const timeZone = deps.config.REVIEW_TIMEZONE;
   const today = todayIn(timeZone, deps.clock.now());
-  const [lastApproved, refreshUserIds] = request.offline
-    ? [null, undefined]
+  const [lastApproved, refreshUserIds, labels] = request.offline
+    ? [null, undefined, undefined]
     : await Promise.all([
         lastApprovedBefore(deps, request.action, request.quarter),
         refreshUserIdsFor(deps, request.person),
+        planLabels(deps.store),
       ]);
   return buildUpdateFormCard({
     action: request.action,
+    planName: labels?.nameOf(request.action.planId),
     quarter: request.quarter,
     suggestion: suggestRag(request.action, today),
     lastApproved,
@@ -77,11 +80,16 @@ export async function submittedCard(
   person: Person,
   note?: string,
 ): Promise<Card> {
+  const [refreshUserIds, labels] = await Promise.all([
+    refreshUserIdsFor(deps, person),
+    planLabels(deps.store),
+  ]);
   return buildUpdateSubmittedCard({
     action,
     update,
+    planName: labels.nameOf(action.planId),
     note,
-    refreshUserIds: await refreshUserIdsFor(deps, person),
+    refreshUserIds,
     timeZone: deps.config.REVIEW_TIMEZONE,
   });
 }

@@ -5,6 +5,7 @@ import type { Person } from "../domain/person.ts";
 import type { Update } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card } from "../messaging.ts";
+import { planLabels } from "../review/every-plan.ts";
 import type { Store } from "../store/store.ts";
 import { loadCardRoundRevision } from "./card-round.ts";
 import { completionSignedOff } from "./decision-rules.ts";
@@ -33,11 +34,15 @@ export async function signOffCardFor(
   update: Update,
   extras: CardExtras = {},
 ): Promise<Card> {
-  const teamsId = await deps.messenger.teamsUserIdOf(personId);
+  const [teamsId, labels] = await Promise.all([
+    deps.messenger.teamsUserIdOf(personId),
+    planLabels(deps.store),
+  ]);
   const note = [extras.note, completionWarning(update)].filter(Boolean).join(" ");
   return buildSignOffCard({
     action,
     update,
+    planName: labels.nameOf(action.planId),
     historyUrl: actionTabUrl(deps.config, action.ref),
     timeZone: deps.config.REVIEW_TIMEZONE,
     refreshUserIds: teamsId ? [teamsId] : undefined,

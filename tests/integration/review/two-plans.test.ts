@@ -1,0 +1,170 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ManualClock } from "../../../src/clock.ts";
+import { DEFAULT_PLAN_ID } from "../../../src/domain/plan.ts";
+import { importPlanFile } from "../../../src/import/import-plan.ts";
+import type { RunningScheduler } from "../../../src/scheduler/scheduler.ts";
+import { type CardJson, cardText } from "../../support/stand-in-connector.ts";
+import { startTestApp, type TestApp, type TestPerson } from "../../support/start-test-app.ts";
+import { findObjects } from "../../support/validate-card.ts";
+import { startAnotherInstance } from "./another-instance.ts";
+import { londonMorning } from "./review-store.ts";
+
+const QUARTER = "2026-Q3";
+const CYP = "Children and Young People Plan";
+const SEND = "SEND Improvement Plan 2025-26";
+const SEND_ID = "send-improvement-plan-2025-26";
+const HEADER = "Ref,Priority,Development Action,Lead,Completion Date,RAG";
+
+/**
+ * Two plans in one store, each with a Ref 1.1 led by the same person, through the real endpoint,
+ * the stand-in Bot Connector and the real embedded store: one review round for both plans.
+ */
+describe("a review round over two plans with the same Refs", () => {
+  const clock = new ManualClock(londonMorning("2026-12-08", "08:00"));
+  let t: TestApp;
+  let instance: RunningScheduler;
+  let jo: TestPerson;
+  let dee: TestPerson;
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock, skipSamplePlan: true });
+    const actor = { id: "test", name: "Test" };
+    const file = (name: string, rows: string[]) => {
+      const path = join(t.dataDir, name);
+      writeFileSync(path, `${[HEADER, ...rows].join("\n")}\n`);
+      return path;
+    };
+    await importPlanFile(
+      t.store,
+      { id: DEFAULT_PLAN_ID, name: CYP, priorities: [] },
+      file("cyp.csv", [
+        "1.1,1,Refresh the early help offer,Head of Early Help,31/03/2027,Amber",
+        "1.2,1,Publish the family hubs directory,Head of Early Help,31/03/2027,Green",
+      ]),
+      { dryRun: false, actor },
+    );
+    await importPlanFile(
+      t.store,
+      { id: SEND_ID, name: SEND, priorities: [] },
+      file("send.csv", [
+        "1.1,1,Cut waiting times for EHC needs assessments,Head of Early Help,31/03/2027,Red",
+        "2.1,2,Co-produce the preparing for adulthood pathway,Head of Early Help,31/03/2027,Amber",
+      ]),
+      { dryRun: false, actor },
+    );
+    jo = await t.addPerson({
+      email: "jo.lead@council.gov.uk",
+      name: "Jo Lead",
+      roles: ["lead"],
+      leads: ["Head of Early Help"],
+    });
+    dee = await t.addPerson({
+      email: "dee.director@council.gov.uk",
+      name: "Dee Director",
+      roles: ["dmt"],
+    });
+    for (const person of [jo, dee]) expect((await t.install(person)).status).toBeLessThan(300);
+    await t.idle();
+    instance = await startAnotherInstance(t.store, clock);
+    // The 2026-Q3 review is on 31 December; its opening round is on 9 December.
+    clock.set(londonMorning("2026-12-09"));
+    await instance.runDue(clock.now());
+    await t.idle();
+  });
+  afterAll(async () => {
+    await instance?.stop();
+    await t?.close();
+  });
+
+  const submitOf = (card: CardJson) =>
+    findObjects(card, (o) => o.verb === "submitUpdate")[0]?.data as
+      | Record<string, unknown>
+      | undefined;
+  const formsTo = (person: TestPerson) => t.cardsTo(person).filter((card) => submitOf(card));
+
+  it("sends the lead one form per action across both plans, each naming its plan", () => {
+    const forms = formsTo(jo).map((card) => ({ data: submitOf(card), text: cardText(card) }));
+    expect(forms.map((f) => `${f.data?.planId ?? DEFAULT_PLAN_ID} ${f.data?.ref}`).sort()).toEqual([
+      `default 1.1`,
+      `default 1.2`,
+      `${SEND_ID} 1.1`,
+      `${SEND_ID} 2.1`,
+    ]);
+    for (const form of forms) {
+      expect(form.text).toContain(form.data?.planId ? SEND : CYP);
+      expect(form.text).not.toContain(form.data?.planId ? CYP : SEND);
+    }
+  });
+
+  it("lists both plans' actions under their names in my actions", async () => {
+    await t.say(jo, "my actions");
+    await t.idle();
+    const text = t.cardsTo(jo).slice(-6).map(cardText).join("\n");
+    expect(text).toContain(CYP);
+    expect(text).toContain(SEND);
+  });
+
+  it("keeps plan B's 1.1 apart from plan A's through submit and sign-off", async () => {
+    const sendForm = formsTo(jo).find(
+      (c) => submitOf(c)?.planId === SEND_ID && submitOf(c)?.ref === "1.1",
+    );
+    const data = submitOf(sendForm as CardJson);
+    const pressed = await t.press(jo, "submitUpdate", {
+      ...data,
+      progress: "Assessments now within 20 weeks for 64% of children.",
+      proposedRag: "Amber",
+    });
+    expect(cardText(pressed.card)).toContain("awaiting sign-off");
+    await t.idle();
+    expect(await t.store.updates.get(QUARTER, "1.1", DEFAULT_PLAN_ID)).toBeNull();
+    const sent = await t.store.updates.get(QUARTER, "1.1", SEND_ID);
+    expect(sent?.doc).toMatchObject({ planId: SEND_ID, proposedRag: "Amber" });
+
+    const cypForm = formsTo(jo).find((c) => !submitOf(c)?.planId && submitOf(c)?.ref === "1.1");
+    await t.press(jo, "submitUpdate", {
+      ...submitOf(cypForm as CardJson),
+      progress: "Early help offer refreshed with partners.",
+      proposedRag: "Green",
+    });
+    await t.idle();
+    expect((await t.store.updates.get(QUARTER, "1.1", SEND_ID))?.doc.progress).toBe(
+      "Assessments now within 20 weeks for 64% of children.",
+    );
+
+    const signOffs = t.cardsTo(dee).filter((c) => cardText(c).includes("Sign-off: 1.1"));
+    expect(signOffs).toHaveLength(2);
+    const approveOf = (card: CardJson) =>
+      findObjects(card, (o) => o.verb === "approveUpdate")[0]?.data as Record<string, unknown>;
+    const sendCard = signOffs.find((c) => cardText(c).includes(SEND)) as CardJson;
+    expect(approveOf(sendCard).planId).toBe(SEND_ID);
+    await t.press(dee, "approveUpdate", { ...approveOf(sendCard), comment: "" });
+    await t.idle();
+    expect((await t.store.updates.get(QUARTER, "1.1", SEND_ID))?.doc.state).toBe("approved");
+    expect((await t.store.updates.get(QUARTER, "1.1", DEFAULT_PLAN_ID))?.doc.state).toBe(
+      "submitted",
+    );
+    expect((await t.store.actions.get("1.1", SEND_ID))?.doc.rag).toBe("Amber");
+    expect((await t.store.actions.get("1.1", DEFAULT_PLAN_ID))?.doc.rag).toBe("Amber");
+
+    const cypCard = signOffs.find((c) => cardText(c).includes(CYP)) as CardJson;
+    await t.press(dee, "approveUpdate", { ...approveOf(cypCard), comment: "" });
+    await t.idle();
+    expect((await t.store.actions.get("1.1", DEFAULT_PLAN_ID))?.doc.rag).toBe("Green");
+    expect((await t.store.actions.get("1.1", SEND_ID))?.doc.rag).toBe("Amber");
+  });
+
+  it("chases once with both plans' outstanding actions on one list", async () => {
+    // The chaser is on 18 December: 1.2 and 2.1 are still owed, one in each plan.
+    clock.set(londonMorning("2026-12-18"));
+    await instance.runDue(clock.now());
+    await t.idle();
+    const chasers = t.cardsTo(jo).filter((c) => cardText(c).startsWith("Reminder:"));
+    expect(chasers).toHaveLength(1);
+    const text = cardText(chasers[0] as CardJson);
+    expect(text).toContain("Reminder: 2 updates still needed");
+    expect(text.indexOf(CYP)).toBeLessThan(text.indexOf("1.2"));
+    expect(text.indexOf(SEND)).toBeLessThan(text.indexOf("2.1"));
+  });
+});
