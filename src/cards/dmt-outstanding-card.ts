@@ -4,6 +4,7 @@ import type { Quarter } from "../domain/quarter.ts";
 import { type AdaptiveCardJson, adaptiveCard } from "./card-json.ts";
 import { DEFAULT_CARD_TIME_ZONE } from "./date-time-text.ts";
 import { executeAction, heading, sectionTitle, subtleText, textBlock } from "./elements.ts";
+import { escapeCardText } from "./escape-card-text.ts";
 import { countOf } from "./list-text.ts";
 import { quarterMonthsLabel } from "./quarter-label.ts";
 import {
@@ -22,6 +23,8 @@ export type DmtOutstandingInput = {
   quarter: Quarter;
   reviewDate: IsoDate;
   owing: readonly OwedGroup[];
+  /** With several plans, who owes what in each plan, under its name; absent with one plan. */
+  owingByPlan?: ReadonlyArray<{ name: string; owing: readonly OwedGroup[] }>;
   /** Every update awaiting a decision, with how long it has waited. */
   awaiting: ReadonlyArray<AwaitingItem & { workingDaysWaiting: number }>;
   timeZone?: string;
@@ -40,7 +43,15 @@ export function buildDmtOutstandingCard(input: DmtOutstandingInput): AdaptiveCar
       heading(`${quarterMonthsLabel(input.quarter)} review: two working days to go`),
       textBlock(`The review is on ${formatLongDate(input.reviewDate)}.`, { spacing: "small" }),
       sectionTitle(`Still to update (${countOf(owed, "action")})`),
-      ...owedLines(input.owing),
+      ...(input.owingByPlan
+        ? input.owingByPlan.flatMap((plan) => [
+            textBlock(`${escapeCardText(plan.name)} (${countOf(refCount(plan.owing), "action")})`, {
+              weight: "bolder",
+              spacing: "small",
+            }),
+            ...owedLines(plan.owing),
+          ])
+        : owedLines(input.owing)),
       sectionTitle(
         `Waiting more than ${DECISION_WAIT_WORKING_DAYS} working days for a decision (${slow.length})`,
       ),

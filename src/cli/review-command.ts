@@ -7,7 +7,7 @@ import { createLogger } from "../logger.ts";
 import { loadReviewStatus } from "../review/load-review-status.ts";
 import { createOutboxMessenger } from "../review/outbox-messenger.ts";
 import { startReviewLines } from "../review/review-messages.ts";
-import type { ReviewStatus } from "../review/review-status.ts";
+import type { ReviewLists, ReviewStatus } from "../review/review-status.ts";
 import { setReviewDate } from "../review/set-review-date.ts";
 import { startReview } from "../review/start-review.ts";
 import { CLI_ACTOR } from "../store/audit-log.ts";
@@ -95,19 +95,28 @@ function statusLines(s: ReviewStatus): string[] {
   const lines = [
     `${quarterLabel(s.quarter)} review on ${formatLongDate(s.reviewDate)} (${s.state})`,
     `  ${s.approved.length} approved, ${s.awaitingSignOff.length} awaiting sign-off, ${s.returned.length} returned, ${s.owing.reduce((n, o) => n + o.refs.length, 0)} still to update`,
-    "Still to update:",
   ];
-  if (s.owing.length === 0 && s.noLeadInDirectory.length === 0) lines.push("  nobody");
-  for (const o of s.owing) lines.push(`  ${o.name} <${o.person}>: ${o.refs.join(", ")}`);
+  // With several plans each plan's lists come under its name: two plans may each owe a 1.1.
+  if (!s.plans) return [...lines, ...listLines(s, "")];
+  for (const plan of s.plans) lines.push(`${plan.planName}:`, ...listLines(plan, "  "));
+  return lines;
+}
+
+function listLines(s: ReviewLists, indent: string): string[] {
+  const lines = [`${indent}Still to update:`];
+  if (s.owing.length === 0 && s.noLeadInDirectory.length === 0) lines.push(`${indent}  nobody`);
+  for (const o of s.owing) lines.push(`${indent}  ${o.name} <${o.person}>: ${o.refs.join(", ")}`);
   for (const n of s.noLeadInDirectory)
-    lines.push(`  "${n.lead}" (no lead in the directory): ${n.refs.join(", ")}`);
-  lines.push("Awaiting sign-off:");
-  if (s.awaitingSignOff.length === 0) lines.push("  none");
+    lines.push(`${indent}  "${n.lead}" (no lead in the directory): ${n.refs.join(", ")}`);
+  lines.push(`${indent}Awaiting sign-off:`);
+  if (s.awaitingSignOff.length === 0) lines.push(`${indent}  none`);
   for (const a of s.awaitingSignOff)
-    lines.push(`  ${a.ref} from ${a.submittedBy}, proposing ${a.proposedRag}`);
-  lines.push("Returned:");
-  if (s.returned.length === 0) lines.push("  none");
+    lines.push(`${indent}  ${a.ref} from ${a.submittedBy}, proposing ${a.proposedRag}`);
+  lines.push(`${indent}Returned:`);
+  if (s.returned.length === 0) lines.push(`${indent}  none`);
   for (const r of s.returned)
-    lines.push(`  ${r.ref} to ${r.lead}, by ${r.returnedBy}${r.comment ? `: "${r.comment}"` : ""}`);
+    lines.push(
+      `${indent}  ${r.ref} to ${r.lead}, by ${r.returnedBy}${r.comment ? `: "${r.comment}"` : ""}`,
+    );
   return lines;
 }

@@ -3,7 +3,7 @@ import type { OwedGroup } from "../cards/review-lists.ts";
 import { todayIn } from "../domain/calendar.ts";
 import { addDays, type IsoDate } from "../domain/iso-date.ts";
 import { isWorkingDay } from "../domain/working-days.ts";
-import type { ReviewStatus } from "./review-status.ts";
+import type { ReviewLists, ReviewStatus } from "./review-status.ts";
 
 /** Working days after `from` up to and including `to` (0 when `to` is not later). */
 export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
@@ -17,7 +17,7 @@ export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
  * Who still owes what, as DMT reads it: people by name, then returned updates waiting for their
  * author, then Lead values nobody in the directory answers for.
  */
-export function owedGroups(status: ReviewStatus): OwedGroup[] {
+export function owedGroups(status: ReviewLists): OwedGroup[] {
   const returned = new Map<string, string[]>();
   for (const item of status.returned)
     returned.set(item.lead, [...(returned.get(item.lead) ?? []), item.ref]);
@@ -40,6 +40,10 @@ export function dmtOutstandingInput(
     quarter: status.quarter,
     reviewDate: status.reviewDate,
     owing: owedGroups(status),
+    // With several plans, who owes what under each plan's name: 1.1 owed in two plans shows twice.
+    ...(status.plans
+      ? { owingByPlan: status.plans.map((p) => ({ name: p.planName, owing: owedGroups(p) })) }
+      : {}),
     awaiting: status.awaitingSignOff.map((item) => ({
       ...item,
       workingDaysWaiting: workingDaysBetween(todayIn(timeZone, new Date(item.submittedAt)), today),

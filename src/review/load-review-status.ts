@@ -1,12 +1,12 @@
 import { todayIn } from "../domain/calendar.ts";
-import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import type { Store } from "../store/store.ts";
+import { everyPlansActions } from "./every-plan.ts";
 import { currentReviewQuarter, readReview } from "./review-records.ts";
 import { type ReviewStatus, reviewStatus } from "./review-status.ts";
 import { parseQuarter } from "./start-review.ts";
 
-/** The state of the current review (or of `quarter`), read from the store. */
+/** The state of the current review (or of `quarter`) over every plan, read from the store. */
 export async function loadReviewStatus(
   store: Store,
   now: Date,
@@ -16,9 +16,9 @@ export async function loadReviewStatus(
   const q: Quarter = quarter
     ? parseQuarter(quarter)
     : await currentReviewQuarter(store, todayIn(timeZone, now));
-  const [review, actions, people, updates] = await Promise.all([
+  const [review, { actions, labels }, people, updates] = await Promise.all([
     readReview(store, q),
-    store.actions.list(DEFAULT_PLAN_ID),
+    everyPlansActions(store),
     store.people.list(),
     store.updates.forQuarter(q),
   ]);
@@ -29,5 +29,6 @@ export async function loadReviewStatus(
     actions,
     people,
     updates,
+    planNameOf: labels.nameOf,
   });
 }

@@ -4,7 +4,7 @@ import { buildReviewStatusCard } from "../cards/review-status-card.ts";
 import { quarterLabel, reviewRoundDates } from "../domain/calendar.ts";
 import { formatLongDate } from "../domain/iso-date.ts";
 import type { Card } from "../messaging.ts";
-import type { ReviewStatus } from "./review-status.ts";
+import type { ReviewLists, ReviewStatus } from "./review-status.ts";
 import type { StartReviewResult } from "./start-review.ts";
 
 /** What `start review` says back, in chat and (as plain lines) on the command line. */
@@ -54,20 +54,35 @@ export function startReviewCard(result: StartReviewResult): Card {
   });
 }
 
+/** Who owes what: people by name, then Lead values nobody in the directory answers for. */
+function owingOf(lists: ReviewLists) {
+  return [
+    ...lists.owing.map((o) => ({ who: o.name, refs: o.refs })),
+    ...lists.noLeadInDirectory.map((n) => ({
+      who: `${n.lead} (no lead in the directory)`,
+      refs: n.refs,
+    })),
+  ];
+}
+
 export function reviewStatusCard(status: ReviewStatus, timeZone: string): Card {
   return buildReviewStatusCard({
     quarter: status.quarter,
     reviewDate: status.reviewDate,
-    owing: [
-      ...status.owing.map((o) => ({ who: o.name, refs: o.refs })),
-      ...status.noLeadInDirectory.map((n) => ({
-        who: `${n.lead} (no lead in the directory)`,
-        refs: n.refs,
-      })),
-    ],
+    owing: owingOf(status),
     awaiting: status.awaitingSignOff,
     returned: status.returned,
     approvedCount: status.approved.length,
+    ...(status.plans
+      ? {
+          plans: status.plans.map((plan) => ({
+            name: plan.planName,
+            owing: owingOf(plan),
+            awaiting: plan.awaitingSignOff,
+            returned: plan.returned,
+          })),
+        }
+      : {}),
     timeZone,
   });
 }

@@ -95,7 +95,15 @@ export async function sendRound(
   });
   let dmtMembers = 0;
   if (plan.round === "final") {
-    const status = reviewStatus({ quarter, reviewDate, review: null, actions, people, updates });
+    const status = reviewStatus({
+      quarter,
+      reviewDate,
+      review: null,
+      actions,
+      people,
+      updates,
+      planNameOf: labels.nameOf,
+    });
     const card = buildDmtOutstandingCard(
       dmtOutstandingInput(status, today, deps.config.REVIEW_TIMEZONE),
     );

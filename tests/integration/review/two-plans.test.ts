@@ -2,9 +2,12 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../src/clock.ts";
+import { reviewRoundDates } from "../../../src/domain/calendar.ts";
 import { DEFAULT_PLAN_ID } from "../../../src/domain/plan.ts";
 import { importPlanFile } from "../../../src/import/import-plan.ts";
+import type { ReviewStatus } from "../../../src/review/review-status.ts";
 import type { RunningScheduler } from "../../../src/scheduler/scheduler.ts";
+import { runCliHere } from "../../support/run-cli.ts";
 import { type CardJson, cardText } from "../../support/stand-in-connector.ts";
 import { startTestApp, type TestApp, type TestPerson } from "../../support/start-test-app.ts";
 import { findObjects } from "../../support/validate-card.ts";
@@ -106,6 +109,35 @@ describe("a review round over two plans with the same Refs", () => {
     expect(text).toContain(SEND);
   });
 
+  it("gives review status each plan's list under its name, 1.1 owed under both", async () => {
+    await t.say(dee, "review status");
+    await t.idle();
+    const text = cardText(t.cardsTo(dee).at(-1) as CardJson);
+    expect(text).toContain("4 still to update");
+    const cyp = text.indexOf(CYP);
+    const send = text.indexOf(SEND);
+    expect(cyp).toBeGreaterThan(-1);
+    expect(send).toBeGreaterThan(cyp);
+    expect(text.slice(cyp, send)).toContain("Jo Lead: 1.1, 1.2");
+    expect(text.slice(send)).toContain("Jo Lead: 1.1, 2.1");
+
+    const env = { DATA_DIR: t.dataDir, LOG_LEVEL: "silent" };
+    const json = await runCliHere(["review", "status", "--quarter", QUARTER, "--json"], env);
+    expect(json.code, json.stderr).toBe(0);
+    const status = JSON.parse(json.stdout) as ReviewStatus;
+    expect(status.plans?.map((p) => [p.planId, p.planName, p.owing[0]?.refs])).toEqual([
+      [DEFAULT_PLAN_ID, CYP, ["1.1", "1.2"]],
+      [SEND_ID, SEND, ["1.1", "2.1"]],
+    ]);
+    const lines = await runCliHere(["review", "status", "--quarter", QUARTER], env);
+    expect(lines.stdout).toMatch(
+      new RegExp(`${CYP}:\\n  Still to update:\\n    Jo Lead <[^>]+>: 1\\.1, 1\\.2\\n`),
+    );
+    expect(lines.stdout).toMatch(
+      new RegExp(`${SEND}:\\n  Still to update:\\n    Jo Lead <[^>]+>: 1\\.1, 2\\.1\\n`),
+    );
+  });
+
   it("keeps plan B's 1.1 apart from plan A's through submit and sign-off", async () => {
     const sendForm = formsTo(jo).find(
       (c) => submitOf(c)?.planId === SEND_ID && submitOf(c)?.ref === "1.1",
@@ -166,5 +198,20 @@ describe("a review round over two plans with the same Refs", () => {
     expect(text).toContain("Reminder: 2 updates still needed");
     expect(text.indexOf(CYP)).toBeLessThan(text.indexOf("1.2"));
     expect(text.indexOf(SEND)).toBeLessThan(text.indexOf("2.1"));
+  });
+
+  it("sends DMT the last list of who still owes what under each plan's name", async () => {
+    clock.set(londonMorning(reviewRoundDates("2026-12-31").final));
+    await instance.runDue(clock.now());
+    await t.idle();
+    const lists = t.cardsTo(dee).filter((c) => cardText(c).includes("two working days to go"));
+    expect(lists).toHaveLength(1);
+    const text = cardText(lists[0] as CardJson);
+    const cyp = text.indexOf(CYP);
+    const send = text.indexOf(SEND);
+    expect(cyp).toBeGreaterThan(-1);
+    expect(send).toBeGreaterThan(cyp);
+    expect(text.slice(cyp, send)).toContain("Jo Lead: 1.2");
+    expect(text.slice(send)).toContain("Jo Lead: 2.1");
   });
 });
