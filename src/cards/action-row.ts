@@ -1,4 +1,5 @@
 import { type Action, actionTitle } from "../domain/action.ts";
+import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 import type { CardElement } from "./card-json.ts";
 import { dueDateText } from "./due-date-text.ts";
 import { column, columnSet, executeAction, textBlock } from "./elements.ts";
@@ -30,9 +31,14 @@ export function actionRow(action: Action, options: { tappable?: boolean } = {}):
       ...(options.tappable === false
         ? {}
         : {
-            selectAction: executeAction(`Show ${action.ref}`, CARD_VERBS.showAction, {
-              ref: action.ref,
-            }),
+            // The plan goes in only for plans other than the first, as on every card.
+            selectAction: executeAction(
+              `Show ${action.ref}`,
+              CARD_VERBS.showAction,
+              action.planId === DEFAULT_PLAN_ID
+                ? { ref: action.ref }
+                : { ref: action.ref, planId: action.planId },
+            ),
           }),
     },
   );

@@ -1,7 +1,7 @@
 import type { Action } from "../domain/action.ts";
 import { actionRow } from "./action-row.ts";
 import { type AdaptiveCardJson, adaptiveCard, type CardElement } from "./card-json.ts";
-import { executeAction, heading, subtleText, textBlock } from "./elements.ts";
+import { executeAction, heading, sectionTitle, subtleText, textBlock } from "./elements.ts";
 import { escapeCardText } from "./escape-card-text.ts";
 import { countOf } from "./list-text.ts";
 import { CARD_VERBS } from "./verbs.ts";
@@ -14,6 +14,11 @@ export type AnswerInput = {
   understood: string;
   /** Every matching action, in the order to show them. */
   matches: Action[];
+  /**
+   * Plan names by id, when the store holds several plans: rows then come under their plan's name
+   * (`matches` already in plan order), on every page. Absent with one plan.
+   */
+  planNames?: ReadonlyMap<string, string>;
   /** 1-based page to show. */
   page?: number;
   /** The parsed question, sent back with "More" so the next page answers the same question. */
@@ -49,11 +54,34 @@ export function buildAnswerCard(input: AnswerInput): AdaptiveCardJson {
   }
   body.push(
     subtleText("Tap an action to see its details."),
-    ...shown.map((action) => actionRow(action)),
+    ...(input.planNames
+      ? rowsUnderPlans(shown, input.matches, input.planNames)
+      : shown.map((action) => actionRow(action))),
   );
   const more =
     page < pages
       ? [executeAction("More", CARD_VERBS.moreResults, { query: input.query, page: page + 1 })]
       : [];
   return adaptiveCard(body, { actions: more, fullWidth: true });
+}
+
+/** Each plan's rows under its name and count; a page that starts part-way through a plan names it again. */
+function rowsUnderPlans(
+  shown: Action[],
+  all: Action[],
+  names: ReadonlyMap<string, string>,
+): CardElement[] {
+  const counts = new Map<string, number>();
+  for (const action of all) counts.set(action.planId, (counts.get(action.planId) ?? 0) + 1);
+  const rows: CardElement[] = [];
+  let current: string | null = null;
+  for (const action of shown) {
+    if (action.planId !== current) {
+      current = action.planId;
+      const name = escapeCardText(names.get(current) ?? current);
+      rows.push(sectionTitle(`${name} \u00b7 ${countOf(counts.get(current) ?? 0, "action")}`));
+    }
+    rows.push(actionRow(action));
+  }
+  return rows;
 }

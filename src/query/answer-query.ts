@@ -8,7 +8,7 @@ import { describeQuery, type Query } from "../domain/question/index.ts";
 import type { Card } from "../messaging.ts";
 import { countsNote, reachNote, withNotes } from "./answer-notes.ts";
 import { type AskerReach, withinReach } from "./asker.ts";
-import { findMatches } from "./find-matches.ts";
+import { matchesByPlan, type PlanMatches } from "./find-matches.ts";
 import type { PlanSnapshot } from "./plan-snapshot.ts";
 
 /** Who is asking, and the plan and day the answer is for. */
@@ -21,8 +21,8 @@ export interface AskContext {
   currentQuarter: Quarter;
   /** Where dates and times on cards are shown (the review time zone). */
   timeZone: string;
-  /** One action's page in the Plan Tracker tab. */
-  actionUrl(ref: string): string;
+  /** One action's page in the Plan Tracker tab (in its plan, when that is not the first). */
+  actionUrl(ref: string, planId?: string): string;
 }
 
 /** A card to send, and the plain text shown in notifications and by clients without cards. */
@@ -40,11 +40,14 @@ export function answerQuery(
 ): Answer {
   const { snapshot, person, reach } = context;
   const asked = withinReach(query, reach);
-  const matches = findMatches(context, asked);
+  const groups = matchesByPlan(context, asked);
+  const matches = groups.flatMap((group) => group.matches);
   const understood = describeQuery(asked, snapshot.vocabulary);
   const card = buildAnswerCard({
     understood,
     matches,
+    // One plan named is said in the heading; rows come under plan names only when plans mix.
+    planNames: snapshot.plans && asked.plans?.length !== 1 ? planNames(groups) : undefined,
     page: options.page,
     query: asked,
     tryInstead:
@@ -57,7 +60,28 @@ export function answerQuery(
     ...(options.notes ?? []),
     asked.count && matches.length > 0 ? countsNote(matches) : null,
   ];
-  return { card: withNotes(card, notes), summary: answerText(understood, matches) };
+  const text = snapshot.plans
+    ? answerTextByPlan(understood, groups)
+    : answerText(understood, matches);
+  return { card: withNotes(card, notes), summary: text };
+}
+
+/** "Red: 3 actions (SEND Plan: 1.1, 2.4; Early Help Plan: 1.1)". */
+function answerTextByPlan(understood: string, groups: PlanMatches[]): string {
+  const matches = groups.flatMap((group) => group.matches);
+  if (matches.length === 0) return answerText(understood, matches);
+  const parts = groups
+    .filter((group) => group.matches.length > 0)
+    .map(({ plan, matches }) => {
+      const shown = matches.slice(0, 10).map((action) => action.ref);
+      const hidden = matches.length - shown.length;
+      return `${plan.name}: ${shown.join(", ")}${hidden > 0 ? ` ${andMore(hidden)}` : ""}`;
+    });
+  return `${understood}: ${countOf(matches.length, "action")} (${parts.join("; ")})`;
+}
+
+function planNames(groups: PlanMatches[]): Map<string, string> {
+  return new Map(groups.map(({ plan }) => [plan.id, plan.name]));
 }
 
 /** "Red · Priority 3: 2 actions (CSC-05, CSC-06)". */

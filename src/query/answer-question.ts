@@ -14,7 +14,7 @@ export function answerQuestion(context: AskContext, text: string): Answer {
         notes: [correctionsNote(parsed.corrections), ignoredNote(parsed.ignored)],
       });
     case "ref":
-      return showAction(context, parsed.ref);
+      return showAction(context, parsed.ref, parsed.plans);
     case "summary":
       return answerSummary(context, parsed.priorities);
     case "unknown":

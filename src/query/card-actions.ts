@@ -36,8 +36,8 @@ export function questionCardActions(answering: Answering): Record<string, Handle
     [CARD_VERBS.showAction]: async (turn) => {
       const payload = CARD_ACTION_SCHEMAS.showAction.safeParse(turn.data);
       if (!payload.success) return oldButtonCard();
-      const { ref } = payload.data;
-      return (await answering(turn.person, (context) => showAction(context, ref))).card;
+      const { ref, planId } = payload.data;
+      return (await answering(turn.person, (context) => showAction(context, ref, [planId]))).card;
     },
   };
 }

@@ -18,6 +18,11 @@ export interface MirrorOptions<T> {
   partition?: { field: string; value: string };
   /** A document that fails its schema is left out (the rest still answer); this says which. */
   onInvalid: (id: string, problem: string) => void;
+  /**
+   * What tells documents apart: the id, unless ids repeat across partitions (two plans' actions
+   * "1.1"), when this gives a key unique in the container.
+   */
+  keyOf?: (row: Record<string, unknown> & { id: string }) => string;
   /** When the store runs in this process: a refresh with nothing changed then reads nothing. */
   versions?: ChangeVersions;
 }
@@ -50,12 +55,13 @@ export class ContainerMirror<T> {
     const changes: MirrorChange<T>[] = [];
     for (const row of rows) {
       this.newestTs = Math.max(this.newestTs, row._ts);
-      const known = this.entries.get(row.id);
+      const key = this.o.keyOf?.(row) ?? row.id;
+      const known = this.entries.get(key);
       if (known?.etag === row._etag) continue;
       const parsed = this.o.schema.safeParse(stripSystemFields(row));
       if (!parsed.success) this.o.onInvalid(row.id, parsed.error.message);
       const doc = parsed.success ? parsed.data : null;
-      this.entries.set(row.id, { etag: row._etag, doc });
+      this.entries.set(key, { etag: row._etag, doc });
       if (doc) changes.push({ before: known?.doc ?? null, after: doc });
     }
     this.since = nextPollSince(this.newestTs, startedAt);

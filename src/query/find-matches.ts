@@ -1,4 +1,5 @@
 import type { Action } from "../domain/action.ts";
+import type { Plan } from "../domain/plan.ts";
 import { evaluateQuery, type Query } from "../domain/question/index.ts";
 import type { AskContext } from "./answer-query.ts";
 
@@ -19,4 +20,22 @@ export function findMatches(context: AskContext, query: Query): Action[] {
     today: context.today,
     askerLeads: person.leads,
   });
+}
+
+/** One plan's matches. */
+export type PlanMatches = { plan: Plan; matches: Action[] };
+
+/**
+ * The matches in each plan the query may reach, in the order the plans are listed: every plan
+ * when none is named, so "priority 3" gives each plan's own priority 3 rather than a mix. A store
+ * of one plan gives that plan's matches alone, as it always did.
+ */
+export function matchesByPlan(context: AskContext, query: Query): PlanMatches[] {
+  const plans = context.snapshot.plans ?? [context.snapshot];
+  return plans
+    .filter((plan) => !query.plans?.length || query.plans.includes(plan.plan.id))
+    .map((snapshot) => ({
+      plan: snapshot.plan,
+      matches: findMatches({ ...context, snapshot }, query),
+    }));
 }

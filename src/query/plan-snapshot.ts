@@ -21,6 +21,11 @@ export interface PlanSnapshot {
   actionByRef(ref: string): Action | undefined;
   /** Every update on one action, any quarter. */
   updatesOf(ref: string): Update[];
+  /**
+   * Every plan in the store, the first plan first, when it holds more than one: answers then look
+   * in each and group by plan, and `vocabulary` holds every plan's words. Absent with one plan.
+   */
+  plans?: readonly PlanSnapshot[];
 }
 
 export function buildSnapshot(parts: {

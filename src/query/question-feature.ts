@@ -1,4 +1,5 @@
 import { todayIn } from "../domain/calendar.ts";
+import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Feature } from "../messaging.ts";
 import { summaryQuarter } from "../signoff/quarterly-summary.ts";
@@ -42,7 +43,11 @@ export function createQuestionFeature(deps: FeatureDeps): QuestionFeature {
       today: day,
       currentQuarter: summaryQuarter(day, snapshot.reviews),
       timeZone,
-      actionUrl: (ref) => actionTabUrl(deps.config, ref),
+      // The tab opens another plan's action from ?plan=, as its own links do.
+      actionUrl: (ref, planId) =>
+        !planId || planId === DEFAULT_PLAN_ID
+          ? actionTabUrl(deps.config, ref)
+          : `${actionTabUrl(deps.config, ref)}?plan=${encodeURIComponent(planId)}`,
     });
   };
 

@@ -1,9 +1,13 @@
 import type { Clock } from "../clock.ts";
 import { type Action, ActionSchema } from "../domain/action.ts";
 import { DEFAULT_PLAN_ID, type Plan, PlanSchema, SAMPLE_PLAN } from "../domain/plan.ts";
-import { buildVocabulary, type PlanVocabulary } from "../domain/question/index.ts";
+import {
+  buildVocabulary,
+  mergeVocabularies,
+  type PlanVocabulary,
+} from "../domain/question/index.ts";
 import { type Review, ReviewSchema } from "../domain/review.ts";
-import { type Update, UpdateSchema } from "../domain/update.ts";
+import { type Update, UpdateSchema, updatePlanId } from "../domain/update.ts";
 import type { Logger } from "../logger.ts";
 import type { Store } from "../store/store.ts";
 import { ContainerMirror, type MirrorChange } from "./container-mirror.ts";
@@ -11,8 +15,10 @@ import { backgroundPeriodFor, IDLE_AFTER_MS, isFreshEnough } from "./freshness.t
 import { buildSnapshot, changesVocabulary, type PlanSnapshot } from "./plan-snapshot.ts";
 
 /**
- * The plan in memory for answering questions: actions, updates, the plan's priorities, reviews and
- * the parser's vocabulary, read in full once and then kept up to date by reading only what changed.
+ * The plans in memory for answering questions: every plan's actions, updates and priorities, the
+ * reviews and the parser's vocabulary, read in full once and then kept up to date by reading only
+ * what changed. Two plans may both have a Ref 1.1: actions are kept by plan and Ref, and each
+ * update goes with its own plan's action.
  *
  * Why not the Cosmos change feed: the embedded store answers every incremental change-feed read
  * with "304 Not Modified", so it would never report a write. Reading the documents whose `_ts`
@@ -30,7 +36,8 @@ export class QuestionIndex {
   private lastReadMs = 0;
   private inFlight: Promise<void> | null = null;
   private snapshot: PlanSnapshot | null = null;
-  private vocabulary: PlanVocabulary | null = null;
+  /** Each plan's words, by plan id; emptied when a name or an action's wording changes. */
+  private vocabularies: Map<string, PlanVocabulary> | null = null;
   /** Wall-clock time of the last question, for stopping the background refresh when idle. */
   private lastAskedAt = 0;
   private background = false;
@@ -44,14 +51,14 @@ export class QuestionIndex {
     this.actions = new ContainerMirror({
       container: containers.actions,
       schema: ActionSchema,
-      partition: { field: "planId", value: DEFAULT_PLAN_ID },
+      // Ids repeat from plan to plan (each plan's "1.1" has the id "1.1" in its own partition).
+      keyOf: (row) => `${String(row.planId)}\u0000${row.id}`,
       onInvalid: onInvalid("action"),
       versions,
     });
     this.plans = new ContainerMirror({
       container: containers.plans,
       schema: PlanSchema,
-      partition: { field: "id", value: DEFAULT_PLAN_ID },
       onInvalid: onInvalid("plan"),
       versions,
     });
@@ -111,14 +118,14 @@ export class QuestionIndex {
     };
     const vocabularyChanges = (changes: MirrorChange<Action>[]) => {
       if (changes.some(({ before, after }) => changesVocabulary(before, after))) {
-        this.vocabulary = null;
+        this.vocabularies = null;
       }
       noteChanges(changes);
     };
     await Promise.all([
       this.actions.refresh().then(vocabularyChanges),
       this.plans.refresh().then((changes) => {
-        if (changes.length > 0) this.vocabulary = null;
+        if (changes.length > 0) this.vocabularies = null;
         noteChanges(changes);
       }),
       this.updates.refresh().then(noteChanges),
@@ -131,17 +138,53 @@ export class QuestionIndex {
 
   private currentSnapshot(): PlanSnapshot {
     if (this.snapshot) return this.snapshot;
-    const plan = this.plans.get(DEFAULT_PLAN_ID) ?? SAMPLE_PLAN;
-    const actions = this.actions.docs();
-    this.vocabulary ??= buildVocabulary(plan, actions);
-    this.snapshot = buildSnapshot({
-      plan,
-      actions,
-      updates: this.updates.docs(),
-      reviews: this.reviews.docs(),
-      vocabulary: this.vocabulary,
+    const actionsByPlan = groupBy(this.actions.docs(), (action) => action.planId);
+    const updatesByPlan = groupBy(this.updates.docs(), updatePlanId);
+    const reviews = this.reviews.docs();
+    this.vocabularies ??= new Map();
+    const vocabularies = this.vocabularies;
+    const snapshots = this.plansToAnswer(actionsByPlan).map((plan) => {
+      const actions = actionsByPlan.get(plan.id) ?? [];
+      let vocabulary = vocabularies.get(plan.id);
+      if (!vocabulary) {
+        vocabulary = buildVocabulary(plan, actions);
+        vocabularies.set(plan.id, vocabulary);
+      }
+      const updates = updatesByPlan.get(plan.id) ?? [];
+      return buildSnapshot({ plan, actions, updates, reviews, vocabulary });
     });
+    const [first, ...others] = snapshots as [PlanSnapshot, ...PlanSnapshot[]];
+    this.snapshot =
+      others.length === 0
+        ? first
+        : {
+            ...first,
+            vocabulary: mergeVocabularies(snapshots),
+            plans: snapshots,
+          };
     return this.snapshot;
+  }
+
+  /**
+   * Every plan with a document or with actions, the first plan first, then by name (as `plans`
+   * lists them). The first plan's actions without a document are the sample plan's, as they were
+   * before a store could hold several; an empty store answers from the sample plan, as always.
+   */
+  private plansToAnswer(actionsByPlan: ReadonlyMap<string, Action[]>): Plan[] {
+    const plans = new Map(this.plans.docs().map((plan) => [plan.id, plan]));
+    for (const planId of actionsByPlan.keys()) {
+      if (plans.has(planId)) continue;
+      plans.set(
+        planId,
+        planId === DEFAULT_PLAN_ID ? SAMPLE_PLAN : { id: planId, name: planId, priorities: [] },
+      );
+    }
+    if (plans.size === 0) return [SAMPLE_PLAN];
+    return [...plans.values()].sort(
+      (a, b) =>
+        Number(b.id === DEFAULT_PLAN_ID) - Number(a.id === DEFAULT_PLAN_ID) ||
+        a.name.localeCompare(b.name, "en", { sensitivity: "base", numeric: true }),
+    );
   }
 
   /** Refreshes in the background while people are asking, so questions seldom wait. */
@@ -168,4 +211,15 @@ export class QuestionIndex {
     };
     schedule();
   }
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }

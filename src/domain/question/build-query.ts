@@ -67,6 +67,10 @@ function applyTerm(query: Query, term: Term): boolean {
       return true;
     case "priority":
       query.priorities = union(query.priorities, term.numbers);
+      if (term.plan) query.plans = union(query.plans ?? [], [term.plan]);
+      return true;
+    case "plan":
+      query.plans = union(query.plans ?? [], [term.id]);
       return true;
     case "lead":
       if (
@@ -125,11 +129,13 @@ function decide(query: Query, extras: Extras): ParsedQuestion {
     return { kind: "summary", priorities: query.priorities };
   }
   if (summary) query.count = true;
+  const { plans, ...withoutPlans } = query;
   if (
     query.refs.length === 1 &&
-    JSON.stringify({ ...query, refs: [] }) === JSON.stringify(emptyQuery())
+    JSON.stringify({ ...withoutPlans, refs: [] }) === JSON.stringify(emptyQuery())
   ) {
-    return { kind: "ref", ref: query.refs[0] as string };
+    const ref = query.refs[0] as string;
+    return plans ? { kind: "ref", ref, plans } : { kind: "ref", ref };
   }
   // "how many zebras" or "show all the zebras": answering for the whole plan would be a guess.
   if (noFilter && ignored.length)

@@ -6,11 +6,15 @@ import type { PlanVocabulary } from "./vocabulary.ts";
  * The header of an answer, restating what was understood so a misreading shows at once:
  * "Red · Priority 3 — Protecting children at risk of harm". The card adds the count.
  */
-export function describeQuery(query: Query, context: Pick<PlanVocabulary, "priorities">): string {
+export function describeQuery(
+  query: Query,
+  context: Pick<PlanVocabulary, "priorities" | "plans">,
+): string {
   const parts = [
+    query.plans?.length ? describePlans(query.plans, context) : null,
     query.refs.length ? joinWords(query.refs, "and") : null,
     query.rags.length ? describeRags(query.rags) : null,
-    query.priorities.length ? describePriorities(query.priorities, context) : null,
+    query.priorities.length ? describePriorities(query.priorities, query.plans, context) : null,
     query.mine ? "My actions" : null,
     query.leads.length
       ? `Lead: ${joinWords(
@@ -57,14 +61,31 @@ function describeRags(rags: RagChoice[]): string {
   );
 }
 
+/** "Plan: SEND Improvement Plan 2024–26". */
+function describePlans(ids: string[], context: Pick<PlanVocabulary, "plans">): string {
+  const names = ids.map((id) => context.plans?.find((plan) => plan.id === id)?.name ?? id);
+  return `${names.length > 1 ? "Plans" : "Plan"}: ${joinWords(names, "or")}`;
+}
+
+/** A priority's name is given only when it is one name: in several plans, each names its own. */
 function describePriorities(
   numbers: number[],
+  plans: string[] | undefined,
   context: Pick<PlanVocabulary, "priorities">,
 ): string {
   const sorted = [...numbers].sort((a, b) => a - b);
   if (sorted.length > 1) return `Priorities ${joinWords(sorted.map(String), "and")}`;
-  const name = context.priorities.find((priority) => priority.number === sorted[0])?.name;
-  return name ? `Priority ${sorted[0]} — ${name}` : `Priority ${sorted[0]}`;
+  const names = new Set(
+    context.priorities
+      .filter(
+        (priority) =>
+          priority.number === sorted[0] &&
+          (!plans?.length || !priority.plan || plans.includes(priority.plan)),
+      )
+      .map((priority) => priority.name),
+  );
+  const [name] = names;
+  return name && names.size === 1 ? `Priority ${sorted[0]} — ${name}` : `Priority ${sorted[0]}`;
 }
 
 function describeDate(date: DateFilter): string {

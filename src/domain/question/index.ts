@@ -16,4 +16,4 @@ export {
   type RagChoice,
   type ReviewFilter,
 } from "./query.ts";
-export { buildVocabulary, type PlanVocabulary } from "./vocabulary.ts";
+export { buildVocabulary, mergeVocabularies, type PlanVocabulary } from "./vocabulary.ts";

@@ -19,6 +19,8 @@ export type NameIndexes = {
   leads: PhraseIndex;
   areas: PhraseIndex;
   sections: PhraseIndex;
+  /** The store's plans, when it holds several; empty with one. */
+  plans: PhraseIndex;
 };
 
 /** Words too common in children's services, or in questions, to pick out one name. */
@@ -61,13 +63,60 @@ export function buildNameIndexes(vocab: PlanVocabulary): NameIndexes {
     return phrases;
   };
   return {
-    priorities: index(
-      vocab.priorities.map(({ number, name }) => [name, { kind: "priority", numbers: [number] }]),
-    ),
+    priorities: index(priorityTerms(vocab.priorities)),
     leads: leadIndex(vocab.leads, distinctive),
     areas: index(vocab.deliveryAreas.map((name) => [name, { kind: "area", name }])),
     sections: index(vocab.sections.map((name) => [name, { kind: "section", name }])),
+    plans: planIndex(vocab.plans ?? []),
   };
+}
+
+/**
+ * A priority's name points at its plan too, when the words come from several plans. A name two
+ * plans share stands for that priority in either plan (the answer then shows each under its plan).
+ */
+function priorityTerms(priorities: PlanVocabulary["priorities"]): [string, Term][] {
+  const byName = new Map<string, { name: string; numbers: number[]; plans: Set<string> }>();
+  for (const { number, name, plan } of priorities) {
+    const key = nameTokens(name)
+      .map((token) => token.key)
+      .join(" ");
+    const seen = byName.get(key) ?? { name, numbers: [], plans: new Set<string>() };
+    if (!seen.numbers.includes(number)) seen.numbers.push(number);
+    if (plan) seen.plans.add(plan);
+    byName.set(key, seen);
+  }
+  return [...byName.values()].map(({ name, numbers, plans }) => {
+    const [plan] = plans;
+    return [
+      name,
+      plans.size === 1 && plan
+        ? { kind: "priority", numbers, plan }
+        : { kind: "priority", numbers },
+    ];
+  });
+}
+
+/**
+ * A plan is named by its whole name or by a run of its words holding one no other plan's name
+ * uses ("SEND", "early help"), with or without "plan" after it ("the SEND plan", "early help
+ * plan"). Words are judged against the other plans' names only: "SEND" in a priority of one plan
+ * still names the SEND plan when "plan" follows it, since the longer phrase wins.
+ */
+function planIndex(plans: { id: string; name: string }[]): PhraseIndex {
+  const index = new PhraseIndex();
+  const distinctive = distinctiveWords(plans.map((plan) => plan.name));
+  const plan = tokenize("plan");
+  for (const { id, name } of plans) {
+    const term: Term = { kind: "plan", id };
+    const whole = nameTokens(name);
+    const runs = [whole, ...distinctiveRuns(whole, distinctive)];
+    for (const run of runs) {
+      index.addTokens(run, term);
+      if (run.at(-1)?.key !== plan[0]?.key) index.addTokens([...run, ...plan], term);
+    }
+  }
+  return index;
 }
 
 /** "HoS/ Service Manager" → ["HoS", "Service Manager"]. */

@@ -75,9 +75,13 @@ function prepare(vocab: PlanVocabulary): Prepared {
   const planWords = new Set(
     (vocab.words ?? []).flatMap((word) => [word.toLowerCase(), wordKey(word)]),
   );
-  const nameWords = [names.priorities, names.leads, names.areas, names.sections].flatMap(
-    (index) => [...index.words],
-  );
+  const nameWords = [
+    names.priorities,
+    names.leads,
+    names.areas,
+    names.sections,
+    names.plans,
+  ].flatMap((index) => [...index.words]);
   const dictionary = new SpellingDictionary(
     [
       [...CORE_PHRASES.words, ...DATE_WORDS, ...PRIORITY_WORDS, "quarter", "month", "next", "this"],

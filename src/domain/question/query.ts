@@ -69,6 +69,11 @@ export const QuerySchema = z.object({
   /** Phrases every one of whose words must appear in the action's title, outcome or area. */
   text: z.array(z.string()),
   refs: z.array(z.string()),
+  /**
+   * The plans asked about, by id, when the store holds several and the question named one; absent
+   * otherwise (every plan), so a one-plan store's questions and buttons are as they always were.
+   */
+  plans: z.array(z.string()).optional(),
   /** "how many": the answer leads with counts. */
   count: z.boolean(),
 });
@@ -104,6 +109,6 @@ export type ParsedQuestion =
       /** Words that meant nothing to the parser and were left out; the answer should say so. */
       ignored: string[];
     }
-  | { kind: "ref"; ref: string }
+  | { kind: "ref"; ref: string; plans?: string[] }
   | { kind: "summary"; priorities: number[] }
   | { kind: "unknown"; reason: string };

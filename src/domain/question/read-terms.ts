@@ -37,6 +37,7 @@ export function readSpans(tokens: Token[], context: ReadContext): Span[] {
       context.names.leads,
       context.names.areas,
       context.names.sections,
+      context.names.plans,
     ].map((index) => (start: number) => {
       const match = index.longestAt(tokens, start);
       return match && acceptsName(tokens, start, match.length) ? match : null;

@@ -3,7 +3,10 @@ import type { DateFilter, LeadFilter, RagChoice, ReviewFilter } from "./query.ts
 /** One recognised piece of a message. The query builder turns a list of these into a query. */
 export type Term =
   | { kind: "rag"; rags: RagChoice[] }
-  | { kind: "priority"; numbers: number[] }
+  /** `plan`: a priority named by its name in a store of several plans is that plan's. */
+  | { kind: "priority"; numbers: number[]; plan?: string }
+  /** One of the store's plans, by its id. */
+  | { kind: "plan"; id: string }
   | { kind: "lead"; lead: LeadFilter }
   | { kind: "mine" }
   | { kind: "date"; date: DateFilter }
@@ -41,6 +44,7 @@ export function filterCategory(term: Term): string | null {
     case "review":
     case "completion":
     case "ref":
+    case "plan":
       return term.kind;
     case "lead":
     case "mine":

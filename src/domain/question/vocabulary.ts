@@ -5,7 +5,8 @@ import { STOPWORDS } from "./word-forms.ts";
 
 /** What the parser knows of one plan: the names people use and the plan's own words. */
 export type PlanVocabulary = {
-  priorities: { number: number; name: string }[];
+  /** `plan`: the plan the priority is in, when the words come from several plans. */
+  priorities: { number: number; name: string; plan?: string }[];
   /** Lead cells as the plan writes them, each spelling once. */
   leads: string[];
   sections: string[];
@@ -13,6 +14,11 @@ export type PlanVocabulary = {
   refs: string[];
   /** Words of the actions' titles, outcomes and areas: free-text search and spelling targets. */
   words?: string[];
+  /**
+   * The store's plans, when it holds more than one, so a question may name one ("the SEND plan").
+   * Absent with one plan: naming it adds nothing, and the answers stay as they always were.
+   */
+  plans?: { id: string; name: string }[];
 };
 
 export function buildVocabulary(plan: Plan, actions: Action[]): PlanVocabulary {
@@ -38,4 +44,27 @@ export function buildVocabulary(plan: Plan, actions: Action[]): PlanVocabulary {
 /** Non-empty values, first spelling kept, in the plan's order. */
 function distinct(values: string[]): string[] {
   return [...new Set(values.filter((value) => value.length > 0))];
+}
+
+/**
+ * The words of several plans together, for a store that holds more than one: every plan's names,
+ * Refs and text, each priority marked with its plan (numbers repeat from plan to plan), and the
+ * plans' own names.
+ */
+export function mergeVocabularies(
+  parts: { plan: Pick<Plan, "id" | "name">; vocabulary: PlanVocabulary }[],
+): PlanVocabulary {
+  const all = <K extends "leads" | "sections" | "deliveryAreas" | "refs">(key: K) =>
+    distinct(parts.flatMap(({ vocabulary }) => vocabulary[key]));
+  return {
+    priorities: parts.flatMap(({ plan, vocabulary }) =>
+      vocabulary.priorities.map(({ number, name }) => ({ number, name, plan: plan.id })),
+    ),
+    leads: all("leads"),
+    sections: all("sections"),
+    deliveryAreas: all("deliveryAreas"),
+    refs: all("refs"),
+    words: [...new Set(parts.flatMap(({ vocabulary }) => vocabulary.words ?? []))].sort(),
+    plans: parts.map(({ plan }) => ({ id: plan.id, name: plan.name })),
+  };
 }
