@@ -43,16 +43,54 @@ function row(
   );
 }
 
+/** The name a plan without priorities groups an action under when it has no section. */
+export const NO_SECTION = "No section";
+
 /**
- * Actions counted by RAG for each priority, as rows of columns (the header shows each rating's
- * colour and word). An action serving two priorities counts in both rows, once in the total.
+ * Actions by section, in the order first met (the actions come in Ref order): a plan without
+ * priorities is summed up by its sections, matched ignoring case and spacing as files vary.
  */
-export function ragTable(plan: Plan, actions: readonly Action[]): CardElement[] {
-  const header = row("Priority", RATINGS.map(ragLabel), { bold: true, header: true });
-  const rows = plan.priorities.map((priority) => {
-    const counts = countRags(actions.filter((a) => a.priorities.includes(priority.number)));
+function bySection(actions: readonly Action[]): Array<{ label: string; actions: Action[] }> {
+  const groups = new Map<string, { label: string; actions: Action[] }>();
+  for (const action of actions) {
+    const label = action.section.trim().replace(/\s+/g, " ") || NO_SECTION;
+    const key = label.toLowerCase();
+    const group = groups.get(key) ?? { label, actions: [] };
+    group.actions.push(action);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+/** What the table's rows are: the plan's priorities, or its sections when it has none. */
+export const ragTableRows = (plan: Plan): "priority" | "section" =>
+  plan.priorities.length > 0 ? "priority" : "section";
+
+/**
+ * Actions counted by RAG for each priority (or each section, for a plan without priorities), as
+ * rows of columns (the header shows each rating's colour and word). An action serving two
+ * priorities counts in both rows, once in the total.
+ */
+export function ragTable(
+  plan: Plan,
+  actions: readonly Action[],
+  rows: "priority" | "section" = "priority",
+): CardElement[] {
+  const bySections = rows === "section";
+  const header = row(bySections ? "Section" : "Priority", RATINGS.map(ragLabel), {
+    bold: true,
+    header: true,
+  });
+  const groups = bySections
+    ? bySection(actions)
+    : plan.priorities.map((priority) => ({
+        label: `${priority.number} \u2014 ${priority.name}`,
+        actions: actions.filter((a) => a.priorities.includes(priority.number)),
+      }));
+  const groupRows = groups.map((group) => {
+    const counts = countRags(group.actions);
     return row(
-      `${priority.number} \u2014 ${escapeCardText(priority.name)}`,
+      escapeCardText(group.label),
       RATINGS.map((rag) => String(counts.get(rag) ?? 0)),
       {},
     );
@@ -65,5 +103,5 @@ export function ragTable(plan: Plan, actions: readonly Action[]): CardElement[] 
       bold: true,
     },
   );
-  return [header, ...rows, total];
+  return [header, ...groupRows, total];
 }

@@ -19,7 +19,7 @@ import { andMore, countOf, limitList } from "./list-text.ts";
 import { quarterMonthsLabel } from "./quarter-label.ts";
 import { ragBadge } from "./rag-badge.ts";
 import { type RagMovement, ragMovements } from "./rag-movements.ts";
-import { ragTable } from "./rag-table.ts";
+import { ragTable, ragTableRows } from "./rag-table.ts";
 import { type OwedGroup, owedLines } from "./review-lists.ts";
 
 export type SummaryInput = {
@@ -84,8 +84,8 @@ export function buildSummaryCard(input: SummaryInput): AdaptiveCardJson {
         spacing: "small",
       },
     ),
-    sectionTitle("RAG by priority"),
-    ...ragTable(input.plan, input.actions),
+    sectionTitle(`RAG by ${ragTableRows(input.plan)}`),
+    ...ragTable(input.plan, input.actions, ragTableRows(input.plan)),
     sectionTitle("Changes since last quarter"),
     ...(movements.length > 0
       ? movements.map(movementRow)

@@ -29,6 +29,6 @@ export const outcomeKey = (
 export const decisionReminderKey = (today: IsoDate, personId: string): string =>
   `signoff-reminder:${today}:${personId}`;
 
-/** The quarterly summary goes to each DMT member once per quarter. */
-export const summaryKey = (quarter: Quarter, personId: string): string =>
-  `summary:${quarter}:${personId}`;
+/** Each plan's quarterly summary goes to each DMT member once per quarter. */
+export const summaryKey = (quarter: Quarter, personId: string, planId: string): string =>
+  `summary:${quarterOfPlan(quarter, planId)}:${personId}`;

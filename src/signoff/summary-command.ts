@@ -3,7 +3,7 @@ import { todayIn } from "../domain/calendar.ts";
 import { can, requireCapability } from "../domain/permissions.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { MessageCommand } from "../messaging.ts";
-import { summaryForToday, summaryText } from "./quarterly-summary.ts";
+import { planSummaryText, summariesForToday } from "./quarterly-summary.ts";
 
 /** The plain requests for the whole summary; "summary for priority 1" is a question, answered elsewhere. */
 const SUMMARY_REQUESTS = new Set([
@@ -50,8 +50,10 @@ export function summaryCommand(deps: FeatureDeps): MessageCommand {
         return;
       }
       const today = todayIn(deps.config.REVIEW_TIMEZONE, deps.clock.now());
-      const { figures, card } = await summaryForToday(deps, today);
-      await turn.reply(card, summaryText(figures));
+      // One card per plan: each plan's figures are its own.
+      const summaries = await summariesForToday(deps, today);
+      for (const summary of summaries)
+        await turn.reply(summary.card, planSummaryText(summaries, summary));
     },
   };
 }

@@ -214,4 +214,26 @@ describe("a review round over two plans with the same Refs", () => {
     expect(text.slice(cyp, send)).toContain("Jo Lead: 1.2");
     expect(text.slice(send)).toContain("Jo Lead: 2.1");
   });
+
+  it("sums up each plan on its own card with its own figures, its link opening that plan", async () => {
+    const before = t.cardsTo(dee).length;
+    await t.say(dee, "summary");
+    await t.idle();
+    const cards = t.cardsTo(dee).slice(before);
+    expect(cards).toHaveLength(2);
+    const [cyp, send] = cards.map(cardText) as [string, string];
+    expect(cyp).toContain(`${CYP} \u00b7 2 actions`);
+    expect(send).toContain(`${SEND} \u00b7 2 actions`);
+    expect(cyp).not.toContain(SEND);
+    expect(send).not.toContain(CYP);
+    // Each 1.1 moved in its own plan: Amber to Green in one, Red to Amber in the other.
+    expect(cyp).toContain("\u25cf Amber\n\u2192\n\u25cf Green\n(1.1)");
+    expect(send).toContain("\u25cf Red\n\u2192\n\u25cf Amber\n(1.1)");
+    expect(cyp).toContain("Jo Lead: 1.2");
+    expect(cyp).not.toContain("2.1");
+    expect(send).toContain("Jo Lead: 2.1");
+    const links = cards.map((c) => findObjects(c, (o) => o.type === "Action.OpenUrl")[0]?.url);
+    expect(links[0]).toMatch(/\/tab$/);
+    expect(links[1]).toMatch(new RegExp(`/tab\\?plan=${SEND_ID}$`));
+  });
 });

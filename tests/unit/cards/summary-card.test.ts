@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CARD_SIZE_BUDGET_BYTES, cardJsonBytes } from "../../../src/cards/card-json.ts";
 import { buildSummaryCard, type SummaryInput } from "../../../src/cards/summary-card.ts";
@@ -104,5 +105,41 @@ describe("summary card", () => {
   it("says when nothing moved", () => {
     const text = readableCardText(buildSummaryCard({ ...input, previousRags: {} }));
     expect(text).toContain("No RAG changes since last quarter.");
+  });
+});
+
+describe("summary card of a plan without priorities", () => {
+  // Sections as councils head them, typed with the case and spacing a spreadsheet drifts into.
+  const SECTIONS = ["Early Help", "Children in Care", "SEND", "Workforce and Practice", ""];
+  const sectionCell = fc
+    .tuple(fc.constantFrom(...SECTIONS), fc.boolean(), fc.constantFrom("", " ", "  "))
+    .map(([name, upper, pad]) => `${pad}${upper ? name.toUpperCase() : name}${pad}`);
+  const rag = fc.constantFrom("Red" as const, "Amber" as const, "Green" as const, null);
+
+  it("counts by section instead: a row per section however typed, summing to the total", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(sectionCell, rag), { minLength: 1, maxLength: 30 }), (rows) => {
+        const plan = { id: "send-plan", name: "SEND plan", priorities: [] };
+        const planActions = rows.map(([section, r], i) =>
+          makeAction({ ref: `${i + 1}`, planId: plan.id, section, priorities: [], rag: r }),
+        );
+        const card = buildSummaryCard({ ...input, plan, actions: planActions, previousRags: {} });
+        expect(readableCardText(card)).toContain("RAG by section");
+        const table = findObjects(card, (o) => o.type === "ColumnSet")
+          .map((row) => findObjects(row, (o) => o.type === "TextBlock").map((t) => String(t.text)))
+          .filter((cells) => cells.length === 5);
+        expect(table[0]?.[0]).toBe("Section");
+        const body = table.slice(1, -1);
+        const expected = new Set(rows.map(([s]) => s.trim().toLowerCase() || "no section"));
+        expect(body.map((cells) => (cells[0] as string).toLowerCase()).sort()).toEqual(
+          [...expected].sort(),
+        );
+        const sum = body.reduce(
+          (n, cells) => n + cells.slice(1).reduce((m, c) => m + Number(c), 0),
+          0,
+        );
+        expect(sum).toBe(rows.length);
+      }),
+    );
   });
 });
