@@ -43,7 +43,7 @@ export async function signOffCardFor(
     action,
     update,
     planName: labels.nameOf(action.planId),
-    historyUrl: actionTabUrl(deps.config, action.ref),
+    historyUrl: actionTabUrl(deps.config, action.ref, action.planId),
     timeZone: deps.config.REVIEW_TIMEZONE,
     refreshUserIds: teamsId ? [teamsId] : undefined,
     ...extras,

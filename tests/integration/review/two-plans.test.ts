@@ -170,7 +170,13 @@ describe("a review round over two plans with the same Refs", () => {
     const approveOf = (card: CardJson) =>
       findObjects(card, (o) => o.verb === "approveUpdate")[0]?.data as Record<string, unknown>;
     const sendCard = signOffs.find((c) => cardText(c).includes(SEND)) as CardJson;
+    // Each sign-off card's history link opens its own plan's 1.1 in the tab.
+    const historyLink = (card: CardJson) =>
+      JSON.stringify(card).match(/\/tab\/actions\/[^)"\\]*/)?.[0];
     expect(approveOf(sendCard).planId).toBe(SEND_ID);
+    expect(historyLink(sendCard)).toBe(`/tab/actions/1.1?plan=${SEND_ID}`);
+    const cypSignOff = signOffs.find((c) => cardText(c).includes(CYP)) as CardJson;
+    expect(historyLink(cypSignOff)).toBe("/tab/actions/1.1");
     await t.press(dee, "approveUpdate", { ...approveOf(sendCard), comment: "" });
     await t.idle();
     expect((await t.store.updates.get(QUARTER, "1.1", SEND_ID))?.doc.state).toBe("approved");
