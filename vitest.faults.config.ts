@@ -11,6 +11,8 @@ export default defineConfig({
     testTimeout: 600_000,
     hookTimeout: 300_000,
     fileParallelism: false,
+    // The quick cases also run in `npm test` at a smaller size; here they run at full size.
+    env: { FAULTS_FULL: "1" },
     reporters: ["default", "./tests/faults/support/fault-summary-reporter.ts"],
   },
 });

@@ -7,7 +7,7 @@ import { busiestConversationWindow, busiestWindow } from "./rate-windows.ts";
  * 1,000 proactive messages to 100 people while Teams throttles (a burst of 429s, then 429s and
  * 503s at random from a fixed seed). The global cap is raised to 200/s to keep the suite quick;
  * bench/sender-throughput.ts measures the default 50/s. The burst refuses every chat, so the
- * sender slows the whole app for it and probes about once a second until it passes: 30 refusals
+ * sender slows the whole app for it and probes about once a second until it passes: 10 refusals
  * keep the run short (tests/faults/throttling.test.ts has longer storms).
  */
 const PEOPLE = 100;
@@ -37,7 +37,7 @@ describe("the proactive sender under a 429 storm", () => {
   it("delivers every message exactly once, to the right person, within Teams' limits", {
     timeout: 90_000,
   }, async () => {
-    t.connector.inject({ status: 429, retryAfterSeconds: 1, times: 30, kinds: ["send"] });
+    t.connector.inject({ status: 429, retryAfterSeconds: 1, times: 10, kinds: ["send"] });
     t.connector.randomFaults({
       seed: 20260401,
       faults: [
@@ -93,7 +93,7 @@ describe("the proactive sender under a 429 storm", () => {
 
     const throttled = t.connector.requests.filter((r) => r.status === 429).length;
     const unavailable = t.connector.requests.filter((r) => r.status === 503).length;
-    expect(throttled).toBeGreaterThan(80);
+    expect(throttled).toBeGreaterThan(60);
     expect(unavailable).toBeGreaterThan(0);
 
     // Every attempt counts, as it does for Teams.
