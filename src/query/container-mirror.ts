@@ -25,13 +25,18 @@ export interface MirrorOptions<T> {
   keyOf?: (row: Record<string, unknown> & { id: string }) => string;
   /** When the store runs in this process: a refresh with nothing changed then reads nothing. */
   versions?: ChangeVersions;
+  /**
+   * Told of documents that are gone from the container (`plan remove` deletes a plan's
+   * documents). A removal leaves nothing in the `_ts` window, so with this set each refresh that
+   * reads also counts the container, and reads it whole when it holds fewer than the copy.
+   */
+  onRemoved?: (removed: T[]) => void;
 }
 
 /**
  * A copy in memory of one container, brought up to date by reading only the documents whose `_ts`
  * is in the poll window (see `poll-window.ts`). An unchanged document (same `_etag`) is not parsed
- * again. Nothing in the product deletes actions, updates, plans or reviews, so there are no
- * removals to follow.
+ * again. Removals (only `plan remove` deletes) are found by counting; see `onRemoved`.
  */
 export class ContainerMirror<T> {
   private readonly entries = new Map<string, { etag: string; doc: T | null }>();
@@ -65,7 +70,36 @@ export class ContainerMirror<T> {
       if (doc) changes.push({ before: known?.doc ?? null, after: doc });
     }
     this.since = nextPollSince(this.newestTs, startedAt);
+    if (this.o.onRemoved && (await this.count()) < this.entries.size) await this.dropRemoved();
     return changes;
+  }
+
+  /** Reads the whole container and forgets what is no longer in it. */
+  private async dropRemoved(): Promise<void> {
+    const present = new Set((await this.read(0)).map((row) => this.o.keyOf?.(row) ?? row.id));
+    const removed: T[] = [];
+    for (const [key, entry] of this.entries) {
+      if (present.has(key)) continue;
+      this.entries.delete(key);
+      if (entry.doc) removed.push(entry.doc);
+    }
+    if (removed.length > 0) this.o.onRemoved?.(removed);
+  }
+
+  private async count(): Promise<number> {
+    const { partition } = this.o;
+    const query = partition
+      ? `SELECT VALUE COUNT(1) FROM c WHERE c.${partition.field} = @partition`
+      : "SELECT VALUE COUNT(1) FROM c";
+    const parameters = partition ? [{ name: "@partition", value: partition.value }] : [];
+    try {
+      const { resources } = await this.o.container.items
+        .query<number>({ query, parameters }, partition ? { partitionKey: partition.value } : {})
+        .fetchAll();
+      return resources.reduce((sum, n) => sum + n, 0);
+    } catch (error) {
+      return translateStoreError(error, "reading the plan to answer your question");
+    }
   }
 
   get(id: string): T | undefined {
@@ -78,7 +112,7 @@ export class ContainerMirror<T> {
     return docs;
   }
 
-  private async read(): Promise<Row[]> {
+  private async read(since = this.since): Promise<Row[]> {
     const { partition } = this.o;
     const options: FeedOptions = partition ? { partitionKey: partition.value } : {};
     // The partition is named in the query too: the embedded store ignores the option on queries.
@@ -86,7 +120,7 @@ export class ContainerMirror<T> {
       ? `SELECT * FROM c WHERE c._ts >= @since AND c.${partition.field} = @partition`
       : "SELECT * FROM c WHERE c._ts >= @since";
     const parameters = [
-      { name: "@since", value: this.since },
+      { name: "@since", value: since },
       ...(partition ? [{ name: "@partition", value: partition.value }] : []),
     ];
     try {

@@ -48,24 +48,32 @@ export class QuestionIndex {
     const onInvalid = (kind: string) => (id: string, problem: string) =>
       o.logger.warn(`a stored ${kind} is not valid, so questions leave it out`, { id, problem });
     const versions = o.store.changeVersions;
+    // `plan remove` deletes a plan with its actions and updates: answer without them from then on.
+    const onRemoved = () => {
+      this.snapshot = null;
+      this.vocabularies = null;
+    };
     this.actions = new ContainerMirror({
       container: containers.actions,
       schema: ActionSchema,
       // Ids repeat from plan to plan (each plan's "1.1" has the id "1.1" in its own partition).
       keyOf: (row) => `${String(row.planId)}\u0000${row.id}`,
       onInvalid: onInvalid("action"),
+      onRemoved,
       versions,
     });
     this.plans = new ContainerMirror({
       container: containers.plans,
       schema: PlanSchema,
       onInvalid: onInvalid("plan"),
+      onRemoved,
       versions,
     });
     this.updates = new ContainerMirror({
       container: containers.updates,
       schema: UpdateSchema,
       onInvalid: onInvalid("update"),
+      onRemoved,
       versions,
     });
     this.reviews = new ContainerMirror({

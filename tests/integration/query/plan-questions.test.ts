@@ -3,6 +3,7 @@ import { ManualClock } from "../../../src/clock.ts";
 import type { Action } from "../../../src/domain/action.ts";
 import { DEFAULT_PLAN_ID, type Plan } from "../../../src/domain/plan.ts";
 import type { Rag } from "../../../src/domain/rag.ts";
+import { runCliHere } from "../../support/run-cli.ts";
 import { type CardJson, cardText } from "../../support/stand-in-connector.ts";
 import { startTestApp, type TestApp, type TestPerson } from "../../support/start-test-app.ts";
 import { cardProblems } from "../../support/validate-card.ts";
@@ -168,5 +169,19 @@ describe("questions over a store of two plans whose Refs collide", () => {
       "# SEND Improvement Plan 2024-26 · 25 actions",
       ...["3.20", "3.21", "3.22", "3.23", "3.24"].map((ref) => `${ref}@send-improvement-plan`),
     ]);
+  });
+
+  it("answers without a plan once `plan remove` has removed it", async () => {
+    const removed = await runCliHere(["plan", "remove", SEND.name, "--yes"], {
+      DATA_DIR: t.dataDir,
+      EMBEDDED_COSMOS_PORT: "0",
+    });
+    expect(removed.stderr).toBe("");
+    expect(removed.code).toBe(0);
+    clock.advance(LATER_MS);
+    const card = await ask("what's red");
+    // One plan left: answered as a one-plan store always was, without plan headings.
+    expect(layout(card)).toEqual(["1.1@default", "2.1@default"]);
+    expect(cardText(card)).not.toContain("EHCP");
   });
 });
