@@ -6,7 +6,8 @@
  * A Ref without those characters is its own id, as it always was, so stores written before this
  * keep working. One with them has each of them (and any `~`) written as `~` and its hex code:
  * "1/2a#" → "1~2F2a~23". Two Refs could only share an id if one were written in that encoded
- * form already ("1~2F2a~23" beside "1/2a#"); the import refuses that pair (see rows-to-actions).
+ * form already ("1~2F2a~23" beside "1/2a#"); the import refuses such a Ref, in one file
+ * (rows-to-actions) or beside a stored action (import-plan).
  */
 const FORBIDDEN = /[/\\?#]/;
 

@@ -1,6 +1,8 @@
 import { isDeepStrictEqual } from "node:util";
 import type { Action } from "../domain/action.ts";
+import { actionDocumentId } from "../domain/document-id.ts";
 import { DomainError, isDomainError } from "../domain/errors.ts";
+import { canonicalHeader } from "../domain/header-names.ts";
 import type { HeaderMap, HeaderReading } from "../domain/headers.ts";
 import type { Plan, Priority } from "../domain/plan.ts";
 import type { Actor } from "../store/audit-log.ts";
@@ -82,8 +84,20 @@ export async function importPlanFile(
     ...(sheet ? { prioritiesSet: sheet } : {}),
     auditRepaired,
   };
+  // "1/2a" is stored as "1~2F2a" (see document-id.ts): a new Ref whose key is a stored action's
+  // key under another spelling would overwrite that action, so its row is refused instead.
+  const storedById = new Map([...stored.values()].map((a) => [actionDocumentId(a.ref), a.ref]));
   const writes: { action: Action; before: Action | null }[] = [];
-  for (const { action } of read.actions) {
+  for (const { rowNumber, action } of read.actions) {
+    const sameKey = storedById.get(actionDocumentId(action.ref));
+    if (!stored.has(action.ref) && sameKey !== undefined) {
+      report.rejected.push({
+        rowNumber,
+        column: read.headers.find((h) => h.field === canonicalHeader("ref"))?.header ?? "Ref",
+        reason: `${action.ref} would be stored under the same key as the plan's action ${sameKey}: change this Ref`,
+      });
+      continue;
+    }
     const before = stored.get(action.ref) ?? null;
     // Sign-off is DMT's decision, never the spreadsheet's: keep it across re-imports.
     const next: Action = before ? { ...action, signedOff: before.signedOff } : action;

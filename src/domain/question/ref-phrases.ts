@@ -1,5 +1,5 @@
 import type { Term } from "./terms.ts";
-import { phraseKeys, type Token } from "./tokens.ts";
+import { phraseKeys, type Token, tokenize } from "./tokens.ts";
 
 export type RefIndex = ReturnType<typeof refIndex>;
 
@@ -7,7 +7,7 @@ export type RefIndex = ReturnType<typeof refIndex>;
 export function refIndex(refs: string[]): {
   byKeys: Map<string, string>;
   prefixes: Map<string, string>;
-  /** The most tokens any Ref takes ("CSC-07" takes two). */
+  /** The most tokens any Ref takes ("CSC-07" takes two, "1/2a" three). */
   longest: number;
 } {
   const byKeys = new Map<string, string>();
@@ -16,7 +16,8 @@ export function refIndex(refs: string[]): {
   for (const ref of refs) {
     const keys = phraseKeys(ref);
     byKeys.set(keys.join(" "), ref);
-    longest = Math.max(longest, keys.length);
+    // Counted with any "/" in it, as the message's tokens are.
+    longest = Math.max(longest, tokenize(ref).length);
     if (keys.length === 2 && /^[0-9]+$/.test(keys[1] as string))
       prefixes.set(keys[0] as string, ref);
   }
@@ -34,8 +35,10 @@ export function refAt(
   let longest: { term: Term; length: number } | null = null;
   for (let length = 1; length <= Math.min(index.longest, tokens.length - start); length++) {
     const token = tokens[start + length - 1] as Token;
-    if (token.kind === "slash") break;
-    keys = length === 1 ? token.key : `${keys} ${token.key}`;
+    // A Ref such as "1/2a" is written with its "/" (its keys leave it out): step over it, but
+    // never end a Ref on one, so "1.1 / 1.2" stays two Refs.
+    if (token.kind === "slash") continue;
+    keys = keys === "" ? token.key : `${keys} ${token.key}`;
     const ref = index.byKeys.get(keys);
     if (ref) longest = { term: { kind: "ref", ref }, length };
   }
