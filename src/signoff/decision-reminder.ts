@@ -4,18 +4,25 @@ import { buildNoticeCard } from "../cards/notice-card.ts";
 import { CARD_VERBS } from "../cards/verbs.ts";
 import { actionTitle } from "../domain/action.ts";
 import type { IsoDate } from "../domain/iso-date.ts";
-import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 import { actionKey, planRefKey } from "../domain/plan-ref.ts";
-import { updatePlanId } from "../domain/update.ts";
+import { type Update, updatePlanId } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card } from "../messaging.ts";
+import { everyPlansActions, type PlanLabels } from "../review/every-plan.ts";
 import { dmtMembers } from "./dmt-cards.ts";
 import { decisionReminderKey } from "./signoff-keys.ts";
 import { DECISION_WAIT_LIMIT, slowDecisions, type WaitingUpdate } from "./slow-decisions.ts";
 
+/** "1.1", or "1.1 (SEND plan)" when several plans may each have a 1.1. */
+function refOf(update: Update, labels: PlanLabels): string {
+  const planName = labels.nameOf(updatePlanId(update));
+  return planName ? `${update.ref} (${planName})` : update.ref;
+}
+
 function reminderCard(
   waiting: readonly WaitingUpdate[],
   titles: ReadonlyMap<string, string>,
+  labels: PlanLabels,
   timeZone: string,
 ): Card {
   const count = waiting.length;
@@ -24,7 +31,7 @@ function reminderCard(
     lines: [
       ...waiting.map(
         ({ update, workingDaysWaiting }) =>
-          `${update.ref} ${titles.get(planRefKey(updatePlanId(update), update.ref)) ?? ""} \u2014 sent by ${update.authorName} on ${formatDateTime(update.submittedAt, timeZone)}, waiting ${workingDaysWaiting} working days`,
+          `${refOf(update, labels)} ${titles.get(planRefKey(updatePlanId(update), update.ref)) ?? ""} \u2014 sent by ${update.authorName} on ${formatDateTime(update.submittedAt, timeZone)}, waiting ${workingDaysWaiting} working days`,
       ),
       "Each has a sign-off card in your chat with Plan Tracker: approve it, or return it with a comment.",
     ],
@@ -34,18 +41,20 @@ function reminderCard(
 
 /**
  * Reminds every DMT member of updates waiting more than five working days for a decision, in one
- * message a day at most (the key carries the date). Returns the Refs listed.
+ * message a day at most (the key carries the date). With several plans each line names its plan.
+ * Returns the Refs listed.
  */
 export async function remindSlowDecisions(deps: FeatureDeps, today: IsoDate): Promise<string[]> {
   const timeZone = deps.config.REVIEW_TIMEZONE;
   const waiting = slowDecisions(await deps.store.updates.all(), today, timeZone);
   if (waiting.length === 0) return [];
-  const titles = new Map(
-    (await deps.store.actions.list(DEFAULT_PLAN_ID)).map((a) => [actionKey(a), actionTitle(a, 90)]),
-  );
-  const card = reminderCard(waiting, titles, timeZone);
+  // Each update's title comes from its own plan's action: two plans may each have a 1.1.
+  const { actions, labels } = await everyPlansActions(deps.store);
+  const titles = new Map(actions.map((a) => [actionKey(a), actionTitle(a, 90)]));
+  const card = reminderCard(waiting, titles, labels, timeZone);
   const refs = waiting.map((w) => w.update.ref);
-  const summary = `${refs.length} ${refs.length === 1 ? "update is" : "updates are"} waiting for a DMT decision: ${refs.join(", ")}.`;
+  const named = waiting.map((w) => refOf(w.update, labels));
+  const summary = `${refs.length} ${refs.length === 1 ? "update is" : "updates are"} waiting for a DMT decision: ${named.join(", ")}.`;
   for (const member of await dmtMembers(deps.store)) {
     await deps.messenger.send({
       key: decisionReminderKey(today, member.id),
