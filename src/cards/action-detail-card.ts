@@ -16,6 +16,11 @@ export type ActionDetailInput = {
   action: Action;
   /** For priority names; numbers alone are shown without it. */
   plan?: Plan;
+  /**
+   * The plan's name when the store holds several plans (two plans may each have a 1.1, so the
+   * card says which); left out with one plan, so its card looks as it always did.
+   */
+  planName?: string;
   /** Every update on this action, any order. */
   updates: readonly Update[];
   historyUrl?: string;
@@ -55,6 +60,7 @@ export function buildActionDetailCard(input: ActionDetailInput): AdaptiveCardJso
   const body: CardElement[] = [
     heading(escapeCardText(action.ref), "large"),
     factSet([
+      ...(input.planName ? [["Plan", escapeCardText(input.planName)] as const] : []),
       ["Priority", priorityText(action, input.plan)],
       ["Section", escapeCardText(action.section) || "None given"],
       ["Delivery area", escapeCardText(action.deliveryArea) || "None given"],

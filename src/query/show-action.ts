@@ -24,7 +24,9 @@ function showInPlans(context: AskContext, ref: string, planIds?: readonly string
   );
   const found = plans.filter((plan) => plan.actionByRef(ref));
   const [only] = found;
-  if (found.length === 1 && only) return showOne({ ...context, snapshot: only }, ref);
+  if (found.length === 1 && only) {
+    return showOne({ ...context, snapshot: only }, ref, only.plan.name);
+  }
   if (found.length === 0) {
     const where = plans.length === 1 && plans[0] ? `the ${plans[0].plan.name}` : "any plan";
     return notFound(`There is no action ${ref} in ${where}.`);
@@ -34,7 +36,8 @@ function showInPlans(context: AskContext, ref: string, planIds?: readonly string
   return answerQuery(context, { ...emptyQuery(), refs, ...plansNamed });
 }
 
-function showOne(context: AskContext, ref: string): Answer {
+/** `planName` is given when the store holds several plans, so the card says which plan's Ref it is. */
+function showOne(context: AskContext, ref: string, planName?: string): Answer {
   const { snapshot, person, reach } = context;
   const action = snapshot.actionByRef(ref);
   if (!action) return notFound(`There is no action ${ref} in the plan.`);
@@ -51,6 +54,7 @@ function showOne(context: AskContext, ref: string): Answer {
   const card = buildActionDetailCard({
     action,
     plan: snapshot.plan,
+    planName,
     updates: snapshot.updatesOf(action.ref),
     historyUrl: context.actionUrl(action.ref, action.planId),
     timeZone: context.timeZone,
