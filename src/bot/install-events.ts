@@ -43,7 +43,7 @@ export class InstallEvents {
       if (upgrade) return;
       if (person)
         await reply(
-          await welcomeCardFor(person, this.o.store.actions, this.o.welcomeNote),
+          await welcomeCardFor(person, this.o.store, this.o.welcomeNote),
           `Welcome to Plan Tracker, ${person.name}`,
         );
       else

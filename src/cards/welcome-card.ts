@@ -13,8 +13,11 @@ import { CARD_VERBS } from "./verbs.ts";
 
 export type WelcomeInput = {
   person: Pick<Person, "name" | "roles" | "leads">;
-  /** How many plan actions each of the person's Lead values matches. */
-  ledActions: ReadonlyArray<{ lead: string; count: number }>;
+  /**
+   * How many plan actions each of the person's Lead values matches; with several plans, one entry
+   * per plan and Lead, each with its plan's name, so the count is told plan by plan.
+   */
+  ledActions: ReadonlyArray<{ lead: string; count: number; planName?: string }>;
   /** E.g. "Demo data: the sample plan's dates are moved forward to run from this quarter". */
   note?: string;
   exampleQuestion?: string;
@@ -25,16 +28,27 @@ function leadSummary(input: WelcomeInput): string {
   if (input.person.leads.length === 0) {
     return "No Lead is set for you yet, so I can't tell which actions are yours. An admin can add it.";
   }
-  const byLead = input.ledActions
-    .filter((entry) => entry.count > 0)
-    .map((entry) => `${entry.count} as \u201c${escapeCardText(entry.lead)}\u201d`);
+  const severalPlans = input.ledActions.some((entry) => entry.planName);
   if (total === 0) {
     const leads = input.person.leads
       .map((lead) => `\u201c${escapeCardText(lead)}\u201d`)
       .join(", ");
-    return `No actions in the plan have ${leads} as their Lead. If that's wrong, ask an admin.`;
+    const where = severalPlans ? "any plan" : "the plan";
+    return `No actions in ${where} have ${leads} as their Lead. If that's wrong, ask an admin.`;
   }
-  return `You lead ${countOf(total, "action")}: ${byLead.join(", ")}.`;
+  const counted = input.ledActions.filter((entry) => entry.count > 0);
+  const asLead = (entries: typeof counted) =>
+    entries
+      .map((entry) => `${entry.count} as \u201c${escapeCardText(entry.lead)}\u201d`)
+      .join(", ");
+  if (!severalPlans) return `You lead ${countOf(total, "action")}: ${asLead(counted)}.`;
+  // Several plans: each plan's counts under its name, in the plans' order.
+  const planNames = [...new Set(counted.map((entry) => entry.planName ?? ""))];
+  const byPlan = planNames.map(
+    (name) =>
+      `${escapeCardText(name)}: ${asLead(counted.filter((e) => (e.planName ?? "") === name))}`,
+  );
+  return `You lead ${countOf(total, "action")}: ${byPlan.join("; ")}.`;
 }
 
 /** The first message in a chat: who you are to the bot and what to do next. */
