@@ -1,10 +1,10 @@
 import { type Action, actionTitle } from "../domain/action.ts";
 import type { Update } from "../domain/update.ts";
 import { labelledRag } from "./action-header.ts";
-import { type AdaptiveCardJson, adaptiveCard } from "./card-json.ts";
+import { type AdaptiveCardJson, adaptiveCard, type CardElement } from "./card-json.ts";
 import { DEFAULT_CARD_TIME_ZONE } from "./date-time-text.ts";
 import { decisionBox } from "./decision-text.ts";
-import { executeAction, heading, textBlock } from "./elements.ts";
+import { executeAction, factSet, heading, textBlock } from "./elements.ts";
 import { escapeCardText } from "./escape-card-text.ts";
 import { quarterMonthsLabel } from "./quarter-label.ts";
 import { CARD_VERBS, cardTarget } from "./verbs.ts";
@@ -13,8 +13,18 @@ export type OutcomeInput = {
   action: Action;
   /** The decided update (its `decision` says approved or returned). */
   update: Update;
+  /**
+   * The plan's name when the store holds several plans (two plans may each have a 1.1, so the
+   * card says which); left out with one plan, so its card looks as it always did.
+   */
+  planName?: string;
   timeZone?: string;
 };
+
+/** "Plan  SEND Improvement Plan" under the title, only when the card must say which plan. */
+function planFact(planName: string | undefined): CardElement[] {
+  return planName ? [factSet([["Plan", escapeCardText(planName)]])] : [];
+}
 
 /** Tells a lead DMT's decision on their update; a returned one comes with a way to revise it. */
 export function buildOutcomeCard(input: OutcomeInput): AdaptiveCardJson {
@@ -27,12 +37,14 @@ export function buildOutcomeCard(input: OutcomeInput): AdaptiveCardJson {
     return adaptiveCard([
       heading(`Your ${quarter} update on ${ref} is awaiting sign-off`),
       textBlock(escapeCardText(actionTitle(action))),
+      ...planFact(input.planName),
     ]);
   }
   const approved = decision.outcome === "approved";
   const body = [
     heading(`Your ${quarter} update on ${ref} was ${approved ? "approved" : "returned"}`),
     textBlock(escapeCardText(actionTitle(action)), { spacing: "small" }),
+    ...planFact(input.planName),
     decisionBox(decision, timeZone),
     labelledRag(approved ? "RAG now" : "You proposed", update.proposedRag),
     textBlock(

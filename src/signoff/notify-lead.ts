@@ -8,6 +8,7 @@ import { suggestRag } from "../domain/rag-rules.ts";
 import { type Decision, type Update, updatePlanId } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card } from "../messaging.ts";
+import { planLabels } from "../review/every-plan.ts";
 import { draftOf } from "../review/update-cards.ts";
 import { completionSignedOff } from "./decision-rules.ts";
 import { outcomeKey } from "./signoff-keys.ts";
@@ -27,11 +28,13 @@ export async function returnedUpdateForm(
   deps: FeatureDeps,
   update: Update,
   action: Action,
+  planName?: string,
 ): Promise<Card> {
   const decision = update.decision as Decision;
   const timeZone = deps.config.REVIEW_TIMEZONE;
   return buildUpdateFormCard({
     action,
+    planName,
     quarter: update.quarter,
     suggestion: suggestRag(action, todayIn(timeZone, deps.clock.now())),
     lastApproved: await lastApprovedBefore(deps, update),
@@ -42,9 +45,14 @@ export async function returnedUpdateForm(
   });
 }
 
-function approvedSummary(update: Update, decision: Decision): string {
+/** "1.1", or "1.1 (SEND plan)" when several plans may each have a 1.1. */
+function refIn(update: Update, planName: string | undefined): string {
+  return planName ? `${update.ref} (${planName})` : update.ref;
+}
+
+function approvedSummary(update: Update, decision: Decision, planName?: string): string {
   const parts = [
-    `${decision.byName} approved your update on ${update.ref}: its RAG is now ${update.proposedRag}.`,
+    `${decision.byName} approved your update on ${refIn(update, planName)}: its RAG is now ${update.proposedRag}.`,
   ];
   if (update.revisedDate)
     parts.push(`Its completion date is now ${formatLongDate(update.revisedDate)}.`);
@@ -60,12 +68,14 @@ export async function notifyLead(deps: FeatureDeps, update: Update, action: Acti
   const decision = update.decision;
   if (!decision) return;
   const approved = decision.outcome === "approved";
+  // With several plans the lead may have a 1.1 in each: the card and its notification say which.
+  const planName = (await planLabels(deps.store)).nameOf(action.planId);
   const card = approved
-    ? buildOutcomeCard({ action, update, timeZone: deps.config.REVIEW_TIMEZONE })
-    : await returnedUpdateForm(deps, update, action);
+    ? buildOutcomeCard({ action, update, planName, timeZone: deps.config.REVIEW_TIMEZONE })
+    : await returnedUpdateForm(deps, update, action, planName);
   const summary = approved
-    ? approvedSummary(update, decision)
-    : `${decision.byName} returned your update on ${update.ref}: \u201c${decision.comment}\u201d. Your text is kept in the form: revise it and send it again.`;
+    ? approvedSummary(update, decision, planName)
+    : `${decision.byName} returned your update on ${refIn(update, planName)}: \u201c${decision.comment}\u201d. Your text is kept in the form: revise it and send it again.`;
   await deps.messenger.send({
     key: outcomeKey(
       update.quarter,
