@@ -19,6 +19,8 @@ export const CARD_VERBS = {
   returnUpdate: "returnUpdate",
   refreshSignOff: "refreshSignOff",
   askQuestion: "askQuestion",
+  /** A question that could mean several plans, asked again of the one the person picked. */
+  askInPlan: "askInPlan",
   moreResults: "moreResults",
   showAction: "showAction",
   myActions: "myActions",
@@ -99,6 +101,10 @@ export const CARD_ACTION_SCHEMAS = {
   returnUpdate: z.object({ ...target, revision, comment: text }),
   refreshSignOff: z.object(target),
   askQuestion: z.object({ text: text.pipe(z.string().min(1)) }),
+  askInPlan: z.object({
+    text: text.pipe(z.string().min(1)),
+    planId: z.string().trim().min(1),
+  }),
   moreResults: z.object({
     query: z.unknown().refine((q) => q !== undefined),
     page: z.number().int().positive(),

@@ -4,15 +4,28 @@ import { correctionsNote, ignoredNote, withNotes } from "./answer-notes.ts";
 import { type Answer, type AskContext, answerQuery } from "./answer-query.ts";
 import { showAction } from "./show-action.ts";
 import { answerSummary } from "./summary-answer.ts";
+import { askWhichPlan } from "./which-plan.ts";
 
-/** A typed question (or a pressed example) answered: a list, one action, a summary, or "sorry". */
-export function answerQuestion(context: AskContext, text: string): Answer {
+/**
+ * A typed question (or a pressed example) answered: a list, one action, a summary, or "sorry".
+ * `planId` is the plan picked on a "which plan?" card: the question is read again and answered
+ * from that plan, if it is still one the question may mean.
+ */
+export function answerQuestion(context: AskContext, text: string, planId?: string): Answer {
   const parsed = parseQuestion(text, context.snapshot.vocabulary, context.today);
   switch (parsed.kind) {
-    case "query":
-      return answerQuery(context, parsed.query, {
+    case "query": {
+      const choices = (parsed.choosePlans ?? []).filter((id) =>
+        context.snapshot.plans?.some((plan) => plan.plan.id === id),
+      );
+      const picked =
+        planId && choices.includes(planId) ? planId : choices.length === 1 ? choices[0] : undefined;
+      if (choices.length > 1 && !picked) return askWhichPlan(context, text, choices);
+      const query = picked ? { ...parsed.query, plans: [picked] } : parsed.query;
+      return answerQuery(context, query, {
         notes: [correctionsNote(parsed.corrections), ignoredNote(parsed.ignored)],
       });
+    }
     case "ref":
       return showAction(context, parsed.ref, parsed.plans);
     case "summary":

@@ -25,6 +25,13 @@ export function questionCardActions(answering: Answering): Record<string, Handle
       const { text } = payload.data;
       return (await answering(turn.person, (context) => answerQuestion(context, text))).card;
     },
+    [CARD_VERBS.askInPlan]: async (turn) => {
+      const payload = CARD_ACTION_SCHEMAS.askInPlan.safeParse(turn.data);
+      if (!payload.success) return oldButtonCard();
+      const { text, planId } = payload.data;
+      return (await answering(turn.person, (context) => answerQuestion(context, text, planId)))
+        .card;
+    },
     [CARD_VERBS.moreResults]: async (turn) => {
       const payload = CARD_ACTION_SCHEMAS.moreResults.safeParse(turn.data);
       const query = payload.success ? QuerySchema.safeParse(payload.data.query) : undefined;

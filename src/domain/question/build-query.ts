@@ -26,6 +26,7 @@ export function buildQuestion(
   let everything = false;
   let aboutMode = false;
   let phrase: string[] = [];
+  let choices: string[] = [];
   const endPhrase = () => {
     if (phrase.length) query.text.push(phrase.join(" "));
     if (phrase.length) understood.push(phrase.join(" "));
@@ -49,6 +50,11 @@ export function buildQuestion(
       continue;
     }
     endPhrase();
+    if (term.kind === "planChoice") {
+      choices = union(choices, term.ids);
+      understood.push(typed);
+      continue;
+    }
     if (filterCategory(term) !== null || term.kind === "nameMarker") aboutMode = false;
     if (term.kind === "about") aboutMode = true;
     if (term.kind === "summary") summary = true;
@@ -56,7 +62,27 @@ export function buildQuestion(
     if (applyTerm(query, term)) understood.push(typed);
   }
   endPhrase();
-  return decide(query, { summary, everything, understood, ignored, corrections });
+  const choosePlans = plansToChooseFrom(spans, query, choices);
+  if (choosePlans) delete query.plans;
+  return decide(query, { summary, everything, understood, ignored, corrections, choosePlans });
+}
+
+/**
+ * The plans to ask about, when the plan words fit several equally: words their names share ("the
+ * improvement plan"), or plans joined by "or" ("the SEND plan or the early help plan"). A plan
+ * named outright among shared words' plans settles it ("the SEND improvement plan" is read whole).
+ */
+function plansToChooseFrom(spans: Span[], query: Query, choices: string[]): string[] | undefined {
+  const named = query.plans ?? [];
+  if (choices.length && named.some((id) => choices.includes(id))) return undefined;
+  const isPlan = (span: Span | undefined) =>
+    span?.term.kind === "plan" || span?.term.kind === "planChoice";
+  const meaningful = spans.filter((span) => span.term.kind !== "filler");
+  const orBetweenPlans = meaningful.some(
+    (span, i) => span.term.kind === "or" && isPlan(meaningful[i - 1]) && isPlan(meaningful[i + 1]),
+  );
+  const ids = union(orBetweenPlans ? named : [], choices);
+  return ids.length > 1 ? ids : undefined;
 }
 
 /** Adds a filter term to the query; false for terms that are not filters. */
@@ -119,12 +145,13 @@ type Extras = {
   understood: string[];
   ignored: string[];
   corrections: Correction[];
+  choosePlans?: string[] | undefined;
 };
 
 function decide(query: Query, extras: Extras): ParsedQuestion {
-  const { summary, everything, understood, ignored, corrections } = extras;
+  const { summary, everything, understood, ignored, corrections, choosePlans } = extras;
   const filters = { ...query, count: false };
-  const noFilter = JSON.stringify(filters) === JSON.stringify(emptyQuery());
+  const noFilter = !choosePlans && JSON.stringify(filters) === JSON.stringify(emptyQuery());
   if (summary && JSON.stringify({ ...filters, priorities: [] }) === JSON.stringify(emptyQuery())) {
     return { kind: "summary", priorities: query.priorities };
   }
@@ -135,7 +162,9 @@ function decide(query: Query, extras: Extras): ParsedQuestion {
     JSON.stringify({ ...withoutPlans, refs: [] }) === JSON.stringify(emptyQuery())
   ) {
     const ref = query.refs[0] as string;
-    return plans ? { kind: "ref", ref, plans } : { kind: "ref", ref };
+    // A Ref in "the improvement plan" is listed under each plan it may mean, as "1.1" alone is.
+    const refPlans = choosePlans ?? plans;
+    return refPlans ? { kind: "ref", ref, plans: refPlans } : { kind: "ref", ref };
   }
   // "how many zebras" or "show all the zebras": answering for the whole plan would be a guess.
   if (noFilter && ignored.length)
@@ -143,7 +172,8 @@ function decide(query: Query, extras: Extras): ParsedQuestion {
   if (noFilter && !query.count && !everything) {
     return { kind: "unknown", reason: "I couldn't find a question in that." };
   }
-  return { kind: "query", query, understood, corrections, ignored };
+  const choice = choosePlans ? { choosePlans } : {};
+  return { kind: "query", query, understood, corrections, ignored, ...choice };
 }
 
 function union<T>(a: T[], b: T[]): T[] {

@@ -116,7 +116,43 @@ function planIndex(plans: { id: string; name: string }[]): PhraseIndex {
       if (run.at(-1)?.key !== plan[0]?.key) index.addTokens([...run, ...plan], term);
     }
   }
+  // Added after each plan's own phrases so those win; a shared run never holds a distinctive word.
+  for (const { run, ids } of sharedRuns(plans, plan[0]?.key ?? "plan")) {
+    const phrase = run.at(-1)?.key === plan[0]?.key ? run : [...run, ...plan];
+    index.addTokens(phrase, { kind: "planChoice", ids });
+  }
   return index;
+}
+
+/**
+ * Runs of words two or more plans' names share ("Improvement" of "SEND Improvement Plan" and
+ * "Early Help Improvement Plan"). Followed by "plan" they are meant as a plan, but no one plan: the
+ * answer asks which rather than guessing or mixing them. A run must hold a real word besides
+ * "plan", so "the plan" alone still means every plan.
+ */
+function sharedRuns(
+  plans: { id: string; name: string }[],
+  planKey: string,
+): { run: Token[]; ids: string[] }[] {
+  const byKeys = new Map<string, { run: Token[]; ids: Set<string> }>();
+  for (const { id, name } of plans) {
+    const words = nameTokens(name).filter((token) => token.kind === "word");
+    for (let from = 0; from < words.length; from++) {
+      for (let to = from; to < words.length; to++) {
+        const run = words.slice(from, to + 1);
+        const last = run[run.length - 1] as Token;
+        const real = run.some((token) => token.key !== planKey && !STOPWORDS.has(token.key));
+        if (STOPWORDS.has(last.key) || !real) continue;
+        const keys = run.map((token) => token.key).join(" ");
+        const seen = byKeys.get(keys) ?? { run, ids: new Set<string>() };
+        seen.ids.add(id);
+        byKeys.set(keys, seen);
+      }
+    }
+  }
+  return [...byKeys.values()]
+    .filter(({ ids }) => ids.size > 1)
+    .map(({ run, ids }) => ({ run, ids: [...ids] }));
 }
 
 /** "HoS/ Service Manager" → ["HoS", "Service Manager"]. */

@@ -108,6 +108,11 @@ export type ParsedQuestion =
       corrections: Correction[];
       /** Words that meant nothing to the parser and were left out; the answer should say so. */
       ignored: string[];
+      /**
+       * The plans the question may mean when its plan words fit several equally ("the improvement
+       * plan", "the SEND plan or the early help plan"): the person is asked which, not answered for all.
+       */
+      choosePlans?: string[];
     }
   | { kind: "ref"; ref: string; plans?: string[] }
   | { kind: "summary"; priorities: number[] }

@@ -7,6 +7,8 @@ export type Term =
   | { kind: "priority"; numbers: number[]; plan?: string }
   /** One of the store's plans, by its id. */
   | { kind: "plan"; id: string }
+  /** Words several plans' names share ("improvement plan"): which of them is meant must be asked. */
+  | { kind: "planChoice"; ids: string[] }
   | { kind: "lead"; lead: LeadFilter }
   | { kind: "mine" }
   | { kind: "date"; date: DateFilter }
@@ -46,6 +48,8 @@ export function filterCategory(term: Term): string | null {
     case "ref":
     case "plan":
       return term.kind;
+    case "planChoice":
+      return "plan";
     case "lead":
     case "mine":
       return "lead";

@@ -185,3 +185,87 @@ describe("questions over a store of two plans whose Refs collide", () => {
     expect(cardText(card)).not.toContain("EHCP");
   });
 });
+
+/** A second improvement plan beside SEND's: "the improvement plan" fits both names equally. */
+const EARLY_HELP: Plan = {
+  id: "early-help-improvement-plan",
+  name: "Early Help Improvement Plan 2025-27",
+  priorities: [{ number: 1, name: "Families get help early", description: "" }],
+};
+
+describe("a question whose plan words fit two plans asks which", () => {
+  let t: TestApp;
+  let manager: TestPerson;
+  const clock = new ManualClock(new Date("2026-11-23T10:00:00Z"));
+  const ask = async (text: string) => {
+    const said = await t.say(manager, text);
+    expect(said.status).toBe(200);
+    const card = lastCardIn(t.connector, t.connector.personalConversationOf(manager));
+    expect(cardProblems(card)).toEqual([]);
+    return card;
+  };
+  type Button = { title: string; verb: string; data: Record<string, unknown> };
+  const buttonsOf = (card: CardJson): Button[] => (card.actions ?? []) as Button[];
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock, skipSamplePlan: true });
+    for (const plan of [SEND, EARLY_HELP]) await t.store.plans.save(plan, SETUP, null);
+    for (const each of [
+      action(SEND, "1.1", 1, "Red", "Clear the EHCP assessment backlog"),
+      action(SEND, "1.2", 1, "Amber", "Joint commissioning of speech therapy"),
+      action(EARLY_HELP, "1.1", 1, "Red", "One front door for family support"),
+      action(EARLY_HELP, "1.2", 1, "Red", "Family hubs open at weekends"),
+    ]) {
+      await t.store.actions.save(each, SETUP, null);
+    }
+    clock.advance(LATER_MS);
+    manager = await t.addPerson({
+      email: "mo.manager@council.gov.uk",
+      name: "Mo Manager",
+      roles: ["manager"],
+    });
+  });
+  afterAll(() => t?.close());
+
+  it("“what's red in the improvement plan” offers one button per plan, and a press answers from that plan only", async () => {
+    const card = await ask("what's red in the improvement plan");
+    expect(cardText(card)).toContain("Which plan?");
+    expect(cardText(card)).not.toContain("EHCP");
+    expect(buttonsOf(card).map((button) => button.title)).toEqual([EARLY_HELP.name, SEND.name]);
+    const send = buttonsOf(card).find((button) => button.title === SEND.name) as Button;
+    const pressed = await t.press(manager, send.verb, send.data);
+    const answer = pressed.card as CardJson;
+    expect(cardProblems(answer)).toEqual([]);
+    expect(headingOf(answer)).toBe("Plan: SEND Improvement Plan 2024-26 · Red · 1 action");
+    expect(layout(answer)).toEqual(["1.1@send-improvement-plan"]);
+    expect(cardText(answer)).not.toContain("front door");
+  });
+
+  it("“the SEND plan or the early help plan” asks which too", async () => {
+    const card = await ask("what's red in the SEND plan or the early help plan");
+    expect(
+      buttonsOf(card)
+        .map((button) => button.title)
+        .sort(),
+    ).toEqual([EARLY_HELP.name, SEND.name].sort());
+    const early = buttonsOf(card).find((button) => button.title === EARLY_HELP.name) as Button;
+    const pressed = await t.press(manager, early.verb, early.data);
+    expect(layout(pressed.card as CardJson)).toEqual([
+      "1.1@early-help-improvement-plan",
+      "1.2@early-help-improvement-plan",
+    ]);
+  });
+
+  it("a plan named outright is answered at once, as before", async () => {
+    const card = await ask("what's red in the SEND improvement plan");
+    expect(headingOf(card)).toBe("Plan: SEND Improvement Plan 2024-26 · Red · 1 action");
+  });
+
+  it("a button naming a plan the question cannot mean asks again rather than answering", async () => {
+    const pressed = await t.press(manager, "askInPlan", {
+      text: "what's red in the improvement plan",
+      planId: "no-such-plan",
+    });
+    expect(cardText(pressed.card as CardJson)).toContain("Which plan?");
+  });
+});
