@@ -32,3 +32,9 @@ function labelsOf(plans: Awaited<ReturnType<typeof listPlans>>): PlanLabels {
   const names = new Map(plans.map((p) => [p.plan.id, p.plan.name]));
   return { nameOf: (planId) => (names.size > 1 ? (names.get(planId) ?? planId) : undefined) };
 }
+
+/** "1.1", or "1.1 (SEND plan)" when the store holds several plans: a Ref alone may be two actions. */
+export function refInPlan(action: Pick<Action, "ref" | "planId">, labels?: PlanLabels): string {
+  const plan = labels?.nameOf(action.planId);
+  return plan ? `${action.ref} (${plan})` : action.ref;
+}

@@ -9,7 +9,7 @@ import { suggestRag } from "../domain/rag-rules.ts";
 import { type Update, updatesByAction } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import { forEachLimited } from "../for-each-limited.ts";
-import type { PlanLabels } from "./every-plan.ts";
+import { type PlanLabels, refInPlan } from "./every-plan.ts";
 import { inHundreds, QUEUE_BATCHES } from "./run-limited.ts";
 import { draftOf, returnedBanner } from "./update-cards.ts";
 
@@ -71,7 +71,7 @@ export async function sendOpeningForms(
       key: openingFormKey(quarter, action, person.id),
       to: person.id,
       card,
-      summary: `${quarterLabel(quarter)} review: please update ${action.ref} by ${formatLongDate(reviewDate)}.`,
+      summary: `${quarterLabel(quarter)} review: please update ${refInPlan(action, labels)} by ${formatLongDate(reviewDate)}.`,
     };
   };
   // Queued a hundred at a time (one store request each), a few hundreds at once; the cards of a

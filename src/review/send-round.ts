@@ -12,7 +12,7 @@ import { updatesByAction } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import { forEachLimited } from "../for-each-limited.ts";
 import { dmtOutstandingInput, owedGroups } from "./dmt-outstanding.ts";
-import { everyPlansActions } from "./every-plan.ts";
+import { everyPlansActions, refInPlan } from "./every-plan.ts";
 import { assignToLeads, byPlanAndRef, isOwed } from "./lead-assignment.ts";
 import { sendOpeningForms } from "./opening-forms.ts";
 import type { RoundPlan } from "./review-calendar.ts";
@@ -88,7 +88,8 @@ export async function sendRound(
         actions: theirs,
         planNameOf: labels.nameOf,
       }),
-      summary: `${quarterLabel(quarter)} review: please update ${listRefs(theirs.map((a) => a.ref))} by ${formatLongDate(reviewDate)}.`,
+      // With several plans a Ref alone may be two actions ("1.1, 1.1"): say whose.
+      summary: `${quarterLabel(quarter)} review: please update ${listRefs(theirs.map((a) => refInPlan(a, labels)))} by ${formatLongDate(reviewDate)}.`,
     }));
     const results = await messenger.sendMany(messages);
     queued += results.filter((result) => result.queued).length;

@@ -180,5 +180,12 @@ describe("cards about one action when two plans each have a 1.1", () => {
     expect(text.indexOf(CYP)).toBeLessThan(text.indexOf("1.2"));
     expect(text.indexOf(SEND)).toBeGreaterThan(text.indexOf("1.3"));
     expect(text.indexOf(SEND)).toBeLessThan(text.indexOf("2.1"));
+    // The notification shown outside the chat names each Ref's plan too.
+    const summaries = t.connector.delivered
+      .filter((d) => d.conversationId === t.connector.personalConversationOf(jo))
+      .map((d) => String(d.activity.summary ?? ""))
+      .filter((summary) => summary.includes("please update") && summary.includes("2.1"));
+    expect(summaries.at(-1)).toContain(`2.1 (${SEND})`);
+    expect(summaries.at(-1)).toContain(`1.2 (${CYP})`);
   });
 });
