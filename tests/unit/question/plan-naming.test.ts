@@ -104,6 +104,49 @@ describe("naming a plan in a question", () => {
     );
   });
 
+  it("words two or more plans' names share leave the choice to the person, as does “X plan or Y plan”", () => {
+    const sharedWord = fc.constantFrom("Improvement", "Recovery", "Transformation");
+    fc.assert(
+      fc.property(
+        storeOfPlans,
+        sharedWord,
+        fc.nat(),
+        fc.constantFrom(...PHRASINGS.filter((phrasing) => !phrasing.whole)),
+        fc.constantFrom("as written" as const, "lower" as const),
+        (generated, shared, seed, phrasing, how) => {
+          const plans = generated.filter((plan) => !plan.name.includes(shared));
+          fc.pre(plans.length >= 2);
+          // Councils add the shared word before the kind: "SEND Improvement Plan".
+          const sharing = plans.map((plan, i) =>
+            i < 2 || (seed >> i) % 2 ? { ...plan, name: `${plan.part} ${shared} Plan` } : plan,
+          );
+          const expected = sharing.filter((plan) => plan.name.includes(shared)).map((p) => p.id);
+          const vocabulary = vocabularyOf(sharing);
+          const parsed = parseQuestion(phrasing.say(caseOf(shared, how)), vocabulary, "2026-11-23");
+          expect(parsed.kind).toBe("query");
+          if (parsed.kind !== "query") return;
+          expect([...(parsed.choosePlans ?? [])].sort()).toEqual([...expected].sort());
+          expect(parsed.query.plans).toBeUndefined();
+          expect(parsed.query).toMatchObject(phrasing.expect);
+          const [a, b] = sharing as [GeneratedPlan, GeneratedPlan];
+          const either = parseQuestion(
+            `what's red in the ${a.part} plan or the ${b.part} plan`,
+            vocabulary,
+            "2026-11-23",
+          );
+          expect(either.kind === "query" && [...(either.choosePlans ?? [])].sort()).toEqual(
+            [a.id, b.id].sort(),
+          );
+          // Named outright, one plan is answered at once.
+          const one = parseQuestion(phrasing.say(a.part), vocabulary, "2026-11-23");
+          expect(one.kind === "query" && one.choosePlans).toBeUndefined();
+          expect(one.kind === "query" && one.query.plans).toEqual([a.id]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it("takes a long name's part with a letter swapped, as for other names", () => {
     fc.assert(
       fc.property(storeOfPlans, fc.nat(), (plans, pick) => {
