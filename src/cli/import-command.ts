@@ -1,9 +1,14 @@
 import { parseArgs } from "node:util";
 import { type HeaderMap, parseHeaderMap } from "../domain/headers.ts";
 import { type ImportReport, importPlanFile } from "../import/import-plan.ts";
+import { planColumnIndex, rowsByPlan, rowsForNamedPlan } from "../import/plan-column.ts";
+import { readTable } from "../import/read-table.ts";
 import { encodingLine, headerLines } from "../import/report-headers.ts";
-import { choosePlanForImport } from "../plans/choose-plan.ts";
-import { CLI_ACTOR } from "../store/audit-log.ts";
+import type { RowProblem } from "../import/rows-to-actions.ts";
+import { choosePlanForImport, choosePlansByName, type ImportTarget } from "../plans/choose-plan.ts";
+import { listPlans } from "../plans/plan-list.ts";
+import { type Actor, CLI_ACTOR } from "../store/audit-log.ts";
+import type { Store } from "../store/store.ts";
 import { CliError } from "./cli-error.ts";
 import type { CommandIo } from "./command-io.ts";
 import { importPlanLines } from "./import-plan-lines.ts";
@@ -13,27 +18,93 @@ const USAGE =
   'plan-tracker import plan.csv [--plan NAME] [--map "Header=Field"]... [--dry-run] [--json]';
 
 /**
- * `plan-tracker import <file> [--map "Header=Field"]... [--dry-run] [--json]`: says how each
- * header was read, then what changed; exit 1 when any row was rejected.
+ * `plan-tracker import <file> [--plan NAME] [--map "Header=Field"]... [--dry-run] [--json]`: says
+ * how each header was read, then what changed, for each plan the file went into; exit 1 when any
+ * row was rejected.
  */
 export async function importCommand(args: string[], io: CommandIo): Promise<number> {
   const { file, dryRun, json, maps, plan } = readArgs(args);
-  const { report, isNew } = await withStore(io.env, async (store) => {
-    const target = await choosePlanForImport(store, plan, file);
-    const read = await importPlanFile(store, target.plan, file, {
-      dryRun,
-      actor: CLI_ACTOR,
-      maps,
-    });
-    return { report: read, isNew: target.isNew };
-  });
-  if (json) io.write(`${JSON.stringify({ file, newPlan: isNew, ...report }, null, 2)}\n`);
-  else {
-    for (const line of importPlanLines(report, isNew)) io.out(line);
-    printReport(report, io);
+  const { reports, unplaced } = await withStore(io.env, (store) =>
+    importByPlan(store, file, plan, { dryRun, actor: CLI_ACTOR, maps }),
+  );
+  const [single] = reports;
+  if (json) {
+    // One plan keeps the shape it always had; a file spread over several plans lists each.
+    const body =
+      reports.length === 1 && single && unplaced.length === 0
+        ? { file, newPlan: single.isNew, ...single.report }
+        : {
+            file,
+            plans: reports.map((r) => ({ newPlan: r.isNew, ...r.report })),
+            rejected: unplaced,
+          };
+    io.write(`${JSON.stringify(body, null, 2)}\n`);
+  } else {
+    for (const { report, isNew } of reports) {
+      for (const line of importPlanLines(report, isNew)) io.out(line);
+      printReport(report, io);
+    }
+    if (unplaced.length > 0) {
+      io.out(`${rowCount(unplaced)} rejected for want of a plan:`);
+      for (const r of unplaced) io.out(`  row ${r.rowNumber}, column "${r.column}": ${r.reason}`);
+    }
   }
-  return report.rejected.length > 0 ? 1 : 0;
+  const rejected = unplaced.length + reports.reduce((n, r) => n + r.report.rejected.length, 0);
+  return rejected > 0 ? 1 : 0;
 }
+
+/**
+ * Imports the file into the plan `--plan` names or, when it has a Plan column and no `--plan` is
+ * given, each row into the plan its Plan cell names (an all-plans export read back). `unplaced`
+ * are rows that could go to no plan: an empty Plan cell when there are several plans.
+ */
+async function importByPlan(
+  store: Store,
+  file: string,
+  name: string | undefined,
+  o: { dryRun: boolean; actor: Actor; maps: HeaderMap[] },
+): Promise<{ reports: { report: ImportReport; isNew: boolean }[]; unplaced: RowProblem[] }> {
+  const table = await readTable(file);
+  const column = planColumnIndex(table.header);
+  if (column >= 0 && name !== undefined) {
+    const target = await choosePlanForImport(store, name, file);
+    const own = rowsForNamedPlan(table, column, target.plan.name);
+    const report = await importPlanFile(store, target.plan, file, {
+      ...o,
+      table: own.table,
+      planColumn: true,
+    });
+    report.rejected = [...report.rejected, ...own.rejected].sort(byRow);
+    return { reports: [{ report, isNew: target.isNew }], unplaced: [] };
+  }
+  if (column >= 0) {
+    const names = (await listPlans(store)).map((p) => p.plan.name);
+    const split = rowsByPlan(table, column, names);
+    // No row names a plan: the file is read as a file without the column is.
+    if (split.groups.length > 0) {
+      const targets = await choosePlansByName(
+        store,
+        split.groups.map((g) => g.name),
+      );
+      const reports: { report: ImportReport; isNew: boolean }[] = [];
+      for (const [i, group] of split.groups.entries()) {
+        const target = targets[i] as ImportTarget;
+        const report = await importPlanFile(store, target.plan, file, {
+          ...o,
+          table: group.table,
+          planColumn: true,
+        });
+        reports.push({ report, isNew: target.isNew });
+      }
+      return { reports, unplaced: split.rejected };
+    }
+  }
+  const target = await choosePlanForImport(store, name, file);
+  const report = await importPlanFile(store, target.plan, file, { ...o, table });
+  return { reports: [{ report, isNew: target.isNew }], unplaced: [] };
+}
+
+const byRow = (a: RowProblem, b: RowProblem) => a.rowNumber - b.rowNumber;
 
 function readArgs(args: string[]) {
   let parsed: ReturnType<typeof parse>;

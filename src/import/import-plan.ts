@@ -17,7 +17,7 @@ import {
   keepPlanDocument,
   prioritiesFromSheet,
 } from "./plan-document.ts";
-import { readTable } from "./read-table.ts";
+import { readTable, type Table } from "./read-table.ts";
 import { type RowProblem, rowsToActions } from "./rows-to-actions.ts";
 import type { TextEncoding } from "./text-encoding.ts";
 
@@ -54,12 +54,21 @@ export async function importPlanFile(
   store: Store,
   plan: Plan,
   path: string,
-  o: { dryRun: boolean; actor: Actor; maps?: readonly HeaderMap[] },
+  o: {
+    dryRun: boolean;
+    actor: Actor;
+    maps?: readonly HeaderMap[];
+    /** The file's rows for this plan, already read (a file whose Plan column names several plans). */
+    table?: Table;
+    /** The file's Plan column chose the plan: the report says it was read, not skipped. */
+    planColumn?: boolean;
+  },
 ): Promise<ImportReport> {
-  const table = await readTable(path);
+  const table = o.table ?? (await readTable(path));
   const sheet = prioritiesFromSheet(table, path);
   const read = rowsToActions(table, sheet ? { ...plan, priorities: sheet } : plan, {
     maps: o.maps ?? [],
+    planColumn: o.planColumn ?? false,
     ...(sheet ? { prioritiesFixedBy: `the Priorities sheet of ${path}` } : {}),
   });
   if ("headerProblem" in read)

@@ -1,4 +1,5 @@
 import type { HeaderReading } from "../domain/headers.ts";
+import { PLAN_COLUMN_NOTE } from "./plan-column.ts";
 import type { TextEncoding } from "./text-encoding.ts";
 
 /** Export writes these columns (the latest update and decision); import does not read them back. */
@@ -8,6 +9,7 @@ export const EXPORT_ONLY_NOTE =
 /** One line per header of the file: "Deadline" → Completion Date, or kept as an extra column. */
 export function headerLines(headers: readonly HeaderReading[]): string[] {
   return headers.map((h) => {
+    if (h.note === PLAN_COLUMN_NOTE) return `  column ${h.column} "${h.header}": ${h.note}`;
     const read = h.field ? `read as ${h.field}` : "kept as an extra column";
     const note = h.note && h.note !== "kept as an extra column" ? ` (${h.note})` : "";
     return `  column ${h.column} "${h.header}": ${read}${note}`;

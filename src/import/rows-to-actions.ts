@@ -9,6 +9,7 @@ import {
 import type { Plan, Priority } from "../domain/plan.ts";
 import { readPlanDate } from "../domain/plan-date.ts";
 import { parseRag } from "../domain/rag-rules.ts";
+import { PLAN_COLUMN_NOTE } from "./plan-column.ts";
 import { EXPORT_ONLY_HEADERS } from "./plan-rows.ts";
 import { PriorityReader } from "./priority-cell.ts";
 import type { CellNote, Table } from "./read-table.ts";
@@ -41,6 +42,8 @@ export interface ReadOptions {
   maps?: readonly HeaderMap[];
   /** Where the plan's priorities were set outright (a Priorities sheet): cells may not add to them. */
   prioritiesFixedBy?: string;
+  /** The file's Plan column chose each row's plan: its header is reported as read, not skipped. */
+  planColumn?: boolean;
 }
 
 /** Turns a table into actions; each bad row is reported with its row number, column and why. */
@@ -59,7 +62,7 @@ export function rowsToActions(
     actions: [],
     rejected: [],
     warnings: [],
-    headers: readHeaders(mapped.readings),
+    headers: readHeaders(mapped.readings, options.planColumn ?? false),
     priorities: [],
     addedPriorities: [],
   };
@@ -171,10 +174,13 @@ const MAX_ID_LENGTH = 255;
 const simplifyHeader = (h: string) => h.toLowerCase().replace(/[^a-z0-9]/g, "");
 const EXPORT_ONLY = new Set(EXPORT_ONLY_HEADERS.map(simplifyHeader));
 
-/** The report's header lines: a column only export writes is not read back, and says so. */
-const readHeaders = (readings: HeaderReading[]): HeaderReading[] =>
-  readings.map((h) =>
-    h.field === null && EXPORT_ONLY.has(simplifyHeader(h.header))
-      ? { ...h, note: EXPORT_ONLY_NOTE }
-      : h,
-  );
+/**
+ * The report's header lines: a column only export writes is not read back, and says so; the Plan
+ * column, when it chose each row's plan, says that instead.
+ */
+const readHeaders = (readings: HeaderReading[], planColumn: boolean): HeaderReading[] =>
+  readings.map((h) => {
+    if (h.field !== null) return h;
+    if (planColumn && simplifyHeader(h.header) === "plan") return { ...h, note: PLAN_COLUMN_NOTE };
+    return EXPORT_ONLY.has(simplifyHeader(h.header)) ? { ...h, note: EXPORT_ONLY_NOTE } : h;
+  });

@@ -41,6 +41,28 @@ export async function choosePlanForImport(
 }
 
 /**
+ * The plans a file's Plan column names, in the order given: each found as `--plan` finds it, or a
+ * new plan (several new ones get ids apart from each other and from the store's).
+ */
+export async function choosePlansByName(
+  store: Store,
+  names: readonly string[],
+): Promise<ImportTarget[]> {
+  const plans = await listPlans(store);
+  const known = [...plans];
+  return names.map((name) => {
+    const found = findPlanByName(
+      known.map((p) => p.plan),
+      name,
+    );
+    if (found) return { plan: found, isNew: !plans.some((p) => p.plan === found) };
+    const plan = newPlan(known, name.trim());
+    known.push({ plan, actions: 0, stored: false });
+    return { plan, isNew: true };
+  });
+}
+
+/**
  * The plans an export or report covers: the one named, the only one, or (without `--plan`) all.
  * An unknown name stops with the names there are.
  */
