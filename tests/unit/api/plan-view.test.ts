@@ -71,8 +71,14 @@ describe("the dashboard's plan view", () => {
   });
 
   it("narrows to a RAG, or to the actions not yet rated", () => {
-    expect(view(actions, "rag=green").actions.every((a) => a.rag === "Green")).toBe(true);
-    expect(view(actions, "rag=none").actions.every((a) => a.rag === null)).toBe(true);
+    const greens = view(actions, "rag=green").actions;
+    expect(greens.length).toBeGreaterThan(0);
+    expect(greens.every((a) => a.rag === "Green")).toBe(true);
+    // The sample rates every action, so two are made unrated: an empty answer would prove nothing.
+    const unrated = actions.map((a) =>
+      a.ref === "CSC-02" || a.ref === "CSC-09" ? { ...a, rag: null } : a,
+    );
+    expect(view(unrated, "rag=none").actions.map((a) => a.ref)).toEqual(["CSC-02", "CSC-09"]);
   });
 
   it("shows only actions past their due date and not complete when asked for overdue ones", () => {
