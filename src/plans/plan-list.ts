@@ -18,6 +18,17 @@ export interface ListedPlan {
  */
 export async function listPlans(store: Store): Promise<ListedPlan[]> {
   const [docs, counts] = await Promise.all([store.plans.list(), store.actions.countByPlan()]);
+  return orderPlans(docs, counts);
+}
+
+/**
+ * `listPlans` from plan documents and each plan's number of actions already in hand (the question
+ * index holds both in memory): one rule for which plans there are and in what order.
+ */
+export function orderPlans(
+  docs: readonly Plan[],
+  counts: ReadonlyMap<string, number>,
+): ListedPlan[] {
   const listed: ListedPlan[] = docs.map((plan) => ({
     plan,
     actions: counts.get(plan.id) ?? 0,

@@ -1,6 +1,6 @@
 import type { Clock } from "../clock.ts";
 import { type Action, ActionSchema } from "../domain/action.ts";
-import { DEFAULT_PLAN_ID, type Plan, PlanSchema, SAMPLE_PLAN } from "../domain/plan.ts";
+import { type Plan, PlanSchema, SAMPLE_PLAN } from "../domain/plan.ts";
 import {
   buildVocabulary,
   mergeVocabularies,
@@ -9,6 +9,7 @@ import {
 import { type Review, ReviewSchema } from "../domain/review.ts";
 import { type Update, UpdateSchema, updatePlanId } from "../domain/update.ts";
 import type { Logger } from "../logger.ts";
+import { orderPlans } from "../plans/plan-list.ts";
 import type { Store } from "../store/store.ts";
 import { ContainerMirror, type MirrorChange } from "./container-mirror.ts";
 import { backgroundPeriodFor, IDLE_AFTER_MS, isFreshEnough } from "./freshness.ts";
@@ -179,20 +180,9 @@ export class QuestionIndex {
    * before a store could hold several; an empty store answers from the sample plan, as always.
    */
   private plansToAnswer(actionsByPlan: ReadonlyMap<string, Action[]>): Plan[] {
-    const plans = new Map(this.plans.docs().map((plan) => [plan.id, plan]));
-    for (const planId of actionsByPlan.keys()) {
-      if (plans.has(planId)) continue;
-      plans.set(
-        planId,
-        planId === DEFAULT_PLAN_ID ? SAMPLE_PLAN : { id: planId, name: planId, priorities: [] },
-      );
-    }
-    if (plans.size === 0) return [SAMPLE_PLAN];
-    return [...plans.values()].sort(
-      (a, b) =>
-        Number(b.id === DEFAULT_PLAN_ID) - Number(a.id === DEFAULT_PLAN_ID) ||
-        a.name.localeCompare(b.name, "en", { sensitivity: "base", numeric: true }),
-    );
+    const counts = new Map([...actionsByPlan].map(([planId, actions]) => [planId, actions.length]));
+    const plans = orderPlans(this.plans.docs(), counts).map((listed) => listed.plan);
+    return plans.length > 0 ? plans : [SAMPLE_PLAN];
   }
 
   /** Refreshes in the background while people are asking, so questions seldom wait. */
