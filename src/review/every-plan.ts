@@ -35,6 +35,10 @@ function labelsOf(plans: Awaited<ReturnType<typeof listPlans>>): PlanLabels {
 
 /** "1.1", or "1.1 (SEND plan)" when the store holds several plans: a Ref alone may be two actions. */
 export function refInPlan(action: Pick<Action, "ref" | "planId">, labels?: PlanLabels): string {
-  const plan = labels?.nameOf(action.planId);
-  return plan ? `${action.ref} (${plan})` : action.ref;
+  return refWithPlanName(action.ref, labels?.nameOf(action.planId));
+}
+
+/** The same, with the plan's name (undefined with one plan) already in hand. */
+export function refWithPlanName(ref: string, planName: string | undefined): string {
+  return planName ? `${ref} (${planName})` : ref;
 }

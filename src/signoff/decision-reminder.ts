@@ -8,15 +8,14 @@ import { actionKey, planRefKey } from "../domain/plan-ref.ts";
 import { type Update, updatePlanId } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card } from "../messaging.ts";
-import { everyPlansActions, type PlanLabels } from "../review/every-plan.ts";
+import { everyPlansActions, type PlanLabels, refInPlan } from "../review/every-plan.ts";
 import { dmtMembers } from "./dmt-cards.ts";
 import { decisionReminderKey } from "./signoff-keys.ts";
 import { DECISION_WAIT_LIMIT, slowDecisions, type WaitingUpdate } from "./slow-decisions.ts";
 
 /** "1.1", or "1.1 (SEND plan)" when several plans may each have a 1.1. */
 function refOf(update: Update, labels: PlanLabels): string {
-  const planName = labels.nameOf(updatePlanId(update));
-  return planName ? `${update.ref} (${planName})` : update.ref;
+  return refInPlan({ ref: update.ref, planId: updatePlanId(update) }, labels);
 }
 
 function reminderCard(

@@ -8,7 +8,7 @@ import { suggestRag } from "../domain/rag-rules.ts";
 import { type Decision, type Update, updatePlanId } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card } from "../messaging.ts";
-import { planLabels } from "../review/every-plan.ts";
+import { planLabels, refWithPlanName } from "../review/every-plan.ts";
 import { draftOf } from "../review/update-cards.ts";
 import { completionSignedOff } from "./decision-rules.ts";
 import { outcomeKey } from "./signoff-keys.ts";
@@ -45,14 +45,9 @@ export async function returnedUpdateForm(
   });
 }
 
-/** "1.1", or "1.1 (SEND plan)" when several plans may each have a 1.1. */
-function refIn(update: Update, planName: string | undefined): string {
-  return planName ? `${update.ref} (${planName})` : update.ref;
-}
-
 function approvedSummary(update: Update, decision: Decision, planName?: string): string {
   const parts = [
-    `${decision.byName} approved your update on ${refIn(update, planName)}: its RAG is now ${update.proposedRag}.`,
+    `${decision.byName} approved your update on ${refWithPlanName(update.ref, planName)}: its RAG is now ${update.proposedRag}.`,
   ];
   if (update.revisedDate)
     parts.push(`Its completion date is now ${formatLongDate(update.revisedDate)}.`);
@@ -75,7 +70,7 @@ export async function notifyLead(deps: FeatureDeps, update: Update, action: Acti
     : await returnedUpdateForm(deps, update, action, planName);
   const summary = approved
     ? approvedSummary(update, decision, planName)
-    : `${decision.byName} returned your update on ${refIn(update, planName)}: \u201c${decision.comment}\u201d. Your text is kept in the form: revise it and send it again.`;
+    : `${decision.byName} returned your update on ${refWithPlanName(update.ref, planName)}: \u201c${decision.comment}\u201d. Your text is kept in the form: revise it and send it again.`;
   await deps.messenger.send({
     key: outcomeKey(
       update.quarter,
