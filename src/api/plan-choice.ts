@@ -1,7 +1,7 @@
 import { planReach, visibleActions } from "../domain/permissions.ts";
 import type { Person } from "../domain/person.ts";
 import { type Plan, SAMPLE_PLAN } from "../domain/plan.ts";
-import { listPlans } from "../plans/plan-list.ts";
+import { type ListedPlan, listPlans, planNamesText } from "../plans/plan-list.ts";
 import type { Store } from "../store/store.ts";
 import { ApiError } from "./api-error.ts";
 
@@ -18,7 +18,14 @@ export interface PlanChoice {
  * see of a plan; when they lead none anywhere, the first plan is still listed so the page can say so.
  */
 export async function plansForViewer(store: Store, viewer: Person): Promise<PlanChoice[]> {
-  const plans = await listPlans(store);
+  return choicesFor(store, viewer, await listPlans(store));
+}
+
+async function choicesFor(
+  store: Store,
+  viewer: Person,
+  plans: readonly ListedPlan[],
+): Promise<PlanChoice[]> {
   if (plans.length === 0) return [{ id: SAMPLE_PLAN.id, name: SAMPLE_PLAN.name, actions: 0 }];
   if (planReach(viewer) === "wholePlan") {
     return plans.map((p) => ({ id: p.plan.id, name: p.plan.name, actions: p.actions }));
@@ -47,7 +54,7 @@ export async function choosePlan(
   const plans = await listPlans(store);
   const id = wanted?.trim() || null;
   if (id === null) {
-    const first = (await plansForViewer(store, viewer))[0];
+    const first = (await choicesFor(store, viewer, plans))[0];
     return plans.find((p) => p.plan.id === first?.id)?.plan ?? SAMPLE_PLAN;
   }
   const found = plans.find((p) => p.plan.id === id);
@@ -57,6 +64,6 @@ export async function choosePlan(
     "plan_not_found",
     plans.length === 0
       ? `There is no plan "${id}": no plan has been imported yet. Open the dashboard without a plan in its address.`
-      : `There is no plan "${id}": choose one of ${plans.map((p) => `"${p.plan.name}"`).join(", ")} from the Plan list.`,
+      : `There is no plan "${id}": choose one of ${planNamesText(plans)} from the Plan list.`,
   );
 }
