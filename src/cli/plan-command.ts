@@ -3,6 +3,7 @@ import { prioritiesFromFile } from "../import/priorities-file-read.ts";
 import {
   awaitingSignOff,
   previewRemoval,
+  type RemovalPreview,
   removePlan,
   renamePlan,
   setPriorities,
@@ -45,19 +46,23 @@ async function remove(args: string[], io: CommandIo): Promise<number> {
   if (!name || positionals.length > 1)
     throw new CliError('Remove a plan with: plan-tracker plan remove "NAME" --yes', 2);
   return withStore(io.env, async (store) => {
-    const preview = await previewRemoval(store, name);
-    if (preview.awaitingSignOff.length > 0) throw awaitingSignOff(preview);
-    const what = `"${preview.plan.name}" with its ${preview.actions} ${preview.actions === 1 ? "action" : "actions"} and ${preview.updates} ${preview.updates === 1 ? "update" : "updates"}`;
     if (!values.yes) {
+      const preview = await previewRemoval(store, name);
+      if (preview.awaitingSignOff.length > 0) throw awaitingSignOff(preview);
       io.out(
-        `This would remove ${what}. Nothing was removed: to remove it, run plan-tracker plan remove "${preview.plan.name}" --yes (export it first to keep a copy).`,
+        `This would remove ${removalText(preview)}. Nothing was removed: to remove it, run plan-tracker plan remove "${preview.plan.name}" --yes (export it first to keep a copy).`,
       );
       return 1;
     }
-    await removePlan(store, name, CLI_ACTOR);
-    io.out(`Removed ${what}.`);
+    // removePlan looks at what it removes (and refuses while sign-off waits) itself.
+    io.out(`Removed ${removalText(await removePlan(store, name, CLI_ACTOR))}.`);
     return 0;
   });
+}
+
+function removalText(preview: RemovalPreview): string {
+  const { plan, actions, updates } = preview;
+  return `"${plan.name}" with its ${actions} ${actions === 1 ? "action" : "actions"} and ${updates} ${updates === 1 ? "update" : "updates"}`;
 }
 
 async function priorities(args: string[], io: CommandIo): Promise<number> {
