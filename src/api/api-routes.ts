@@ -1,10 +1,10 @@
 import type { RequestHandler, Router } from "express";
 import { todayIn } from "../domain/calendar.ts";
 import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
+import { planRowsToXlsx } from "../export/export-xlsx.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import { type HttpContext, handle } from "../http/http-handler.ts";
 import { sendJson } from "../http/send-json.ts";
-import { planRowsToXlsx } from "../import/export-xlsx.ts";
 import { toPlanRows } from "../import/plan-rows.ts";
 import { listPlans } from "../plans/plan-list.ts";
 import { loadActionView } from "./action-view.ts";

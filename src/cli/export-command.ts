@@ -2,8 +2,8 @@ import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.ts";
 import { todayIn } from "../domain/calendar.ts";
+import { planRowsToCsv } from "../export/export-csv.ts";
 import { currentPlan } from "../import/current-plan.ts";
-import { planRowsToCsv } from "../import/export-csv.ts";
 import { type PlanRow, toPlanRows } from "../import/plan-rows.ts";
 import { choosePlansToRead } from "../plans/choose-plan.ts";
 import { planNamesText } from "../plans/plan-list.ts";
@@ -55,7 +55,7 @@ export async function exportCommand(args: string[], io: CommandIo): Promise<numb
   if (format === "json") content = `${JSON.stringify(rows, null, 2)}\n`;
   else if (format === "csv") content = planRowsToCsv(rows, { planColumn: plans > 1 });
   else {
-    const { planRowsToXlsx } = await import("../import/export-xlsx.ts");
+    const { planRowsToXlsx } = await import("../export/export-xlsx.ts");
     content = await planRowsToXlsx(rows, plan, { today });
   }
   if (values.out) {

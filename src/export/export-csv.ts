@@ -1,11 +1,11 @@
 import { stringify } from "csv-stringify/sync";
 import { PLAN_COLUMNS } from "../domain/headers.ts";
-import { guardFormulaCell } from "./formula-cells.ts";
-import { EXPORT_ONLY_HEADERS, type PlanRow } from "./plan-rows.ts";
+import { guardFormulaCell } from "../import/formula-cells.ts";
+import { EXPORT_ONLY_HEADERS, type PlanRow } from "../import/plan-rows.ts";
 
 /**
  * The plan as CSV in the sample file's layout, so an exported file imports back unchanged. No cell
- * starts with a formula character (see formula-cells.ts), so opening it in Excel runs nothing.
+ * starts with a formula character (see ../import/formula-cells.ts), so opening it in Excel runs nothing.
  */
 export function planRowsToCsv(rows: PlanRow[], o: { planColumn?: boolean } = {}): string {
   const extraHeaders = [...new Set(rows.flatMap((r) => Object.keys(r.extra)))];

@@ -1,7 +1,7 @@
 // Types only: exceljs itself (~30 MB resident) loads on the first Excel file, not with the server.
 import type ExcelJS from "exceljs";
 import type { Plan } from "../domain/plan.ts";
-import type { PlanRow } from "./plan-rows.ts";
+import type { PlanRow } from "../import/plan-rows.ts";
 
 /** RAG fills a board report reader expects, with the word in the cell too (never colour alone). */
 const RAG_STYLE: Record<string, { fill: string; font: string }> = {
