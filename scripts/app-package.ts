@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { ZipFile } from "yazl";
 import { scrubSecrets } from "../src/redact.ts";
-import { zipFiles } from "./zip-writer.ts";
 
 export const APP_PACKAGE_DIR = fileURLToPath(new URL("../appPackage/", import.meta.url));
 export const APP_PACKAGE_ZIP = `${APP_PACKAGE_DIR}build/plan-tracker.zip`;
@@ -79,6 +79,17 @@ export async function appPackageFiles(s: PackageSettings, dir = APP_PACKAGE_DIR)
   ];
 }
 
+/** 1 Jan 1980, the earliest time a zip holds: every build of the same files gives the same bytes. */
+const FIXED_TIME = new Date(1980, 0, 1);
+
 export async function buildAppPackage(s: PackageSettings, dir = APP_PACKAGE_DIR): Promise<Buffer> {
-  return zipFiles(await appPackageFiles(s, dir));
+  const zip = new ZipFile();
+  for (const file of await appPackageFiles(s, dir)) {
+    // DOS time only: the extended timestamp field would carry the build's time zone into the bytes.
+    zip.addBuffer(file.data, file.name, { mtime: FIXED_TIME, forceDosTimestamp: true });
+  }
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }

@@ -136,6 +136,20 @@ describe("the Teams app package", () => {
     });
   });
 
+  it("gives the same bytes for the same files, whenever and wherever it is built", async () => {
+    const zip = await buildAppPackage(packageSettingsFrom(ENV));
+    const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    let at = zip.readUInt32LE(end + 16);
+    for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
+      // Every entry dated 1 Jan 1980 00:00 (DOS time 0, date 0x21) and carrying no extra fields,
+      // such as a timestamp, that would differ between builds.
+      expect(zip.readUInt16LE(at + 12)).toBe(0);
+      expect(zip.readUInt16LE(at + 14)).toBe(0x21);
+      expect(zip.readUInt16LE(at + 30)).toBe(0);
+      at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    }
+  });
+
   it("refuses to build without the app id or address, naming the variable", () => {
     expect(() => packageSettingsFrom({ PUBLIC_URL: ENV.PUBLIC_URL })).toThrow(
       /^MicrosoftAppId is not set/,
