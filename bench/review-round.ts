@@ -19,7 +19,7 @@ import { startAppProcess } from "../tests/faults/support/app-process.ts";
 import { firstRef, tallyDeliveries } from "../tests/faults/support/deliveries.ts";
 import { connectHarness } from "../tests/faults/support/harness-store.ts";
 import { requestsBetween } from "../tests/faults/support/store-requests.ts";
-import { busiestWindow } from "../tests/integration/bot/rate-windows.ts";
+import { busiestWindow } from "../tests/integration/outbox/rate-windows.ts";
 import { StandInConnector } from "../tests/support/stand-in-connector.ts";
 import { activityFactory, waitUntil } from "../tests/support/start-test-app.ts";
 import { largePlanAction, leadEmail, type PlanSize, seedLargePlan } from "./large-plan.ts";

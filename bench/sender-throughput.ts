@@ -6,7 +6,7 @@
  * under the cap is expected. Run: `npx tsx bench/sender-throughput.ts`.
  */
 import { pathToFileURL } from "node:url";
-import { busiestWindow } from "../tests/integration/bot/rate-windows.ts";
+import { busiestWindow } from "../tests/integration/outbox/rate-windows.ts";
 import { StandInConnector, type TeamsUser } from "../tests/support/stand-in-connector.ts";
 import { startTestApp } from "../tests/support/start-test-app.ts";
 

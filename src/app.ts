@@ -1,7 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { registerTabRoutes } from "./api/routes.ts";
 import { createBot } from "./bot/create-bot.ts";
-import type { BotMessenger } from "./bot/outbox-messenger.ts";
 import { type Clock, systemClock } from "./clock.ts";
 import { type Config, loadConfig } from "./config.ts";
 import { loadDemoIfEmpty } from "./demo/load-demo.ts";
@@ -10,6 +9,7 @@ import { listenHost } from "./http/listen-host.ts";
 import { loadSamplePlanIfEmpty } from "./import/load-sample.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import type { Feature } from "./messaging.ts";
+import type { BotMessenger } from "./outbox/outbox-messenger.ts";
 import { createQuestionFeature } from "./query/question-feature.ts";
 import { createReviewFeature } from "./review/review-feature.ts";
 import { type RunningScheduler, startScheduler } from "./scheduler/scheduler.ts";

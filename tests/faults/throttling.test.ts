@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SeededPerson } from "../../bench/large-plan.ts";
-import { busiestWindow } from "../integration/bot/rate-windows.ts";
+import { busiestWindow } from "../integration/outbox/rate-windows.ts";
 import { StandInConnector } from "../support/stand-in-connector.ts";
 import type { TestApp } from "../support/start-test-app.ts";
 import { recordOf } from "./support/fault-record.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConnectorError, parseRetryAfter } from "../../../src/bot/connector-error.ts";
-import { DEFAULT_RETRY, decideRetry } from "../../../src/bot/retry-policy.ts";
+import { DEFAULT_RETRY, decideRetry } from "../../../src/outbox/retry-policy.ts";
 
 const HOUR = 3_600_000;
 const options = { ...DEFAULT_RETRY, baseDelayMs: 1_000, maxDelayMs: 8_000, random: () => 0.5 };

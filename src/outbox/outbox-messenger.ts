@@ -1,9 +1,9 @@
+import type { TeamsDirectory } from "../bot/teams-directory.ts";
 import { DomainError } from "../domain/errors.ts";
 import type { Card, Messenger, OutboundMessage } from "../messaging.ts";
 import { newOutboxItem, withReplacementCard } from "../store/outbox-items.ts";
 import { type OutboxItem, type OutboxRepo, outboxId } from "../store/outbox-repo.ts";
 import type { OutboxSender } from "./outbox-sender.ts";
-import type { TeamsDirectory } from "./teams-directory.ts";
 
 /** The proactive sender as the use cases see it, plus what the app and tests need to run it. */
 export interface BotMessenger extends Messenger {

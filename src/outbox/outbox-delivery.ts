@@ -1,19 +1,19 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import type { BotConnector } from "../bot/bot-connector.ts";
+import { cardActivity } from "../bot/card-activity.ts";
+import { ConnectorError } from "../bot/connector-error.ts";
+import { ADDRESS_MAX_AGE_MS, type TeamsDirectory } from "../bot/teams-directory.ts";
 import { isDomainError } from "../domain/errors.ts";
 import type { Logger } from "../logger.ts";
 import type { TeamsMember } from "../store/conversations-repo.ts";
 import type { Versioned } from "../store/document-repo.ts";
 import { markedCardPut, markedSent, released } from "../store/outbox-items.ts";
 import type { OutboxClaim, OutboxItem, OutboxRepo } from "../store/outbox-repo.ts";
-import type { BotConnector } from "./bot-connector.ts";
-import { cardActivity } from "./card-activity.ts";
-import { ConnectorError } from "./connector-error.ts";
 import { Permits } from "./permits.ts";
 import { QueuedClaims } from "./queued-claims.ts";
 import { decideRetry, type RetryPolicyOptions } from "./retry-policy.ts";
 import type { SendRateLimiter, SendSlot } from "./send-rate-limiter.ts";
 import { claimIsAbandoned, type SenderIdentity } from "./sender-identity.ts";
-import { ADDRESS_MAX_AGE_MS, type TeamsDirectory } from "./teams-directory.ts";
 
 export interface OutboxDeliveryOptions {
   outbox: OutboxRepo;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { teamsRateLimits } from "../../../src/bot/rate-limits.ts";
-import { LimiterClosedError, SendRateLimiter } from "../../../src/bot/send-rate-limiter.ts";
+import { teamsRateLimits } from "../../../src/outbox/rate-limits.ts";
+import { LimiterClosedError, SendRateLimiter } from "../../../src/outbox/send-rate-limiter.ts";
 
 /**
  * The limiter on a hand-moved clock: nothing waits on wall-clock time. Its own timers re-check

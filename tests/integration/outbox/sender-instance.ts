@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { BotConnector } from "../../../src/bot/bot-connector.ts";
-import { OutboxDelivery } from "../../../src/bot/outbox-delivery.ts";
-import { type BotMessenger, outboxMessenger } from "../../../src/bot/outbox-messenger.ts";
-import { OutboxSender } from "../../../src/bot/outbox-sender.ts";
-import { teamsRateLimits } from "../../../src/bot/rate-limits.ts";
-import { DEFAULT_RETRY } from "../../../src/bot/retry-policy.ts";
-import { SendRateLimiter } from "../../../src/bot/send-rate-limiter.ts";
-import type { SenderIdentity } from "../../../src/bot/sender-identity.ts";
 import { newMember, TeamsDirectory } from "../../../src/bot/teams-directory.ts";
 import { silentLogger } from "../../../src/logger.ts";
+import { OutboxDelivery } from "../../../src/outbox/outbox-delivery.ts";
+import { type BotMessenger, outboxMessenger } from "../../../src/outbox/outbox-messenger.ts";
+import { OutboxSender } from "../../../src/outbox/outbox-sender.ts";
+import { teamsRateLimits } from "../../../src/outbox/rate-limits.ts";
+import { DEFAULT_RETRY } from "../../../src/outbox/retry-policy.ts";
+import { SendRateLimiter } from "../../../src/outbox/send-rate-limiter.ts";
+import type { SenderIdentity } from "../../../src/outbox/sender-identity.ts";
 import type { Store } from "../../../src/store/store.ts";
 import type { StandInConnector, TeamsUser } from "../../support/stand-in-connector.ts";
 

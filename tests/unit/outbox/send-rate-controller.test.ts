@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SendRateController } from "../../../src/bot/send-rate-controller.ts";
+import { SendRateController } from "../../../src/outbox/send-rate-controller.ts";
 
 /** The controller on a hand-moved clock (milliseconds), halving on each cut for easy sums. */
 function controller(maxPerSecond = 50, decreaseFactor = 0.5) {
