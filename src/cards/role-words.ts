@@ -7,10 +7,3 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   dmt: "a DMT member: you approve or return updates, and can start a review",
   admin: "an admin: you manage who uses Plan Tracker and when reviews happen",
 };
-
-/** "an action lead: … and a manager: …" in the order roles are listed. */
-export function rolesInWords(roles: readonly Role[]): string {
-  const described = roles.map((role) => ROLE_DESCRIPTIONS[role]);
-  if (described.length === 0) return "not yet given a role";
-  return described.join("; and ");
-}

@@ -1,6 +1,6 @@
 import type { PlanDate } from "./action.ts";
 import { quarterEnd } from "./calendar.ts";
-import { addDays, formatLongDate, type IsoDate, lastDayOfMonth, toIsoDate } from "./iso-date.ts";
+import { addDays, type IsoDate, lastDayOfMonth, toIsoDate } from "./iso-date.ts";
 import { periodNamed, seasonEnd, termEnd } from "./terms-and-seasons.ts";
 
 /**
@@ -330,11 +330,4 @@ export function readPlanDate(text: string): PlanDateResult {
     ok: true,
     value: { text: cell, due: noSingleDate ? null : (milestones.at(-1) ?? null), tbc, milestones },
   };
-}
-
-/** "30 September 2022", "No date (TBC)", the words written ("Ongoing"), or "No date". */
-export function formatPlanDate(date: PlanDate): string {
-  if (date.due) return formatLongDate(date.due);
-  if (date.tbc) return "No date (TBC)";
-  return date.text.trim() || "No date";
 }

@@ -6,7 +6,7 @@ import {
   MONTH_NAMES,
   toIsoDate,
 } from "../../../src/domain/iso-date.ts";
-import { formatPlanDate, readPlanDate } from "../../../src/domain/plan-date.ts";
+import { readPlanDate } from "../../../src/domain/plan-date.ts";
 
 /** The due date a cell reads as, failing the test with the reason when it cannot be read. */
 function dueOf(text: string): string | null {
@@ -229,29 +229,6 @@ describe("readPlanDate: properties", () => {
         const [y, m, d] = iso.split("-");
         expect(dueOf(`${d}/${m}/${y}`)).toBe(iso);
       }),
-    );
-  });
-});
-
-describe("formatPlanDate", () => {
-  it("shows a due date in words", () => {
-    expect(
-      formatPlanDate({
-        text: "Sept 22",
-        due: "2022-09-30",
-        tbc: false,
-        milestones: ["2022-09-30"],
-      }),
-    ).toBe("30 September 2022");
-  });
-
-  it("shows TBC and an empty cell as no date", () => {
-    expect(formatPlanDate({ text: "TBC", due: null, tbc: true, milestones: [] })).toBe(
-      "No date (TBC)",
-    );
-    expect(formatPlanDate({ text: "", due: null, tbc: false, milestones: [] })).toBe("No date");
-    expect(formatPlanDate({ text: "Ongoing", due: null, tbc: false, milestones: [] })).toBe(
-      "Ongoing",
     );
   });
 });
