@@ -1,0 +1,218 @@
+import type { Rag } from "../../src/domain/rag.ts";
+import type { Intent, MonthFilter } from "./intent.ts";
+import { roughen, typo } from "./phrasing.ts";
+import { type PlanName, planNames, readingsOf } from "./plan-names.ts";
+import type { CorpusPlan } from "./plans.ts";
+import { type Random, seededRandom } from "./seeded-random.ts";
+import { QUESTION_WORDS, words } from "./words.ts";
+
+/** One generated question, what it means, and the class of question it tests. */
+export type CorpusQuestion = { category: string; plan: string; text: string; intent: Intent };
+
+const RAGS: Rag[] = ["Red", "Amber", "Green"];
+const MONTHS = ["December", "January", "February", "March", "April", "June", "September"];
+const monthNumber = (name: string) =>
+  [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+  ].indexOf(name.toLowerCase()) + 1;
+
+type Phrase = { text: string; intent: Intent };
+
+/** A RAG, a date or a review state, said the ways managers say them. */
+function filterPhrases(random: Random): Phrase[] {
+  const rag = random.pick(RAGS);
+  const r = rag.toLowerCase();
+  const month = random.pick(MONTHS);
+  const m = monthNumber(month);
+  const date = (text: string, filter: MonthFilter): Phrase => ({ text, intent: { date: filter } });
+  return [
+    { text: `what's ${r}`, intent: { rags: [rag] } },
+    { text: `anything ${r}`, intent: { rags: [rag] } },
+    { text: `show me the ${r}s`, intent: { rags: [rag] } },
+    { text: `what's not ${r}`, intent: { notRag: rag } },
+    date("what's overdue", { kind: "overdue" }),
+    date(`due before end of ${month}`, { kind: "dueByEndOf", month: m }),
+    date(`due by the end of ${month}`, { kind: "dueByEndOf", month: m }),
+    date(`due before ${month}`, { kind: "dueBefore", month: m }),
+    date(`due after ${month}`, { kind: "dueAfter", month: m }),
+    { text: "awaiting DMT decision", intent: { state: "awaiting" } },
+    { text: "waiting for sign-off", intent: { state: "awaiting" } },
+    { text: "not updated this quarter", intent: { state: "notUpdated" } },
+  ];
+}
+
+/** Questions about one subject phrase, with and without a filter. */
+function subjectQuestions(subject: string, kind: PlanName["kind"], random: Random): Phrase[] {
+  const rag = random.pick(RAGS);
+  const r = rag.toLowerCase();
+  const month = random.pick(MONTHS);
+  const m = monthNumber(month);
+  const the = kind === "lead" && !/^[A-Z]{3,}/.test(subject) ? "the " : "";
+  const where = kind === "lead" ? `for ${the}${subject}` : `in ${subject}`;
+  const all: Phrase[] = [
+    { text: `show me ${subject}`, intent: { subject } },
+    { text: subject, intent: { subject } },
+    { text: `anything ${r} ${where}?`, intent: { subject, rags: [rag] } },
+    { text: `what's ${r} ${where}`, intent: { subject, rags: [rag] } },
+    { text: `what's overdue ${where}`, intent: { subject, date: { kind: "overdue" } } },
+    { text: `not ${r} ${where}`, intent: { subject, notRag: rag } },
+    {
+      text: `${subject} - what's due before the end of ${month} that isn't green`,
+      intent: { subject, date: { kind: "dueByEndOf", month: m }, notRag: "Green" },
+    },
+  ];
+  if (kind === "lead") {
+    all.push({
+      text: `which actions has ${the}${subject} got due before end of ${month} that aren't green`,
+      intent: { subject, date: { kind: "dueByEndOf", month: m }, notRag: "Green" },
+    });
+  }
+  return all;
+}
+
+function historyQuestions(
+  random: Random,
+  subject?: { text: string; kind: PlanName["kind"] },
+): Phrase[] {
+  const where = subject
+    ? subject.kind === "lead"
+      ? ` for ${subject.text}`
+      : ` in ${subject.text}`
+    : "";
+  const s = subject ? { subject: subject.text } : {};
+  const all: Phrase[] = [
+    { text: `what was red last quarter${where}`, intent: { ...s, history: "redLastQuarter" } },
+    { text: `what went red this quarter${where}`, intent: { ...s, history: "wentRed" } },
+    { text: `what changed since the last review${where}`, intent: { ...s, history: "changed" } },
+    { text: `which actions got worse${where}`, intent: { ...s, history: "worse" } },
+  ];
+  return [random.pick(all), random.pick(all)];
+}
+
+/** A Ref in the plan's own style that the plan does not hold ("CSC-97", "9.97"). */
+function missingRef(refs: readonly string[]): string | null {
+  const taken = new Set(refs.map((r) => r.toLowerCase()));
+  for (const ref of refs) {
+    if (!/\d$/.test(ref)) continue;
+    for (const n of [97, 98, 99]) {
+      const candidate = ref.replace(/\d+$/, String(n));
+      if (!taken.has(candidate.toLowerCase())) return candidate;
+    }
+  }
+  return null;
+}
+
+/** A distinctive word of the plan's name, said with "plan": "the Rutland plan". */
+function planPhrase(name: string): string | null {
+  const word = name
+    .match(/[A-Za-z]+/g)
+    ?.find((w) => w.length >= 5 && !QUESTION_WORDS.has(w.toLowerCase()));
+  return word ? `the ${word} plan` : null;
+}
+
+/**
+ * Every question for one plan: templates × every name, part and abbreviation × filters ×
+ * phrasings, each with its intent. Only names and parts with one reading are asked as names; those
+ * with several are the "ambiguous" class.
+ */
+export function generateQuestions(corpus: CorpusPlan, seed = 1): CorpusQuestion[] {
+  const random = seededRandom(seed);
+  const names = planNames(corpus);
+  const questions: CorpusQuestion[] = [];
+  const add = (category: string, phrase: Phrase, rough = true) =>
+    questions.push({
+      category,
+      plan: corpus.key,
+      text: rough ? roughen(phrase.text, random) : phrase.text,
+      intent: phrase.intent,
+    });
+  const asked = new Set<string>();
+  for (const name of names) {
+    const forms: [string, string][] = [
+      ...(name.text.length <= 60 ? [["name", name.text] as [string, string]] : []),
+      ...name.parts.map((p): [string, string] => ["part", p]),
+      ...name.abbreviations.map((a): [string, string] => [
+        name.initials.includes(a) ? "initials" : "abbreviation",
+        a,
+      ]),
+    ];
+    for (const [form, phrase] of forms) {
+      const key = words(phrase).join(" ");
+      if (asked.has(key)) continue;
+      asked.add(key);
+      const readings = readingsOf(phrase, names);
+      if (readings.length === 0) continue;
+      if (readings.length > 1) {
+        add(
+          "ambiguous name",
+          random.pick([
+            { text: `show me ${phrase}`, intent: { subject: phrase } },
+            { text: `anything red in ${phrase}?`, intent: { subject: phrase, rags: ["Red"] } },
+          ]),
+        );
+        continue;
+      }
+      const kind = readings[0]?.kind ?? name.kind;
+      for (const phrasing of subjectQuestions(phrase, kind, random))
+        add(`${kind} ${form}`, phrasing);
+      const slipped = typo(phrase, random);
+      if (slipped && readingsOf(slipped, names).length === 0) {
+        add("typo", {
+          text: `what's amber ${kind === "lead" ? "for" : "in"} ${slipped}`,
+          intent: { subject: phrase, rags: ["Amber"] },
+        });
+      }
+      for (const phrasing of historyQuestions(random, { text: phrase, kind }))
+        add("history", phrasing);
+    }
+  }
+  for (let i = 0; i < 6; i++) {
+    const filters = filterPhrases(random);
+    for (const phrase of filters) {
+      const category = phrase.intent.rags
+        ? "rag"
+        : phrase.intent.notRag
+          ? "negation"
+          : phrase.intent.date
+            ? "dates"
+            : "review state";
+      add(category, phrase);
+    }
+    for (const phrase of historyQuestions(random)) add("history", phrase);
+  }
+  for (const action of corpus.actions) {
+    add(
+      "ref known",
+      random.pick([
+        { text: `tell me about ${action.ref}`, intent: { ref: action.ref } },
+        { text: action.ref, intent: { ref: action.ref } },
+        { text: `what's happening with ${action.ref.toLowerCase()}?`, intent: { ref: action.ref } },
+      ]),
+      false,
+    );
+  }
+  const missing = missingRef(corpus.actions.map((a) => a.ref));
+  if (missing) {
+    for (const text of [`tell me about ${missing}`, missing, `what's the latest on ${missing}?`]) {
+      add("ref missing", { text, intent: { ref: missing } }, false);
+    }
+  }
+  const plan = planPhrase(corpus.plan.name);
+  for (const said of [plan, corpus.plan.name].filter((s): s is string => s !== null)) {
+    const rag = random.pick(RAGS);
+    add("plan name", { text: `what's ${rag.toLowerCase()} in ${said}`, intent: { rags: [rag] } });
+    add("plan name", { text: `overdue in ${said}`, intent: { date: { kind: "overdue" } } });
+  }
+  return questions;
+}
