@@ -97,6 +97,14 @@ const ConfigSchema = z
       .enum(["", "0", "1", "true", "false"], { message: "1 or 0" })
       .optional()
       .transform((v) => v === "1" || v === "true"),
+    /** Whose the quarter's Word report is, on its cover: "Report of the Director of Children's Services". */
+    REPORT_OF: z
+      .string()
+      .trim()
+      .max(200, "at most 200 characters, such as the Director of Children's Services")
+      .transform((s) => (s === "" ? undefined : s))
+      .optional()
+      .transform((s) => s ?? "the Director of Children's Services"),
   })
   .superRefine((c, ctx) => {
     if (c.COSMOS_ENDPOINT && !c.COSMOS_KEY) {

@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   plan: async () => (await import("./plan-command.ts")).planCommand,
   people: async () => (await import("./people-command.ts")).peopleCommand,
   review: async () => (await import("./review-command.ts")).reviewCommand,
+  report: async () => (await import("./report-command.ts")).reportCommand,
 };
 
 const USAGE = `Usage: plan-tracker <command>
@@ -23,7 +24,8 @@ const USAGE = `Usage: plan-tracker <command>
   plan rename <NAME> <NEW NAME> | plan remove <NAME> --yes | plan priorities <NAME> --from FILE
   people add <email> --role <lead|manager|dmt|admin> [--name NAME] [--leads "LEAD TEXT"]...
   people remove <email> | people list [--json] | people import <file.csv> [--dry-run]
-  review start [--quarter YYYY-Qn] | review status [--json] | review set-date <YYYY-Qn> <date>`;
+  review start [--quarter YYYY-Qn] | review status [--json] | review set-date <YYYY-Qn> <date>
+  report --quarter YYYY-Qn [--plan NAME] --out FILE.docx   the quarter's Word report`;
 
 /** Runs one command; every failure becomes one line naming the fix and a non-zero exit code. */
 export async function runCli(argv: string[], cliIo: CommandIo): Promise<number> {
