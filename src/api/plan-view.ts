@@ -5,8 +5,8 @@ import { leadsAction, type Person } from "../domain/person.ts";
 import type { Plan } from "../domain/plan.ts";
 import { RAGS } from "../domain/rag.ts";
 import { isOverdue } from "../domain/rag-rules.ts";
+import { byRef } from "../domain/ref-order.ts";
 import { type Update, updatePlanId } from "../domain/update.ts";
-import { compareRefs } from "../import/plan-rows.ts";
 import { matchesFilters, NO_SECTION, type PlanFilters, sectionKey } from "./plan-filters.ts";
 
 /** One line of the dashboard's table. */
@@ -83,7 +83,7 @@ export interface PlanViewInput {
 export function buildPlanView(input: PlanViewInput): PlanView {
   const visible = visibleActions(input.viewer, input.actions);
   const latest = latestUpdates(input.updates.filter((u) => updatePlanId(u) === input.plan.id));
-  const lines = visible.sort(compareRefs).map((a) => toLine(a, latest.get(a.ref), input));
+  const lines = visible.sort(byRef).map((a) => toLine(a, latest.get(a.ref), input));
   const shown = lines.filter((line) => matchesFilters(line, input.filters));
   const chartBy = input.plan.priorities.length > 0 ? "priority" : "section";
   return {

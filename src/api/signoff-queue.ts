@@ -1,9 +1,9 @@
 import { type Action, actionTitle } from "../domain/action.ts";
 import { quarterLabel, todayIn } from "../domain/calendar.ts";
-import { addDays, type IsoDate } from "../domain/iso-date.ts";
+import type { IsoDate } from "../domain/iso-date.ts";
+import { compareRefs } from "../domain/ref-order.ts";
 import { type Update, updatePlanId } from "../domain/update.ts";
-import { isWorkingDay } from "../domain/working-days.ts";
-import { compareRefs } from "../import/plan-rows.ts";
+import { workingDaysBetween } from "../domain/working-days.ts";
 
 /** An update waiting for a DMT decision. */
 export interface QueueItem {
@@ -63,12 +63,5 @@ export function buildSignOffQueue(
         proposeCompletion: u.proposeCompletion,
       };
     })
-    .sort((x, y) => x.submittedAt.localeCompare(y.submittedAt) || compareRefs(x, y));
-}
-
-/** Working days after `from` up to and including `to`: submitted Friday, seen Monday = 1. */
-function workingDaysBetween(from: IsoDate, to: IsoDate): number {
-  let count = 0;
-  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(d)) count += 1;
-  return count;
+    .sort((x, y) => x.submittedAt.localeCompare(y.submittedAt) || compareRefs(x.ref, y.ref));
 }

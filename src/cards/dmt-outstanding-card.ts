@@ -1,3 +1,4 @@
+import { isSlowDecision, SLOW_DECISION_WORKING_DAYS } from "../domain/decision-rules.ts";
 import type { IsoDate } from "../domain/iso-date.ts";
 import { formatLongDate } from "../domain/iso-date.ts";
 import type { Quarter } from "../domain/quarter.ts";
@@ -16,9 +17,6 @@ import {
 } from "./review-lists.ts";
 import { CARD_VERBS } from "./verbs.ts";
 
-/** Updates waiting longer than this many working days are listed as overdue for a decision. */
-export const DECISION_WAIT_WORKING_DAYS = 5;
-
 export type DmtOutstandingInput = {
   quarter: Quarter;
   reviewDate: IsoDate;
@@ -34,9 +32,7 @@ export type DmtOutstandingInput = {
 export function buildDmtOutstandingCard(input: DmtOutstandingInput): AdaptiveCardJson {
   const timeZone = input.timeZone ?? DEFAULT_CARD_TIME_ZONE;
   const owed = refCount(input.owing);
-  const slow = input.awaiting.filter(
-    (item) => item.workingDaysWaiting > DECISION_WAIT_WORKING_DAYS,
-  );
+  const slow = input.awaiting.filter((item) => isSlowDecision(item.workingDaysWaiting));
   const recent = input.awaiting.length - slow.length;
   return adaptiveCard(
     [
@@ -53,7 +49,7 @@ export function buildDmtOutstandingCard(input: DmtOutstandingInput): AdaptiveCar
           ])
         : owedLines(input.owing)),
       sectionTitle(
-        `Waiting more than ${DECISION_WAIT_WORKING_DAYS} working days for a decision (${slow.length})`,
+        `Waiting more than ${SLOW_DECISION_WORKING_DAYS} working days for a decision (${slow.length})`,
       ),
       ...(slow.length > 0
         ? awaitingLines(slow, timeZone)

@@ -7,13 +7,13 @@ import {
   reviewRoundDates,
   todayIn,
 } from "../domain/calendar.ts";
+import { approvedAction } from "../domain/decision-rules.ts";
 import type { Person } from "../domain/person.ts";
 import { DEFAULT_PLAN_ID, SAMPLE_PLAN } from "../domain/plan.ts";
 import type { Update } from "../domain/update.ts";
 import { updatePlanId } from "../domain/update.ts";
 import { importPeopleFile } from "../import/import-people.ts";
 import type { Logger } from "../logger.ts";
-import { approvedAction } from "../signoff/decision-rules.ts";
 import { type Actor, SYSTEM_ACTOR } from "../store/audit-log.ts";
 import type { Store } from "../store/store.ts";
 import { buildDemoHistory } from "./demo-history.ts";

@@ -34,3 +34,16 @@ export function lastWorkingDayOnOrBefore(iso: IsoDate): IsoDate {
   while (!isWorkingDay(date)) date = addDays(date, -1);
   return date;
 }
+
+/**
+ * How long something has waited, in working days: those after `from` up to and including `to`, so
+ * sent on a Monday it has waited 5 by the next Monday, and sent on a Friday 1 by the Monday after.
+ * 0 when `to` is not later. Weekends and bank holidays are not counted, whichever end they fall on.
+ */
+export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
+  let count = 0;
+  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) {
+    if (isWorkingDay(day)) count += 1;
+  }
+  return count;
+}

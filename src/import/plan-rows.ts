@@ -1,4 +1,6 @@
 import type { Action } from "../domain/action.ts";
+// Named apart from the map of updates by Ref below.
+import { byRef as inRefOrder } from "../domain/ref-order.ts";
 import { type Update, updatePlanId } from "../domain/update.ts";
 
 /** One exported line: the plan's own columns, then what Plan Tracker adds (latest update and decision). */
@@ -72,7 +74,7 @@ export function toPlanRows(
     const k = key(updatePlanId(u), u.ref);
     byRef.set(k, [...(byRef.get(k) ?? []), u]);
   }
-  return [...actions].sort(compareRefs).map((a) => {
+  return [...actions].sort(inRefOrder).map((a) => {
     const history = (byRef.get(key(a.planId, a.ref)) ?? []).sort((x, y) =>
       x.quarter.localeCompare(y.quarter),
     );
@@ -120,9 +122,4 @@ export function toPlanRows(
         : null,
     };
   });
-}
-
-/** CSC-2 before CSC-10: Refs compare by their text, with numbers compared as numbers. */
-export function compareRefs(a: { ref: string }, b: { ref: string }): number {
-  return a.ref.localeCompare(b.ref, "en", { numeric: true, sensitivity: "base" });
 }

@@ -1,17 +1,9 @@
 import type { DmtOutstandingInput } from "../cards/dmt-outstanding-card.ts";
 import type { OwedGroup } from "../cards/review-lists.ts";
 import { todayIn } from "../domain/calendar.ts";
-import { addDays, type IsoDate } from "../domain/iso-date.ts";
-import { isWorkingDay } from "../domain/working-days.ts";
+import type { IsoDate } from "../domain/iso-date.ts";
+import { workingDaysBetween } from "../domain/working-days.ts";
 import type { ReviewLists, ReviewStatus } from "./review-status.ts";
-
-/** Working days after `from` up to and including `to` (0 when `to` is not later). */
-export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
-  let count = 0;
-  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1))
-    if (isWorkingDay(day)) count += 1;
-  return count;
-}
 
 /**
  * Who still owes what, as DMT reads it: people by name, then returned updates waiting for their

@@ -2,6 +2,7 @@ import { formatDateTime } from "../cards/date-time-text.ts";
 import type { ReminderMark } from "../cards/reminder-card.ts";
 import type { Action } from "../domain/action.ts";
 import { quarterLabel } from "../domain/calendar.ts";
+import { isOwed } from "../domain/lead-assignment.ts";
 import { requireCapability } from "../domain/permissions.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import type { ReviewRound } from "../domain/review.ts";
@@ -9,7 +10,6 @@ import type { Update } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card, CardActionTurn } from "../messaging.ts";
 import type { ActionCache } from "./action-cache.ts";
-import { isOwed } from "./lead-assignment.ts";
 import {
   formSentAt,
   leadListCard,

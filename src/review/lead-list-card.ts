@@ -1,5 +1,6 @@
 import { formatDateTime } from "../cards/date-time-text.ts";
 import { buildReminderCard, type ReminderMark } from "../cards/reminder-card.ts";
+import { actionsLedBy, byPlanAndRef, isOwed } from "../domain/lead-assignment.ts";
 import type { Person } from "../domain/person.ts";
 import { actionKey, planRefKey, quarterOfPlan } from "../domain/plan-ref.ts";
 import type { Quarter } from "../domain/quarter.ts";
@@ -8,7 +9,6 @@ import { type Update, updatesByAction } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card } from "../messaging.ts";
 import { everyPlansActions } from "./every-plan.ts";
-import { actionsLedBy, byPlanAndRef, isOwed } from "./lead-assignment.ts";
 import { readReview } from "./review-records.ts";
 
 /**

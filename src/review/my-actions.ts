@@ -1,4 +1,5 @@
 import { todayIn } from "../domain/calendar.ts";
+import { actionsLedBy, byPlanAndRef } from "../domain/lead-assignment.ts";
 import type { Person } from "../domain/person.ts";
 import { actionKey } from "../domain/plan-ref.ts";
 import type { Quarter } from "../domain/quarter.ts";
@@ -7,7 +8,6 @@ import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card } from "../messaging.ts";
 import type { ActionCache } from "./action-cache.ts";
 import { everyPlansActions } from "./every-plan.ts";
-import { actionsLedBy, byPlanAndRef } from "./lead-assignment.ts";
 import { leadListCard } from "./lead-list-card.ts";
 import { currentReviewQuarter } from "./review-records.ts";
 import { currentUpdateCard } from "./update-cards.ts";

@@ -1,8 +1,8 @@
 import type { IsoDate } from "../domain/iso-date.ts";
+import { scheduledRound } from "../domain/review-calendar.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { DailyJob } from "../scheduler/daily-job.ts";
 import { resumeInterruptedRounds } from "./resume-rounds.ts";
-import { scheduledRound } from "./review-calendar.ts";
 import { candidateReviews } from "./review-records.ts";
 import { type RoundReport, sendRound } from "./send-round.ts";
 import { tellOfUndelivered } from "./undelivered-notice.ts";

@@ -1,9 +1,9 @@
 import { todayIn } from "../domain/calendar.ts";
 import type { Quarter } from "../domain/quarter.ts";
+import { candidateQuarters } from "../domain/review-calendar.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card } from "../messaging.ts";
 import { problemCard } from "./notices.ts";
-import { candidateQuarters } from "./review-calendar.ts";
 
 /**
  * Whether `quarter` has a review an update may belong to: one stored (opened, or dated by an

@@ -4,9 +4,9 @@ import { DomainError } from "../domain/errors.ts";
 import type { IsoDate } from "../domain/iso-date.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import type { Review, ReviewRound } from "../domain/review.ts";
+import { candidateQuarters, nextReviewQuarter, reviewDateOf } from "../domain/review-calendar.ts";
 import { type Actor, SYSTEM_ACTOR } from "../store/audit-log.ts";
 import type { Store } from "../store/store.ts";
-import { candidateQuarters, nextReviewQuarter, reviewDateOf } from "./review-calendar.ts";
 
 /** A quarter's review as stored, or as it will be (default date, nothing sent) when none is. */
 export async function readReview(store: Store, quarter: Quarter): Promise<Review> {

@@ -1,12 +1,13 @@
 import { type Action, actionTitle, normaliseLead } from "../domain/action.ts";
 import type { IsoDate } from "../domain/iso-date.ts";
+import { assignToLeads } from "../domain/lead-assignment.ts";
 import type { Person } from "../domain/person.ts";
 import { actionKey } from "../domain/plan-ref.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import type { Rag } from "../domain/rag.ts";
+import { byRef } from "../domain/ref-order.ts";
 import type { Review } from "../domain/review.ts";
 import { type Update, updatesByAction } from "../domain/update.ts";
-import { assignToLeads, byRef } from "./lead-assignment.ts";
 
 /** Who owes what, what waits for DMT, what went back: of one plan, or of every plan together. */
 export interface ReviewLists {

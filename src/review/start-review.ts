@@ -2,8 +2,8 @@ import { quarterLabel, todayIn } from "../domain/calendar.ts";
 import { DomainError } from "../domain/errors.ts";
 import { formatLongDate, type IsoDate } from "../domain/iso-date.ts";
 import { type Quarter, QuarterSchema } from "../domain/quarter.ts";
+import { openingRound } from "../domain/review-calendar.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
-import { openingRound } from "./review-calendar.ts";
 import { readReview, upcomingReviewQuarter } from "./review-records.ts";
 import { type RoundReport, sendRound } from "./send-round.ts";
 

@@ -1,11 +1,15 @@
 import type { Action } from "../domain/action.ts";
+import {
+  approvalChanges,
+  approvalNeedsApplying,
+  approvedAction,
+} from "../domain/decision-rules.ts";
 import { actionDocumentId } from "../domain/document-id.ts";
 import { DomainError, isDomainError } from "../domain/errors.ts";
 import type { Update } from "../domain/update.ts";
 import { updatePlanId } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Actor } from "../store/audit-log.ts";
-import { approvalChanges, approvalNeedsApplying, approvedAction } from "./decision-rules.ts";
 
 /** Conditional writes lose to a concurrent writer at most this often before we give up. */
 const ATTEMPTS = 5;

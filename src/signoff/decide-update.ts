@@ -2,6 +2,7 @@ import { formatDateTime } from "../cards/date-time-text.ts";
 import { buildNoticeCard } from "../cards/notice-card.ts";
 import { CARD_ACTION_SCHEMAS } from "../cards/verbs.ts";
 import type { Action } from "../domain/action.ts";
+import { checkDecision, type DecisionRequest, recordDecision } from "../domain/decision-rules.ts";
 import { isDomainError } from "../domain/errors.ts";
 import { requireCapability } from "../domain/permissions.ts";
 import type { Decision, Update } from "../domain/update.ts";
@@ -9,7 +10,6 @@ import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card, CardActionTurn } from "../messaging.ts";
 import { noReviewForDmtCard, reviewExists } from "../review/review-exists.ts";
 import type { Versioned } from "../store/document-repo.ts";
-import { checkDecision, type DecisionRequest, recordDecision } from "./decision-rules.ts";
 import { signOffCardFor } from "./dmt-cards.ts";
 import { finishDecision, repairDecision } from "./finish-decision.ts";
 

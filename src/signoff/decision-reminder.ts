@@ -3,6 +3,7 @@ import { executeAction } from "../cards/elements.ts";
 import { buildNoticeCard } from "../cards/notice-card.ts";
 import { CARD_VERBS } from "../cards/verbs.ts";
 import { actionTitle } from "../domain/action.ts";
+import { SLOW_DECISION_WORKING_DAYS } from "../domain/decision-rules.ts";
 import type { IsoDate } from "../domain/iso-date.ts";
 import { actionKey, planRefKey } from "../domain/plan-ref.ts";
 import { type Update, updatePlanId } from "../domain/update.ts";
@@ -11,7 +12,7 @@ import type { Card } from "../messaging.ts";
 import { everyPlansActions, type PlanLabels, refInPlan } from "../review/every-plan.ts";
 import { dmtMembers } from "./dmt-cards.ts";
 import { decisionReminderKey } from "./signoff-keys.ts";
-import { DECISION_WAIT_LIMIT, slowDecisions, type WaitingUpdate } from "./slow-decisions.ts";
+import { slowDecisions, type WaitingUpdate } from "./slow-decisions.ts";
 
 /** "1.1", or "1.1 (SEND plan)" when several plans may each have a 1.1. */
 function refOf(update: Update, labels: PlanLabels): string {
@@ -26,7 +27,7 @@ function reminderCard(
 ): Card {
   const count = waiting.length;
   return buildNoticeCard({
-    title: `${count} ${count === 1 ? "update has" : "updates have"} waited more than ${DECISION_WAIT_LIMIT} working days for a decision`,
+    title: `${count} ${count === 1 ? "update has" : "updates have"} waited more than ${SLOW_DECISION_WORKING_DAYS} working days for a decision`,
     lines: [
       ...waiting.map(
         ({ update, workingDaysWaiting }) =>
@@ -39,8 +40,9 @@ function reminderCard(
 }
 
 /**
- * Reminds every DMT member of updates waiting more than five working days for a decision, in one
- * message a day at most (the key carries the date). With several plans each line names its plan.
+ * Reminds every DMT member of slow decisions (updates waiting more than `SLOW_DECISION_WORKING_DAYS`
+ * working days), in one message a day at most (the key carries the date). With several plans each
+ * line names its plan.
  * Returns the Refs listed.
  */
 export async function remindSlowDecisions(deps: FeatureDeps, today: IsoDate): Promise<string[]> {

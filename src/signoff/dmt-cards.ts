@@ -1,5 +1,6 @@
 import { buildSignOffCard, type SignOffInput } from "../cards/sign-off-card.ts";
 import type { Action } from "../domain/action.ts";
+import { completionSignedOff } from "../domain/decision-rules.ts";
 import { CAPABILITY_ROLES, can } from "../domain/permissions.ts";
 import type { Person } from "../domain/person.ts";
 import type { Update } from "../domain/update.ts";
@@ -8,7 +9,6 @@ import type { Card } from "../messaging.ts";
 import { planLabels } from "../review/every-plan.ts";
 import type { Store } from "../store/store.ts";
 import { loadCardRoundRevision } from "./card-round.ts";
-import { completionSignedOff } from "./decision-rules.ts";
 import { signOffCardKey } from "./signoff-keys.ts";
 import { actionTabUrl } from "./tab-links.ts";
 

@@ -3,6 +3,7 @@ import { buildOutcomeCard } from "../cards/outcome-card.ts";
 import { buildUpdateFormCard } from "../cards/update-form-card.ts";
 import type { Action } from "../domain/action.ts";
 import { todayIn } from "../domain/calendar.ts";
+import { completionSignedOff } from "../domain/decision-rules.ts";
 import { formatLongDate } from "../domain/iso-date.ts";
 import { suggestRag } from "../domain/rag-rules.ts";
 import { type Decision, type Update, updatePlanId } from "../domain/update.ts";
@@ -10,7 +11,6 @@ import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card } from "../messaging.ts";
 import { planLabels, refWithPlanName } from "../review/every-plan.ts";
 import { draftOf } from "../review/update-cards.ts";
-import { completionSignedOff } from "./decision-rules.ts";
 import { outcomeKey } from "./signoff-keys.ts";
 
 /** The lead's last approved update before this quarter, shown in the form for comparison. */

@@ -1,20 +1,9 @@
-import { DECISION_WAIT_WORKING_DAYS } from "../cards/dmt-outstanding-card.ts";
 import { todayIn } from "../domain/calendar.ts";
-import { addDays, type IsoDate } from "../domain/iso-date.ts";
+import { isSlowDecision } from "../domain/decision-rules.ts";
+import type { IsoDate } from "../domain/iso-date.ts";
+import { compareRefs } from "../domain/ref-order.ts";
 import type { Update } from "../domain/update.ts";
-import { isWorkingDay } from "../domain/working-days.ts";
-
-/** An update waiting longer than this many working days is listed in DMT's reminder. */
-export const DECISION_WAIT_LIMIT = DECISION_WAIT_WORKING_DAYS;
-
-/** Working days after `from` up to and including `to`: sent on a Monday, the next Monday is 5. */
-export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
-  let count = 0;
-  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) {
-    if (isWorkingDay(day)) count += 1;
-  }
-  return count;
-}
+import { workingDaysBetween } from "../domain/working-days.ts";
 
 export interface WaitingUpdate {
   update: Update;
@@ -38,18 +27,17 @@ export function awaitingDecision(
     }))
     .sort(
       (a, b) =>
-        b.workingDaysWaiting - a.workingDaysWaiting ||
-        a.update.ref.localeCompare(b.update.ref, "en", { numeric: true }),
+        b.workingDaysWaiting - a.workingDaysWaiting || compareRefs(a.update.ref, b.update.ref),
     );
 }
 
-/** The updates DMT should be reminded of: waiting more than the limit. */
+/** The updates DMT should be reminded of: those whose decision is slow. */
 export function slowDecisions(
   updates: readonly Update[],
   today: IsoDate,
   timeZone: string,
 ): WaitingUpdate[] {
-  return awaitingDecision(updates, today, timeZone).filter(
-    (w) => w.workingDaysWaiting > DECISION_WAIT_LIMIT,
+  return awaitingDecision(updates, today, timeZone).filter((w) =>
+    isSlowDecision(w.workingDaysWaiting),
   );
 }

@@ -1,15 +1,16 @@
 import { type RagMovement, ragMovements } from "../cards/rag-movements.ts";
 import type { OwedGroup } from "../cards/review-lists.ts";
 import { type Action, actionTitle, normaliseLead } from "../domain/action.ts";
+import { completionSignedOff } from "../domain/decision-rules.ts";
 import type { IsoDate } from "../domain/iso-date.ts";
+import { assignToLeads, isOwed } from "../domain/lead-assignment.ts";
 import type { Person } from "../domain/person.ts";
 import type { Plan } from "../domain/plan.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import type { Rag } from "../domain/rag.ts";
 import { isOverdue } from "../domain/rag-rules.ts";
+import { byRef, compareRefs } from "../domain/ref-order.ts";
 import type { Update } from "../domain/update.ts";
-import { assignToLeads, byRef, isOwed } from "../review/lead-assignment.ts";
-import { completionSignedOff } from "./decision-rules.ts";
 import { awaitingDecision } from "./slow-decisions.ts";
 
 export type RagCounts = Record<Rag | "Unrated", number>;
@@ -154,6 +155,6 @@ export function summaryFigures(input: SummaryInputs): SummaryFigures {
           completionSignedOff(u),
       )
       .map((u) => u.ref)
-      .sort((a, b) => a.localeCompare(b, "en", { numeric: true })),
+      .sort(compareRefs),
   };
 }

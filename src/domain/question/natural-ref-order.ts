@@ -1,6 +1,2 @@
-/** Orders refs as people read them: CSC-2 before CSC-10, numbers compared as numbers. */
-export function compareRefs(a: string, b: string): number {
-  return collator.compare(a, b);
-}
-
-const collator = new Intl.Collator("en-GB", { numeric: true, sensitivity: "base" });
+// Ref order is one rule for the whole product; questions read it from there.
+export { compareRefs } from "../ref-order.ts";

@@ -6,7 +6,7 @@ import { seedLargePlan } from "../../../bench/large-plan.ts";
 import { ManualClock } from "../../../src/clock.ts";
 import { todayIn } from "../../../src/domain/calendar.ts";
 import { DEFAULT_PLAN_ID } from "../../../src/domain/plan.ts";
-import { assignToLeads } from "../../../src/review/lead-assignment.ts";
+import { assignToLeads } from "../../../src/domain/lead-assignment.ts";
 import { sendOpeningForms } from "../../../src/review/opening-forms.ts";
 import { createOutboxMessenger } from "../../../src/review/outbox-messenger.ts";
 import {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordDecision } from "../../../src/domain/decision-rules.ts";
 import { DEFAULT_PLAN_ID } from "../../../src/domain/plan.ts";
-import { recordDecision } from "../../../src/signoff/decision-rules.ts";
 import { cardText } from "../../support/stand-in-connector.ts";
 import { decisionData, QUARTER, type SignOffWorld, startSignOffWorld } from "./signoff-fixture.ts";
 

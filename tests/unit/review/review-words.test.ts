@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { workingDaysBetween } from "../../../src/review/dmt-outstanding.ts";
 import { commandWords } from "../../../src/review/review-commands.ts";
 import { readReviewDate } from "../../../src/review/set-review-date.ts";
 import { parseQuarter } from "../../../src/review/start-review.ts";
@@ -33,13 +32,5 @@ describe("review dates and quarters as people type them", () => {
   it("reads quarters in any case and refuses others", () => {
     expect(parseQuarter(" 2026-q3 ")).toBe("2026-Q3");
     expect(() => parseQuarter("Q3 2026")).toThrow("write it like 2026-Q3");
-  });
-});
-
-describe("how long an update has waited for DMT", () => {
-  it("counts working days after it was sent, skipping weekends and bank holidays", () => {
-    expect(workingDaysBetween("2026-12-21", "2026-12-21")).toBe(0);
-    // Tue 22, Wed 23, Thu 24, (Fri 25, Mon 28 holidays) Tue 29.
-    expect(workingDaysBetween("2026-12-21", "2026-12-29")).toBe(4);
   });
 });

@@ -1,23 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  awaitingDecision,
-  slowDecisions,
-  workingDaysBetween,
-} from "../../../src/signoff/slow-decisions.ts";
+import { awaitingDecision, slowDecisions } from "../../../src/signoff/slow-decisions.ts";
 import { anUpdate } from "./fixtures.ts";
-
-describe("workingDaysBetween", () => {
-  it("counts working days after the first date up to the second", () => {
-    // Monday 30 November 2026 → Monday 7 December 2026: five working days.
-    expect(workingDaysBetween("2026-11-30", "2026-12-07")).toBe(5);
-    expect(workingDaysBetween("2026-11-30", "2026-11-30")).toBe(0);
-  });
-
-  it("skips weekends and bank holidays", () => {
-    // Thursday 24 December 2026 → Tuesday 29 December: Christmas (Fri) and Boxing Day substitute (Mon) are off.
-    expect(workingDaysBetween("2026-12-24", "2026-12-29")).toBe(1);
-  });
-});
 
 describe("slowDecisions", () => {
   const tz = "Europe/London";

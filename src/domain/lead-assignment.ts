@@ -1,8 +1,9 @@
-import { type Action, normaliseLead } from "../domain/action.ts";
-import { can } from "../domain/permissions.ts";
-import type { Person } from "../domain/person.ts";
-import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
-import type { Update } from "../domain/update.ts";
+import { type Action, normaliseLead } from "./action.ts";
+import { can } from "./permissions.ts";
+import type { Person } from "./person.ts";
+import { DEFAULT_PLAN_ID } from "./plan.ts";
+import { byRef } from "./ref-order.ts";
+import type { Update } from "./update.ts";
 
 /** An action still waits for its lead this quarter: nothing sent yet, or DMT sent it back. */
 export function isOwed(action: Action, update: Update | undefined): boolean {
@@ -40,11 +41,6 @@ export function assignToLeads(
     }
   }
   return { byPerson, unmatched };
-}
-
-/** Plan order: CSC-2 before CSC-10. */
-export function byRef(a: Pick<Action, "ref">, b: Pick<Action, "ref">): number {
-  return a.ref.localeCompare(b.ref, "en", { numeric: true });
 }
 
 /** Actions of several plans: the first plan's, then each other plan's together, each in plan order. */

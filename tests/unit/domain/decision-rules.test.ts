@@ -4,9 +4,11 @@ import {
   approvalNeedsApplying,
   approvedAction,
   checkDecision,
+  isSlowDecision,
   recordDecision,
-} from "../../../src/signoff/decision-rules.ts";
-import { anAction, anUpdate, aPerson } from "./fixtures.ts";
+  SLOW_DECISION_WORKING_DAYS,
+} from "../../../src/domain/decision-rules.ts";
+import { anAction, anUpdate, aPerson } from "../signoff/fixtures.ts";
 
 const approve = { outcome: "approved" as const, revision: 1, comment: "" };
 
@@ -144,5 +146,13 @@ describe("approvalNeedsApplying (repair after a crash)", () => {
       decidedAt,
     );
     expect(approvalNeedsApplying(anAction(), returned, [])).toBe(false);
+  });
+});
+
+describe("a slow decision", () => {
+  it("is one waiting more than five working days", () => {
+    expect(SLOW_DECISION_WORKING_DAYS).toBe(5);
+    expect(isSlowDecision(5)).toBe(false);
+    expect(isSlowDecision(6)).toBe(true);
   });
 });

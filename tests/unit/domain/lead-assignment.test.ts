@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { assignToLeads, isOwed } from "../../../src/domain/lead-assignment.ts";
 import type { Person } from "../../../src/domain/person.ts";
-import { assignToLeads, isOwed } from "../../../src/review/lead-assignment.ts";
 import { makeAction, makeUpdate } from "../cards/card-fixtures.ts";
 
 const person = (id: string, leads: string[], roles: Person["roles"] = ["lead"]): Person => ({

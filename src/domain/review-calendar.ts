@@ -4,10 +4,10 @@ import {
   previousQuarter,
   quarterOf,
   reviewRoundDates,
-} from "../domain/calendar.ts";
-import type { IsoDate } from "../domain/iso-date.ts";
-import type { Quarter } from "../domain/quarter.ts";
-import { REVIEW_ROUNDS, type Review, type ReviewRound } from "../domain/review.ts";
+} from "./calendar.ts";
+import type { IsoDate } from "./iso-date.ts";
+import type { Quarter } from "./quarter.ts";
+import { REVIEW_ROUNDS, type Review, type ReviewRound } from "./review.ts";
 
 /** A quarter's review date: the one an admin set with `review set-date`, else the default. */
 export function reviewDateOf(

@@ -1,7 +1,18 @@
-import type { Action } from "../domain/action.ts";
-import { formatLongDate } from "../domain/iso-date.ts";
-import type { Person } from "../domain/person.ts";
-import type { Decision, Update } from "../domain/update.ts";
+import type { Action } from "./action.ts";
+import { formatLongDate } from "./iso-date.ts";
+import type { Person } from "./person.ts";
+import type { Decision, Update } from "./update.ts";
+
+/**
+ * A decision is slow once its update has waited more than this many working days: DMT is reminded
+ * of it each working day, and the card two days before the review lists it apart.
+ */
+export const SLOW_DECISION_WORKING_DAYS = 5;
+
+/** Whether an update that has waited this many working days (see `workingDaysBetween`) is slow. */
+export function isSlowDecision(workingDaysWaiting: number): boolean {
+  return workingDaysWaiting > SLOW_DECISION_WORKING_DAYS;
+}
 
 /** What a DMT member asked for by pressing Approve or Return on a card of one revision. */
 export interface DecisionRequest {

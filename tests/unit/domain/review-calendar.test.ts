@@ -5,7 +5,7 @@ import {
   openingRound,
   roundsCome,
   scheduledRound,
-} from "../../../src/review/review-calendar.ts";
+} from "../../../src/domain/review-calendar.ts";
 
 // 2026-Q3's review falls on Thursday 31 December 2026. Christmas Day (Fri 25) and the Boxing Day
 // substitute (Mon 28) are bank holidays, so the rounds are counted back over them.
