@@ -56,7 +56,18 @@ const ConfigSchema = z
         })
         .optional(),
     ),
+    /** Unset with COSMOS_ENDPOINT set: the managed identity signs in instead (production on Azure). */
     COSMOS_KEY: optionalText,
+    /** The user-assigned managed identity that signs in to Cosmos DB; defaults to a UserAssignedMSI bot's own. */
+    COSMOS_CLIENT_ID: optionalText.pipe(
+      z
+        .string()
+        .regex(
+          /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+          "the managed identity's client id, a GUID such as 00000000-0000-0000-0000-000000000000",
+        )
+        .optional(),
+    ),
     COSMOS_DATABASE: z.string().trim().min(1, "a database name").default("plan-tracker"),
     MicrosoftAppId: optionalText,
     MicrosoftAppPassword: optionalText,
@@ -107,11 +118,12 @@ const ConfigSchema = z
       .transform((s) => s ?? "the Director of Children's Services"),
   })
   .superRefine((c, ctx) => {
-    if (c.COSMOS_ENDPOINT && !c.COSMOS_KEY) {
+    if (c.COSMOS_KEY && c.COSMOS_CLIENT_ID) {
       ctx.addIssue({
         code: "custom",
-        path: ["COSMOS_KEY"],
-        message: "the account key when COSMOS_ENDPOINT is set",
+        path: ["COSMOS_CLIENT_ID"],
+        message:
+          "unset when COSMOS_KEY is set: the store is reached with the key or with the managed identity, not both",
       });
     }
     if (c.MicrosoftAppId && !c.MicrosoftAppType) {
@@ -168,6 +180,11 @@ const BOT_FRAMEWORK_KEYS = [
   "ValidateAuthority",
   "CallerId",
 ];
+
+/** Every environment variable loadConfig reads, so deployment files can be checked against it. */
+export function configVariableNames(): string[] {
+  return [...new Set([...Object.keys(ConfigSchema.shape), ...BOT_FRAMEWORK_KEYS])];
+}
 
 /** Parses the environment; a bad value throws a DomainError("config") whose message is one line naming the variable. */
 export function loadConfig(env: Record<string, string | undefined>): Config {

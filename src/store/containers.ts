@@ -1,3 +1,5 @@
+import type { IndexingPolicy } from "@azure/cosmos";
+
 /**
  * Every container and its partition key, chosen for the reads the product makes most:
  * - actions by plan (`/planId`): the question index and the dashboard load a whole plan at once, and an
@@ -21,3 +23,16 @@ export const CONTAINERS = {
 } as const;
 
 export type ContainerName = keyof typeof CONTAINERS;
+
+/**
+ * The indexing policy every container is created with: Azure's default, written out so that the
+ * deployment template (infra/azure.json) can be checked against it. Every ORDER BY the product
+ * sends sorts on one property, which this policy serves; a query sorting on two would need a
+ * composite index declared here (and so in the template).
+ */
+export const INDEXING_POLICY: IndexingPolicy = {
+  indexingMode: "consistent",
+  automatic: true,
+  includedPaths: [{ path: "/*" }],
+  excludedPaths: [{ path: '/"_etag"/?' }],
+};

@@ -1,12 +1,17 @@
 import https from "node:https";
 import { CosmosClient } from "@azure/cosmos";
+import type { TokenCredential } from "@azure/identity";
 
-export interface CosmosTarget {
+/** Where the store is and how the product proves who it is: an account key or an Entra credential. */
+export type CosmosTarget = {
   endpoint: string;
-  key: string;
   /** The embedded server and the emulator use self-signed certificates. */
   selfSigned: boolean;
-}
+} & (
+  | { key: string; credential?: undefined }
+  /** Azure with local auth disabled: a token from the managed identity, never a key. */
+  | { credential: TokenCredential; key?: undefined }
+);
 
 /**
  * One client for every kind of store (real account, emulator, embedded server): the product has no
@@ -16,7 +21,7 @@ export interface CosmosTarget {
 export function createCosmosClient(target: CosmosTarget): CosmosClient {
   return new CosmosClient({
     endpoint: target.endpoint,
-    key: target.key,
+    ...(target.credential ? { aadCredentials: target.credential } : { key: target.key }),
     agent: target.selfSigned
       ? new https.Agent({ rejectUnauthorized: false, keepAlive: true, maxSockets: 64 })
       : undefined,

@@ -3,7 +3,13 @@ import type { Clock } from "../clock.ts";
 import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import { readRunningStore, startEmbeddedCosmos } from "./embedded/index.ts";
-import { connectStore, type Store } from "./store.ts";
+import { type ConnectOptions, connectStore, type Store } from "./store.ts";
+import {
+  managedIdentityCredential,
+  type StoreSignIn,
+  signInProblem,
+  storeSignIn,
+} from "./store-sign-in.ts";
 
 export interface OpenStoreOptions {
   config: Config;
@@ -18,7 +24,10 @@ export interface OpenStoreOptions {
   onStoreRequest?: (request: IncomingMessage) => void;
 }
 
-/** Opens the configured store: a real account when COSMOS_ENDPOINT is set, else the embedded one. */
+/**
+ * Opens the configured store: a real account when COSMOS_ENDPOINT is set (with COSMOS_KEY, or else
+ * the managed identity), else the embedded one.
+ */
 export async function openStore({
   config,
   clock,
@@ -27,10 +36,8 @@ export async function openStore({
   onStoreRequest,
 }: OpenStoreOptions): Promise<Store> {
   const databaseId = config.COSMOS_DATABASE;
-  if (config.COSMOS_ENDPOINT && config.COSMOS_KEY) {
-    const selfSigned = /^https:\/\/(localhost|127\.0\.0\.1)[:/]/.test(config.COSMOS_ENDPOINT);
-    return connectStore({
-      target: { endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, selfSigned },
+  if (config.COSMOS_ENDPOINT) {
+    return connectAccount(config.COSMOS_ENDPOINT, storeSignIn(config), {
       databaseId,
       clock,
       logger,
@@ -67,5 +74,30 @@ export async function openStore({
   } catch (error) {
     await embedded.stop();
     throw error;
+  }
+}
+
+/** A real account or the emulator: with its key, or signed in as the managed identity. */
+async function connectAccount(
+  endpoint: string,
+  signIn: StoreSignIn,
+  o: Pick<ConnectOptions, "databaseId" | "clock" | "logger">,
+): Promise<Store> {
+  const selfSigned = /^https:\/\/(localhost|127\.0\.0\.1)[:/]/.test(endpoint);
+  if (signIn.kind === "key") {
+    return connectStore({ ...o, target: { endpoint, key: signIn.key, selfSigned } });
+  }
+  const identity = managedIdentityCredential(signIn.clientId);
+  o.logger.info("signing in to Cosmos DB with the managed identity", {
+    endpoint,
+    clientId: signIn.clientId ?? "system-assigned",
+  });
+  try {
+    return await connectStore({
+      ...o,
+      target: { endpoint, credential: identity.credential, selfSigned },
+    });
+  } catch (error) {
+    throw signInProblem(error, identity.failure(), endpoint, signIn.clientId) ?? error;
   }
 }

@@ -4,13 +4,14 @@ import type { Logger } from "../logger.ts";
 import { ActionsRepo, actionRepoOptions } from "./actions-repo.ts";
 import { AuditLog } from "./audit-log.ts";
 import type { ChangeVersions } from "./change-versions.ts";
-import { CONTAINERS, type ContainerName } from "./containers.ts";
+import type { ContainerName } from "./containers.ts";
 import { ConversationsRepo } from "./conversations-repo.ts";
 import { type CosmosTarget, createCosmosClient } from "./cosmos-client.ts";
 import { DocumentRepo } from "./document-repo.ts";
 import { OutboxRepo } from "./outbox-repo.ts";
 import { PeopleRepo, personRepoOptions } from "./people-repo.ts";
 import { PlansRepo, planRepoOptions } from "./plans-repo.ts";
+import { createContainers, findContainers, type PreparedContainers } from "./prepare-containers.ts";
 import { ReviewsRepo, reviewRepoOptions } from "./reviews-repo.ts";
 import { translateStoreError } from "./store-errors.ts";
 import { UpdatesRepo, updateRepoOptions } from "./updates-repo.ts";
@@ -48,24 +49,22 @@ export interface ConnectOptions {
   onClose?: () => Promise<void>;
 }
 
-/** Connects to a Cosmos account (real, emulator or embedded) and creates what is missing. */
+/**
+ * Connects to a Cosmos account (real, emulator or embedded); with a key it creates what is missing,
+ * with an Entra credential it checks that the deployment created it.
+ */
 export async function connectStore(o: ConnectOptions): Promise<Store> {
   const client = createCosmosClient(o.target);
-  let database: Database;
-  const containers = {} as Record<ContainerName, Container>;
+  let prepared: PreparedContainers;
   try {
-    ({ database } = await client.databases.createIfNotExists({ id: o.databaseId }));
-    for (const [name, path] of Object.entries(CONTAINERS) as [ContainerName, string][]) {
-      const { container } = await database.containers.createIfNotExists({
-        id: name,
-        partitionKey: { paths: [path] },
-      });
-      containers[name] = container;
-    }
+    prepared = o.target.credential
+      ? await findContainers(client, o.databaseId)
+      : await createContainers(client, o.databaseId);
   } catch (error) {
     client.dispose();
     return translateStoreError(error, "opening the plan store");
   }
+  const { database, containers } = prepared;
   const now = () => o.clock.now();
   const audit = new AuditLog(containers.audit, now);
   const repo = <T extends object>(

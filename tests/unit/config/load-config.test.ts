@@ -23,8 +23,16 @@ describe("loadConfig", () => {
     [{ LOG_LEVEL: "loud" }, /^LOG_LEVEL must be one of debug, info, warn, error, silent/],
     [{ COSMOS_ENDPOINT: "not a url" }, /^COSMOS_ENDPOINT must be the account's https URL/],
     [
-      { COSMOS_ENDPOINT: "https://x.documents.azure.com:443/" },
-      /^COSMOS_KEY must be the account key/,
+      {
+        COSMOS_ENDPOINT: "https://x.documents.azure.com:443/",
+        COSMOS_KEY: "k",
+        COSMOS_CLIENT_ID: "11111111-2222-3333-4444-555555555555",
+      },
+      /^COSMOS_CLIENT_ID must be unset when COSMOS_KEY is set/,
+    ],
+    [
+      { COSMOS_CLIENT_ID: "my-identity" },
+      /^COSMOS_CLIENT_ID must be the managed identity's client id, a GUID/,
     ],
     [{ MicrosoftAppId: "abc" }, /^MicrosoftAppType must be SingleTenant or UserAssignedMSI/],
     [
