@@ -1,21 +1,17 @@
-import type { Container, FeedOptions } from "@azure/cosmos";
 import type { z } from "zod";
 import { stripSystemFields } from "../store/audit-log.ts";
 import type { ChangeVersions } from "../store/change-versions.ts";
+import type { ChangedRows, StoredRow } from "../store/changed-rows.ts";
 import { translateStoreError } from "../store/store-errors.ts";
 import { nextPollSince } from "./poll-window.ts";
-
-/** A document as Cosmos returns it: ours, plus the system fields the mirror reads. */
-type Row = Record<string, unknown> & { id: string; _etag: string; _ts: number };
 
 /** One document that is new or different since the last read. */
 export type MirrorChange<T> = { before: T | null; after: T };
 
 export interface MirrorOptions<T> {
-  container: Container;
+  /** The container (or one logical partition of it, e.g. one plan's actions) to copy. */
+  rows: ChangedRows;
   schema: z.ZodType<T>;
-  /** Reads one logical partition only (the plan's actions); all partitions when absent. */
-  partition?: { field: string; value: string };
   /** A document that fails its schema is left out (the rest still answer); this says which. */
   onInvalid: (id: string, problem: string) => void;
   /**
@@ -51,7 +47,7 @@ export class ContainerMirror<T> {
   async refresh(): Promise<MirrorChange<T>[]> {
     // Scanning the container costs the embedded store's thread (and so every request waiting on
     // it) far more than this comparison: skip it when no document there has changed.
-    const version = this.o.versions?.version(this.o.container.id) ?? null;
+    const version = this.o.versions?.version(this.o.rows.container) ?? null;
     if (version !== null && version === this.readVersion) return [];
     // The window is in the server's seconds, so it is measured by the wall clock, not the injected one.
     const startedAt = Date.now();
@@ -87,16 +83,8 @@ export class ContainerMirror<T> {
   }
 
   private async count(): Promise<number> {
-    const { partition } = this.o;
-    const query = partition
-      ? `SELECT VALUE COUNT(1) FROM c WHERE c.${partition.field} = @partition`
-      : "SELECT VALUE COUNT(1) FROM c";
-    const parameters = partition ? [{ name: "@partition", value: partition.value }] : [];
     try {
-      const { resources } = await this.o.container.items
-        .query<number>({ query, parameters }, partition ? { partitionKey: partition.value } : {})
-        .fetchAll();
-      return resources.reduce((sum, n) => sum + n, 0);
+      return await this.o.rows.count();
     } catch (error) {
       return translateStoreError(error, "reading the plan to answer your question");
     }
@@ -112,22 +100,9 @@ export class ContainerMirror<T> {
     return docs;
   }
 
-  private async read(since = this.since): Promise<Row[]> {
-    const { partition } = this.o;
-    const options: FeedOptions = partition ? { partitionKey: partition.value } : {};
-    // The partition is named in the query too: the embedded store ignores the option on queries.
-    const query = partition
-      ? `SELECT * FROM c WHERE c._ts >= @since AND c.${partition.field} = @partition`
-      : "SELECT * FROM c WHERE c._ts >= @since";
-    const parameters = [
-      { name: "@since", value: since },
-      ...(partition ? [{ name: "@partition", value: partition.value }] : []),
-    ];
+  private async read(since = this.since): Promise<StoredRow[]> {
     try {
-      const { resources } = await this.o.container.items
-        .query<Row>({ query, parameters }, options)
-        .fetchAll();
-      return resources;
+      return await this.o.rows.since(since);
     } catch (error) {
       return translateStoreError(error, "reading the plan to answer your question");
     }

@@ -10,6 +10,7 @@ import { type Review, ReviewSchema } from "../domain/review.ts";
 import { type Update, UpdateSchema, updatePlanId } from "../domain/update.ts";
 import type { Logger } from "../logger.ts";
 import { orderPlans } from "../plans/plan-list.ts";
+import { changedRows } from "../store/changed-rows.ts";
 import type { Store } from "../store/store.ts";
 import { ContainerMirror, type MirrorChange } from "./container-mirror.ts";
 import { backgroundPeriodFor, IDLE_AFTER_MS, isFreshEnough } from "./freshness.ts";
@@ -55,7 +56,7 @@ export class QuestionIndex {
       this.vocabularies = null;
     };
     this.actions = new ContainerMirror({
-      container: containers.actions,
+      rows: changedRows(containers.actions),
       schema: ActionSchema,
       // Ids repeat from plan to plan (each plan's "1.1" has the id "1.1" in its own partition).
       keyOf: (row) => `${String(row.planId)}\u0000${row.id}`,
@@ -64,21 +65,21 @@ export class QuestionIndex {
       versions,
     });
     this.plans = new ContainerMirror({
-      container: containers.plans,
+      rows: changedRows(containers.plans),
       schema: PlanSchema,
       onInvalid: onInvalid("plan"),
       onRemoved,
       versions,
     });
     this.updates = new ContainerMirror({
-      container: containers.updates,
+      rows: changedRows(containers.updates),
       schema: UpdateSchema,
       onInvalid: onInvalid("update"),
       onRemoved,
       versions,
     });
     this.reviews = new ContainerMirror({
-      container: containers.reviews,
+      rows: changedRows(containers.reviews),
       schema: ReviewSchema,
       onInvalid: onInvalid("review"),
       versions,

@@ -7,6 +7,7 @@ import { loadConfig } from "../../../src/config.ts";
 import { type Action, ActionSchema } from "../../../src/domain/action.ts";
 import { silentLogger } from "../../../src/logger.ts";
 import { ContainerMirror } from "../../../src/query/container-mirror.ts";
+import { changedRows } from "../../../src/store/changed-rows.ts";
 import { openStore } from "../../../src/store/open-store.ts";
 import type { Store } from "../../../src/store/store.ts";
 import { planAction } from "./answer-reading.ts";
@@ -28,9 +29,8 @@ describe("the in-memory copy of a container", () => {
     });
     store = await openStore({ config, clock: systemClock, logger: silentLogger, role: "server" });
     mirror = new ContainerMirror({
-      container: store.containers.actions,
+      rows: changedRows(store.containers.actions, { field: "planId", value: "default" }),
       schema: ActionSchema,
-      partition: { field: "planId", value: "default" },
       onInvalid: (id) => invalid.push(id),
     });
   });

@@ -3,6 +3,7 @@ import { systemClock } from "../../../src/clock.ts";
 import { type Action, ActionSchema } from "../../../src/domain/action.ts";
 import { DEFAULT_PLAN_ID } from "../../../src/domain/plan.ts";
 import { ContainerMirror } from "../../../src/query/container-mirror.ts";
+import { changedRows } from "../../../src/store/changed-rows.ts";
 import type { Store } from "../../../src/store/store.ts";
 import { openTempStore } from "../../support/temp-store.ts";
 import { planAction } from "./answer-reading.ts";
@@ -31,9 +32,8 @@ describe("the in-memory copy with the store's change versions", () => {
       return query(...args);
     }) as typeof items.query;
     mirror = new ContainerMirror({
-      container: store.containers.actions,
+      rows: changedRows(store.containers.actions, { field: "planId", value: "default" }),
       schema: ActionSchema,
-      partition: { field: "planId", value: "default" },
       onInvalid: () => {},
       versions: store.changeVersions,
     });
