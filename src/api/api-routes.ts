@@ -1,5 +1,6 @@
 import type { RequestHandler, Router } from "express";
 import { todayIn } from "../domain/calendar.ts";
+import { requireCapability } from "../domain/permissions.ts";
 import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 import { planRowsToXlsx } from "../export/export-xlsx.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
@@ -7,6 +8,8 @@ import { type HttpContext, handle } from "../http/http-handler.ts";
 import { sendJson } from "../http/send-json.ts";
 import { toPlanRows } from "../import/plan-rows.ts";
 import { listPlans } from "../plans/plan-list.ts";
+import { DOCX_TYPE, loadReportDocx, reportFileName } from "../report/load-report.ts";
+import { reportQuarterOf } from "../report/report-quarter.ts";
 import { loadActionView } from "./action-view.ts";
 import { ApiError, sendApiError } from "./api-error.ts";
 import { choosePlan, plansForViewer } from "./plan-choice.ts";
@@ -141,6 +144,25 @@ export function registerApiRoutes(
       res.writeHead(200, {
         "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "content-disposition": `attachment; filename="plan-tracker-${name}${day}.xlsx"`,
+        "content-length": bytes.length,
+        "cache-control": "no-store",
+      });
+      res.end(bytes);
+    }),
+  );
+
+  /** The quarter's Word report (`?quarter=2026-Q3`, else the review just held) for DMT and managers. */
+  router.get(
+    "/api/report.docx",
+    api(async ({ res, url }, viewer) => {
+      requireCapability(viewer.person, "downloadReport");
+      const plan = await planOf(url, viewer);
+      const day = today();
+      const quarter = await reportQuarterOf(store, url.searchParams.get("quarter"), day);
+      const bytes = await loadReportDocx(store, deps.config, { plan, quarter, today: day });
+      res.writeHead(200, {
+        "content-type": DOCX_TYPE,
+        "content-disposition": `attachment; filename="${reportFileName(plan, quarter)}"`,
         "content-length": bytes.length,
         "cache-control": "no-store",
       });

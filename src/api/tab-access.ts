@@ -10,10 +10,15 @@ import { ApiError } from "./api-error.ts";
  */
 
 /** What `/api/me` tells the tab it may show. */
-export function tabAccess(person: Person): { canSeePlan: boolean; canSeeSignOffQueue: boolean } {
+export function tabAccess(person: Person): {
+  canSeePlan: boolean;
+  canSeeSignOffQueue: boolean;
+  canGetReport: boolean;
+} {
   return {
     canSeePlan: can(person, "seeAction"),
     canSeeSignOffQueue: can(person, "seeSignOffQueue"),
+    canGetReport: can(person, "downloadReport"),
   };
 }
 

@@ -16,6 +16,7 @@ export const CAPABILITIES = [
   "askQuestions",
   "seeSignOffQueue",
   "downloadExport",
+  "downloadReport",
   "manageDirectory",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
@@ -35,6 +36,8 @@ export const CAPABILITY_ROLES: Readonly<Record<Capability, readonly Role[]>> = {
   askQuestions: ANY_ROLE,
   seeSignOffQueue: ["dmt"],
   downloadExport: ANY_ROLE,
+  /** The quarter's Word report speaks for the whole plan, so it is for those who see the whole plan. */
+  downloadReport: ["dmt", "manager", "admin"],
   manageDirectory: ["admin"],
 };
 
@@ -60,6 +63,7 @@ const WHAT: Record<Capability, string> = {
   askQuestions: "ask questions about the plan",
   seeSignOffQueue: "see the sign-off queue",
   downloadExport: "download the board report",
+  downloadReport: "get the quarter's Word report",
   manageDirectory: "add or remove people",
 };
 

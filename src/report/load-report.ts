@@ -7,6 +7,8 @@ import type { Store } from "../store/store.ts";
 import { reportDocx } from "./report-docx.ts";
 import { buildReportModel } from "./report-model.ts";
 
+export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 export interface ReportRequest {
   plan: Plan;
   quarter: Quarter;

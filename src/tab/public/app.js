@@ -39,6 +39,7 @@ async function route(moveFocus = false) {
 function describeViewer(me) {
   byId("who").textContent = `Signed in as ${me.name}`;
   byId("nav-signoff").hidden = !me.canSeeSignOffQueue;
+  byId("download-report").hidden = !me.canGetReport;
   byId("f-mine-label").hidden = me.leads.length === 0;
   if (me.development) {
     const banner = byId("dev-banner");

@@ -96,6 +96,10 @@ function wire() {
   });
   byId("f-plan").addEventListener("change", (event) => choosePlan(event.target.value));
   byId("download").addEventListener("click", onDownload);
+  byId("download-report").addEventListener("click", onDownloadReport);
+  // A chat card's link names the quarter (?report=2026-Q3): the button says which it will fetch.
+  const quarter = reportQuarter();
+  if (quarter) byId("download-report").textContent = `Download the ${quarter} report (Word)`;
   keepTableSemantics(byId("actions-table"));
   window.addEventListener("plan-tracker-theme", () => {
     if (lastPlan && !byId("view-plan").hidden) drawChart(lastPlan);
@@ -114,6 +118,29 @@ async function onDownload() {
       "plan-tracker.xlsx",
       plan ? [["plan", plan]] : [],
     );
+    status.textContent = `Downloaded ${name}.`;
+  } catch (error) {
+    status.textContent = before;
+    byId("problem").textContent = error.message;
+    byId("problem").hidden = false;
+  }
+}
+
+/** The quarter a link asked for, else none: the server then gives the review just held. */
+function reportQuarter() {
+  const quarter = new URLSearchParams(location.search).get("report") ?? "";
+  return /^\d{4}-Q[1-4]$/.test(quarter) ? quarter : null;
+}
+
+async function onDownloadReport() {
+  const status = byId("results-count");
+  const before = status.textContent;
+  status.textContent = "Preparing the quarter's report…";
+  try {
+    const plan = new URLSearchParams(location.search).get("plan") ?? lastPlan?.plan.id;
+    const quarter = reportQuarter();
+    const params = [...(plan ? [["plan", plan]] : []), ...(quarter ? [["quarter", quarter]] : [])];
+    const name = await download("/api/report.docx", "plan-tracker-report.docx", params);
     status.textContent = `Downloaded ${name}.`;
   } catch (error) {
     status.textContent = before;
