@@ -1,5 +1,6 @@
 import { type Action, actionTitle } from "../domain/action.ts";
 import { quarterLabel, todayIn } from "../domain/calendar.ts";
+import { isSlowDecision } from "../domain/decision-rules.ts";
 import type { IsoDate } from "../domain/iso-date.ts";
 import { compareRefs } from "../domain/ref-order.ts";
 import { type Update, updatePlanId } from "../domain/update.ts";
@@ -18,6 +19,8 @@ export interface QueueItem {
   submittedBy: string;
   submittedAt: string;
   workingDaysWaiting: number;
+  /** Waited long enough to be a slow decision: the tab shows it in bold, as DMT's reminder lists it. */
+  slowDecision: boolean;
   previousRag: string | null;
   proposedRag: string;
   progress: string;
@@ -54,7 +57,7 @@ export function buildSignOffQueue(
         quarterLabel: quarterLabel(u.quarter),
         submittedBy: u.authorName,
         submittedAt: u.submittedAt,
-        workingDaysWaiting: workingDaysBetween(todayIn(timeZone, new Date(u.submittedAt)), today),
+        ...waited(workingDaysBetween(todayIn(timeZone, new Date(u.submittedAt)), today)),
         previousRag: u.previousRag,
         proposedRag: u.proposedRag,
         progress: u.progress,
@@ -64,4 +67,11 @@ export function buildSignOffQueue(
       };
     })
     .sort((x, y) => x.submittedAt.localeCompare(y.submittedAt) || compareRefs(x.ref, y.ref));
+}
+
+/** How long an update has waited, and whether that makes it a slow decision. */
+function waited(
+  workingDaysWaiting: number,
+): Pick<QueueItem, "workingDaysWaiting" | "slowDecision"> {
+  return { workingDaysWaiting, slowDecision: isSlowDecision(workingDaysWaiting) };
 }

@@ -2,9 +2,6 @@ import { getJson } from "./api.js";
 import { byId, el, fill, formatMoment, keepTableSemantics, ragBadge } from "./dom.js";
 import { appHref } from "./nav.js";
 
-/** Five working days is when an update counts as slow for a decision (as on DMT's reminder card). */
-const SLOW_AFTER_WORKING_DAYS = 5;
-
 /**
  * The queue holds every plan's updates. An item's link names its plan unless it is the first plan's
  * and no plan is chosen (one plan: links as they always were).
@@ -45,7 +42,8 @@ function row(item, severalPlans) {
     ),
     cell(
       "Waiting",
-      item.workingDaysWaiting > SLOW_AFTER_WORKING_DAYS ? el("strong", {}, waiting) : waiting,
+      // The server says which are slow, by the same rule as DMT's reminder card.
+      item.slowDecision ? el("strong", {}, waiting) : waiting,
     ),
     cell(
       "RAG",

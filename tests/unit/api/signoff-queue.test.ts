@@ -50,4 +50,17 @@ describe("DMT's sign-off queue", () => {
     );
     expect(item?.workingDaysWaiting).toBe(2);
   });
+
+  it("marks a slow decision once it has waited more than five working days", () => {
+    const waitingOn = (today: string) =>
+      buildSignOffQueue(
+        actions,
+        // Sent Monday 30 November 2026: five working days by Monday 7 December, six by Tuesday.
+        [anUpdate("CSC-02", "2026-Q3", { submittedAt: "2026-11-30T10:00:00Z" })],
+        today,
+        "Europe/London",
+      )[0];
+    expect(waitingOn("2026-12-07")).toMatchObject({ workingDaysWaiting: 5, slowDecision: false });
+    expect(waitingOn("2026-12-08")).toMatchObject({ workingDaysWaiting: 6, slowDecision: true });
+  });
 });
