@@ -6,6 +6,7 @@ import { formatLongDate, type IsoDate } from "../domain/iso-date.ts";
 import type { Person } from "../domain/person.ts";
 import type { Plan } from "../domain/plan.ts";
 import type { Quarter } from "../domain/quarter.ts";
+import { byRef } from "../domain/ref-order.ts";
 import type { Update } from "../domain/update.ts";
 import { type RagCounts, type SummaryFigures, summaryFigures } from "../signoff/summary-figures.ts";
 import { type ActionProfile, actionProfile } from "./action-profile.ts";
@@ -63,9 +64,6 @@ export interface ReportModel {
   /** Every action of the plan, in Ref order. */
   appendix: ActionProfile[];
 }
-
-const byRef = (a: { ref: string }, b: { ref: string }) =>
-  a.ref.localeCompare(b.ref, "en", { numeric: true });
 
 const emptyCounts = (): RagCounts => ({ Red: 0, Amber: 0, Green: 0, Unrated: 0 });
 
