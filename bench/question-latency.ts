@@ -17,6 +17,7 @@ import {
   type TestPerson,
 } from "../tests/support/start-test-app.ts";
 import { startEchoBot } from "./echo-bot.ts";
+import { measureQuestionScaling, type QuestionScalingResult } from "./question-scaling.ts";
 
 export interface QuestionLatencyOptions {
   /** Actions written to the store before asking (default 10,000). */
@@ -37,6 +38,8 @@ export interface QuestionLatencyResult {
   echoP95Ms: number;
   /** Question p95 ÷ echo p95; the target is at most 3. */
   p95Ratio: number;
+  /** How the time to read and answer one question grows with its length (see question-scaling.ts). */
+  scaling: QuestionScalingResult;
 }
 
 export const QUESTIONS = [
@@ -208,6 +211,8 @@ export async function measureQuestions(
       echoP50Ms: percentile(echoTimes, 50),
       echoP95Ms,
       p95Ratio: Math.round((questionP95Ms / echoP95Ms) * 100) / 100,
+      // After the round trips, so the two measurements do not share the machine.
+      scaling: measureQuestionScaling({ actions: count, log }),
     };
   } finally {
     await t.close();

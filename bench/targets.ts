@@ -15,6 +15,9 @@ export interface SectionResults {
   import?: ImportResult;
 }
 
+/** 4× the text may take at most this many times as long: linear, with room for a shared machine's noise (quadratic work would be 16×). */
+export const SCALING_TARGET = 6;
+
 export function machine() {
   return {
     cpus: availableParallelism(),
@@ -53,6 +56,14 @@ export function sectionRows(
       result: `${ms(q.questionP50Ms)} / ${ms(q.questionP95Ms)}; p95 = ${x(q.p95Ratio)} echo p95 (${ms(q.echoP95Ms)})`,
       target: "p95 ≤ 3× echo p95",
       met: q.p95Ratio <= 3,
+    });
+    const g = q.scaling;
+    const worst = Math.max(g.worstParseRatio, g.worstAnswerRatio);
+    rows.push({
+      measure: `Question time, 2,000 ÷ 500 characters of adversarial text (read / answer, ${thousands(g.actions)} actions)`,
+      result: `${x(g.worstParseRatio)} / ${x(g.worstAnswerRatio)} (worst: ${g.worstFamily}); slowest answer ${ms(g.slowestAnswerMs)}`,
+      target: `≤ ${SCALING_TARGET}× (linear is 4×)`,
+      met: worst <= SCALING_TARGET,
     });
   } else failed("Question answered (p50 / p95)", "question", "p95 ≤ 3× echo p95");
 
