@@ -37,6 +37,9 @@ export function buildHelpCard(input: HelpInput): AdaptiveCardJson {
         "\u201creview status\u201d or \u201cwho hasn't updated\u201d: where this quarter's review stands.",
       ),
       actionSet([ask("review status"), ask("who hasn't updated")]),
+      textBlock(
+        "\u201cboard report\u201d: the quarter's progress report for the board, as a Word document to download.",
+      ),
     );
   }
   if (hasRole(person, "dmt", "admin")) {

@@ -44,7 +44,8 @@ export function appendixSection(model: ReportModel): Array<Paragraph | Table> {
         textCell(progressText(p, model.quarter)),
         textCell(statusText(p)),
       ]),
-      [900, 3600, 1500, 1300, 900, 4200, 1400],
+      // Wide enough for "CSC-15", "30 September 2027" and "Amber" on one line each.
+      [1150, 3150, 1700, 1500, 1100, 3900, 1400],
     ),
   ];
 }

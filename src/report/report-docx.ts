@@ -41,7 +41,24 @@ export function reportDocument(model: ReportModel): Document {
     title: `${model.planName}: progress report, ${model.quarterWords}`,
     description: `Progress report for ${model.quarter}, as at ${model.dateText}`,
     creator: "Plan Tracker",
-    styles: { default: { document: { run: { font: "Arial", size: 22 } } } },
+    styles: {
+      // Arial 11pt as councils' papers are set; headings spaced so each part stands apart.
+      default: {
+        document: { run: { font: "Arial", size: 22 } },
+        heading1: {
+          run: { size: 32, bold: true, color: "1F3864" },
+          paragraph: { spacing: { before: 360, after: 120 } },
+        },
+        heading2: {
+          run: { size: 26, bold: true, color: "1F3864" },
+          paragraph: { spacing: { before: 240, after: 80 } },
+        },
+        heading3: {
+          run: { size: 24, bold: true, color: "2F5496" },
+          paragraph: { spacing: { before: 240, after: 60 } },
+        },
+      },
+    },
     sections: [
       {
         footers: pageNumberFooter(),

@@ -56,7 +56,7 @@ export function summarySection(model: ReportModel): Array<Paragraph | Table> {
         `Last quarter (${model.lastQuarterWords})`,
       ],
       rows,
-      [4000, 2700, 2700],
+      [3400, 2800, 2800],
     ),
     ...listOrNone(
       "Ratings that changed",

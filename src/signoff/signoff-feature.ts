@@ -1,5 +1,6 @@
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Feature } from "../messaging.ts";
+import { boardReportCommand } from "../report/board-report-command.ts";
 import type { ReviewHooks } from "../review/review-hooks.ts";
 import type { DailyJob } from "../scheduler/daily-job.ts";
 import { decideUpdate, refreshSignOff } from "./decide-update.ts";
@@ -20,7 +21,7 @@ export function createSignOffFeature(deps: FeatureDeps): {
   return {
     feature: {
       name: "signoff",
-      commands: [summaryCommand(deps)],
+      commands: [summaryCommand(deps), boardReportCommand(deps)],
       cardActions: {
         approveUpdate: (turn) => decideUpdate(deps, turn, "approved"),
         returnUpdate: (turn) => decideUpdate(deps, turn, "returned"),
