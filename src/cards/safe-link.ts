@@ -8,7 +8,7 @@ import { escapeCardText } from "./escape-card-text.ts";
  */
 export function linkOrText(label: string, url: string): string {
   const trimmed = url.trim();
-  if (!/^https?:\/\/[^\s]+$/i.test(trimmed)) return escapeCardText(trimmed);
+  if (!isWebLink(trimmed)) return escapeCardText(trimmed);
   const safeUrl = trimmed.replace(
     /[()<>]/g,
     (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
@@ -17,6 +17,6 @@ export function linkOrText(label: string, url: string): string {
 }
 
 /** Whether a typed address is a web link (http or https). */
-export function isWebLink(url: string): boolean {
+function isWebLink(url: string): boolean {
   return /^https?:\/\/[^\s]+$/i.test(url.trim());
 }

@@ -7,13 +7,7 @@ import {
   type PlanField,
 } from "./header-names.ts";
 
-export {
-  canonicalHeader,
-  HEADER_NAMES,
-  normaliseHeader,
-  PLAN_COLUMNS,
-  type PlanField,
-} from "./header-names.ts";
+export { HEADER_NAMES, PLAN_COLUMNS, type PlanField } from "./header-names.ts";
 
 const REQUIRED: readonly PlanField[] = ["ref", "developmentAction", "lead"];
 

@@ -8,7 +8,7 @@ import type { Person, Role } from "../../src/domain/person.ts";
 import type { Logger } from "../../src/logger.ts";
 import type { Messenger } from "../../src/messaging.ts";
 import type { Store } from "../../src/store/store.ts";
-import { type CardJson, cardsOf, StandInConnector, type TeamsUser } from "./stand-in-connector.ts";
+import { type CardJson, StandInConnector, type TeamsUser } from "./stand-in-connector.ts";
 
 /**
  * The real app (embedded store in a temp folder, real HTTP) with a stand-in Bot Connector, and
@@ -321,5 +321,3 @@ export async function waitUntil(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
-
-export { cardsOf };

@@ -80,10 +80,6 @@ export function buttons(card: unknown) {
   return findObjects(card, (o) => typeof o.type === "string" && o.type.startsWith("Action."));
 }
 
-export function buttonTitles(card: unknown): string[] {
-  return buttons(card).map((b) => String(b.title));
-}
-
 /** TextBlocks whose text contains `needle`. */
 export function textBlocksWith(card: unknown, needle: string) {
   return findObjects(card, (o) => o.type === "TextBlock" && String(o.text).includes(needle));
