@@ -2,8 +2,16 @@ import type { AdaptiveCardJson } from "../cards/card-json.ts";
 import { textBlock } from "../cards/elements.ts";
 import { escapeCardText } from "../cards/escape-card-text.ts";
 import type { Action } from "../domain/action.ts";
+import { quarterLabel } from "../domain/calendar.ts";
 import type { Person } from "../domain/person.ts";
-import { type Correction, countSummary } from "../domain/question/index.ts";
+import type { Quarter } from "../domain/quarter.ts";
+import { shiftQuarter } from "../domain/question/fiscal-calendar.ts";
+import {
+  type Correction,
+  countSummary,
+  type NameRead,
+  type Query,
+} from "../domain/question/index.ts";
 import type { AskerReach } from "./asker.ts";
 
 /**
@@ -24,10 +32,31 @@ export function correctionsNote(corrections: readonly Correction[]): string | nu
   return `I read ${list(readings)}.`;
 }
 
+/** "Priority 5: Children who become vulnerable … SEND (from “SEND”)": a name read from a part. */
+export function namesReadNote(read: readonly NameRead[]): string | null {
+  if (read.length === 0) return null;
+  return `Read as ${list(read.map(({ typed, readAs }) => `${readAs} (from ${quoted(typed)})`))}.`;
+}
+
 export function ignoredNote(ignored: readonly string[]): string | null {
   const words = [...new Set(ignored)];
   if (words.length === 0) return null;
   return `I left out ${list(words.map(quoted))}, which I didn't recognise.`;
+}
+
+/**
+ * Which quarter's ratings an answer about the past used, so it is never mistaken for today's:
+ * ratings DMT approved by the end of a quarter (see `recordedRagAt`).
+ */
+export function historyNote(query: Query, currentQuarter: Quarter): string | null {
+  const changes = query.review.some((r) => ["changedRag", "worse", "better"].includes(r.kind));
+  const quarter = query.asAt ?? currentQuarter;
+  const before = shiftQuarter(quarter, -1);
+  if (changes) {
+    return `From the ratings DMT approved: the end of ${quarterLabel(before)} compared with ${quarter === currentQuarter ? "now" : `the end of ${quarterLabel(quarter)}`}.`;
+  }
+  if (query.asAt) return `RAGs as DMT had approved them by the end of ${quarterLabel(query.asAt)}.`;
+  return null;
 }
 
 export function reachNote(person: Person, reach: AskerReach): string | null {

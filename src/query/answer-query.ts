@@ -6,7 +6,7 @@ import type { Person } from "../domain/person.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import { describeQuery, type Query } from "../domain/question/index.ts";
 import type { Card } from "../messaging.ts";
-import { countsNote, reachNote, withNotes } from "./answer-notes.ts";
+import { countsNote, historyNote, reachNote, withNotes } from "./answer-notes.ts";
 import { type AskerReach, withinReach } from "./asker.ts";
 import { matchesByPlan, type PlanMatches } from "./find-matches.ts";
 import type { PlanSnapshot } from "./plan-snapshot.ts";
@@ -57,6 +57,7 @@ export function answerQuery(
   });
   const notes = [
     reachNote(person, reach),
+    historyNote(asked, context.currentQuarter),
     ...(options.notes ?? []),
     asked.count && matches.length > 0 ? countsNote(matches) : null,
   ];

@@ -1,9 +1,11 @@
 import { buildNotUnderstoodCard } from "../cards/not-understood-card.ts";
+import { buildNoticeCard } from "../cards/notice-card.ts";
 import { EXAMPLE_QUESTIONS, parseQuestion } from "../domain/question/index.ts";
-import { correctionsNote, ignoredNote, withNotes } from "./answer-notes.ts";
+import { correctionsNote, ignoredNote, namesReadNote, withNotes } from "./answer-notes.ts";
 import { type Answer, type AskContext, answerQuery } from "./answer-query.ts";
 import { showAction } from "./show-action.ts";
 import { answerSummary } from "./summary-answer.ts";
+import { askWhichName } from "./which-name.ts";
 import { askWhichPlan } from "./which-plan.ts";
 
 /**
@@ -21,13 +23,20 @@ export function answerQuestion(context: AskContext, text: string, planId?: strin
       const picked =
         planId && choices.includes(planId) ? planId : choices.length === 1 ? choices[0] : undefined;
       if (choices.length > 1 && !picked) return askWhichPlan(context, text, choices);
+      if (parsed.chooseName) return askWhichName(text, parsed.chooseName);
       const query = picked ? { ...parsed.query, plans: [picked] } : parsed.query;
       return answerQuery(context, query, {
-        notes: [correctionsNote(parsed.corrections), ignoredNote(parsed.ignored)],
+        notes: [
+          namesReadNote(parsed.namesRead ?? []),
+          correctionsNote(parsed.corrections),
+          ignoredNote(parsed.ignored),
+        ],
       });
     }
     case "ref":
       return showAction(context, parsed.ref, parsed.plans);
+    case "missingRef":
+      return noSuchAction(context, parsed.ref);
     case "summary":
       return answerSummary(context, parsed.priorities);
     case "unknown":
@@ -42,4 +51,21 @@ export function notUnderstood(text: string, reason: string): Answer {
     card: withNotes(card, [reason], 2),
     summary: `Sorry, I didn't understand that. ${reason}`,
   };
+}
+
+/**
+ * A Ref written like the plan's that it does not hold: the question was understood, so the answer
+ * says only that, and where the plan's Refs run.
+ */
+function noSuchAction(context: AskContext, ref: string): Answer {
+  const plans = context.snapshot.plans ?? [context.snapshot];
+  const where =
+    plans.length === 1
+      ? `the ${context.snapshot.plan.name}`
+      : `any of the plans (${plans.map((plan) => plan.plan.name).join(", ")})`;
+  const line = `There is no action ${ref} in ${where}.`;
+  const refs = plans.length === 1 ? context.snapshot.actions.map((action) => action.ref) : [];
+  const range = refs.length > 1 ? `Its actions run from ${refs[0]} to ${refs.at(-1)}.` : null;
+  const card = buildNoticeCard({ title: "No such action", lines: range ? [line, range] : [line] });
+  return { card, summary: line };
 }

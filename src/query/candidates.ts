@@ -40,7 +40,8 @@ export class CandidateIndex {
     const lookUp = <K>(map: Map<K, number[]>, keys: K[]) => keys.map((key) => map.get(key) ?? []);
     if (query.refs.length) cuts.push(lookUp(this.byRef, query.refs));
     if (query.priorities.length) cuts.push(lookUp(this.byPriority, query.priorities));
-    if (query.rags.length) cuts.push(lookUp(this.byRag, query.rags));
+    // A past quarter's RAG ("red last quarter") is not the RAG the look-up holds.
+    if (query.rags.length && !query.asAt) cuts.push(lookUp(this.byRag, query.rags));
     if (query.leads.length) {
       cuts.push(this.withLead((lead) => query.leads.some((filter) => leadMatches(filter, lead))));
     }

@@ -1,4 +1,14 @@
-import { type Correction, emptyQuery, type ParsedQuestion, type Query } from "./query.ts";
+import type { IsoDate } from "../iso-date.ts";
+import { readHistory } from "./history-terms.ts";
+import { foldNegatedRags } from "./negated-rags.ts";
+import {
+  type Correction,
+  emptyQuery,
+  type NameChoice,
+  type NameRead,
+  type ParsedQuestion,
+  type Query,
+} from "./query.ts";
 import { filterCategory, type Span, type Term } from "./terms.ts";
 import type { Token } from "./tokens.ts";
 import { typedText, whyUnanswerable } from "./unanswerable.ts";
@@ -10,12 +20,17 @@ import { STOPWORDS } from "./word-forms.ts";
  * or nothing recognisable at all. Words after "about" are searched for as text.
  */
 export function buildQuestion(
-  spans: Span[],
+  read: Span[],
   tokens: Token[],
   corrections: Correction[],
+  today: IsoDate,
 ): ParsedQuestion {
+  let spans = read;
   const problem = spans.find((span) => span.term.kind === "problem")?.term;
   if (problem?.kind === "problem") return { kind: "unknown", reason: problem.reason };
+  const missing = spans.find((span) => span.term.kind === "missingRef")?.term;
+  if (missing?.kind === "missingRef") return { kind: "missingRef", ref: missing.ref };
+  spans = foldNegatedRags(spans);
   const unanswerable = whyUnanswerable(spans, tokens);
   if (unanswerable) return { kind: "unknown", reason: unanswerable };
 
@@ -27,6 +42,9 @@ export function buildQuestion(
   let aboutMode = false;
   let phrase: string[] = [];
   let choices: string[] = [];
+  let quartersBack: number | null = null;
+  const namesRead: NameRead[] = [];
+  let chooseName: NameChoice | undefined;
   const endPhrase = () => {
     if (phrase.length) query.text.push(phrase.join(" "));
     if (phrase.length) understood.push(phrase.join(" "));
@@ -34,8 +52,12 @@ export function buildQuestion(
   };
 
   for (const span of spans) {
-    const { term } = span;
     const typed = typedText(tokens, span);
+    let { term } = span;
+    if (term.kind === "namePart") {
+      namesRead.push({ typed, readAs: term.label });
+      term = term.name;
+    }
     if (term.kind === "word") {
       // Plan words are searched for; after "about" any word is. Others are reported as unused.
       const word = tokens[span.start] as Token;
@@ -55,6 +77,16 @@ export function buildQuestion(
       understood.push(typed);
       continue;
     }
+    if (term.kind === "nameChoice") {
+      chooseName ??= { typed, options: term.options.map(({ label, name }) => ({ label, name })) };
+      understood.push(typed);
+      continue;
+    }
+    if (term.kind === "asAt") {
+      quartersBack = term.quartersBack;
+      understood.push(typed);
+      continue;
+    }
     if (filterCategory(term) !== null || term.kind === "nameMarker") aboutMode = false;
     if (term.kind === "about") aboutMode = true;
     if (term.kind === "summary") summary = true;
@@ -62,9 +94,21 @@ export function buildQuestion(
     if (applyTerm(query, term)) understood.push(typed);
   }
   endPhrase();
+  const history = readHistory(query, quartersBack, today);
+  if (history) return { kind: "unknown", reason: history };
   const choosePlans = plansToChooseFrom(spans, query, choices);
   if (choosePlans) delete query.plans;
-  return decide(query, { summary, everything, understood, ignored, corrections, choosePlans });
+  const parsed = decide(query, {
+    summary,
+    everything,
+    understood,
+    ignored,
+    corrections,
+    choosePlans,
+    chooseName,
+  });
+  if (parsed.kind === "query" && namesRead.length) parsed.namesRead = namesRead;
+  return parsed;
 }
 
 /**
@@ -146,18 +190,21 @@ type Extras = {
   ignored: string[];
   corrections: Correction[];
   choosePlans?: string[] | undefined;
+  chooseName?: NameChoice | undefined;
 };
 
 function decide(query: Query, extras: Extras): ParsedQuestion {
-  const { summary, everything, understood, ignored, corrections, choosePlans } = extras;
+  const { summary, everything, understood, ignored, corrections, choosePlans, chooseName } = extras;
   const filters = { ...query, count: false };
-  const noFilter = !choosePlans && JSON.stringify(filters) === JSON.stringify(emptyQuery());
+  const noFilter =
+    !choosePlans && !chooseName && JSON.stringify(filters) === JSON.stringify(emptyQuery());
   if (summary && JSON.stringify({ ...filters, priorities: [] }) === JSON.stringify(emptyQuery())) {
     return { kind: "summary", priorities: query.priorities };
   }
   if (summary) query.count = true;
   const { plans, ...withoutPlans } = query;
   if (
+    !chooseName &&
     query.refs.length === 1 &&
     JSON.stringify({ ...withoutPlans, refs: [] }) === JSON.stringify(emptyQuery())
   ) {
@@ -173,7 +220,8 @@ function decide(query: Query, extras: Extras): ParsedQuestion {
     return { kind: "unknown", reason: "I couldn't find a question in that." };
   }
   const choice = choosePlans ? { choosePlans } : {};
-  return { kind: "query", query, understood, corrections, ignored, ...choice };
+  const name = chooseName ? { chooseName } : {};
+  return { kind: "query", query, understood, corrections, ignored, ...choice, ...name };
 }
 
 function union<T>(a: T[], b: T[]): T[] {

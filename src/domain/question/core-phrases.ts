@@ -153,8 +153,25 @@ export const CORE_PHRASES = new PhraseIndex()
     "(not|no|non|without|except|excluding|exclude|but not|other than|apart from|isnt|arent|hasnt|havent|never)",
     { kind: "negation" },
   )
-  .add("(last|previous|prior) (quarter|review|month|year)", {
+  .add("(got|gotten|gone|went|getting|become|became|turned|moved) (worse|down)", {
+    kind: "review",
+    review: { kind: "worse" },
+  })
+  .add("(worse|worsened|worsening|deteriorated|deteriorating|declined|slipped|dropped)", {
+    kind: "review",
+    review: { kind: "worse" },
+  })
+  .add("(got|gone|went|getting|become|became|moved) (better|up)", {
+    kind: "review",
+    review: { kind: "better" },
+  })
+  .add("(better|improved|improving)", { kind: "review", review: { kind: "better" } })
+  .add("[at|as at|in|by|for|during] [the] (last|previous|prior) (quarter|review)", {
+    kind: "asAt",
+    quartersBack: 1,
+  })
+  .add("(last|previous|prior) (month|year)", {
     kind: "problem",
     reason:
-      "I can only answer about ratings as they stand now. To see what moved, ask “what changed since last quarter”.",
+      "I can answer about the ratings DMT approved last quarter, not by month or year. Try \u201cwhat was red last quarter\u201d or \u201cwhat changed since last quarter\u201d.",
   });

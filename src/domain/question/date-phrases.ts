@@ -46,7 +46,7 @@ export function relativeDatePhrases(today: IsoDate): PhraseIndex {
 
 type DateFilterPeriod = Extract<DateFilter, { kind: "dueBetween" }>["period"];
 
-type Marker = { keys: string[]; meaning: "by" | "before" | "in" | "on" | "since" };
+type Marker = { keys: string[]; meaning: "by" | "before" | "after" | "in" | "on" | "since" };
 
 /** Words that put a date to use; longer ones are tried first. */
 const MARKERS: Marker[] = (
@@ -64,6 +64,9 @@ const MARKERS: Marker[] = (
     ["prior to", "before"],
     ["earlier than", "before"],
     ["before", "before"],
+    ["due after", "after"],
+    ["later than", "after"],
+    ["after", "after"],
     ["due in", "in"],
     ["due during", "in"],
     ["during", "in"],
@@ -111,6 +114,8 @@ function toFilter(meaning: Marker["meaning"], reading: DateReading): Term | null
         kind: "date",
         date: { kind: "dueBy", date: reading.kind === "end" ? last : dayBefore(first) },
       };
+    case "after":
+      return { kind: "date", date: { kind: "dueAfter", date: last } };
     case "since":
       return { kind: "review", review: { kind: "updatedSince", date: first } };
     case "in":

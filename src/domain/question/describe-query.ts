@@ -31,6 +31,7 @@ export function describeQuery(
         ? "Complete"
         : "Not complete"
       : null,
+    query.asAt ? `As at the end of ${query.asAt}, approved by DMT` : null,
     query.text.length
       ? `Mentioning ${joinWords(
           query.text.map((text) => `“${text}”`),
@@ -96,6 +97,8 @@ function describeDate(date: DateFilter): string {
       return "No due date";
     case "dueBy":
       return `Due by ${formatLongDate(date.date)}`;
+    case "dueAfter":
+      return `Due after ${formatLongDate(date.date)}`;
     case "dueBetween": {
       const range = formatRange(date.from, date.to);
       if (date.period === "day") return `Due on ${formatLongDate(date.from)}`;
@@ -122,6 +125,10 @@ function describeReview(review: ReviewFilter): string {
       return `Updated since ${formatLongDate(review.date)}`;
     case "changedRag":
       return "RAG changed since last quarter";
+    case "worse":
+      return "Worse than last quarter";
+    case "better":
+      return "Better than last quarter";
   }
 }
 

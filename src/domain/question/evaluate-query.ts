@@ -1,10 +1,11 @@
 import type { Action } from "../action.ts";
 import type { IsoDate } from "../iso-date.ts";
 import type { Quarter } from "../quarter.ts";
+import { officialRagAt } from "../rag-history.ts";
 import type { Update } from "../update.ts";
 import { isAskersAction, leadMatches } from "./lead-match.ts";
 import { compareRefs } from "./natural-ref-order.ts";
-import type { DateFilter, Query } from "./query.ts";
+import type { DateFilter, Query, RagChoice } from "./query.ts";
 import { groupUpdates, isClosed, reviewMatches } from "./review-state.ts";
 import { mentionsAll } from "./text-match.ts";
 
@@ -24,18 +25,20 @@ export type QueryData = {
  */
 export function evaluateQuery(query: Query, data: QueryData): Action[] {
   const updatesByRef = groupUpdates(data.updates);
+  // "What was red last quarter": RAGs and changes as DMT had approved them by then.
+  const quarter = query.asAt ?? data.currentQuarter;
+  const ragOf = (action: Action, updates: Update[]): RagChoice =>
+    (query.asAt ? officialRagAt(action, updates, query.asAt) : action.rag) ?? "none";
   const matches = (action: Action): boolean => {
     const updates = updatesByRef.get(action.ref) ?? [];
     return (
       anyOrNone(query.refs, (ref) => ref === action.ref) &&
-      anyOrNone(query.rags, (rag) => rag === (action.rag ?? "none")) &&
+      anyOrNone(query.rags, (rag) => rag === ragOf(action, updates)) &&
       anyOrNone(query.priorities, (priority) => action.priorities.includes(priority)) &&
       anyOrNone(query.leads, (lead) => leadMatches(lead, action.lead)) &&
       (!query.mine || isAskersAction(data.askerLeads, action.lead)) &&
       anyOrNone(query.dates, (date) => dateMatches(date, action, data.today)) &&
-      anyOrNone(query.review, (review) =>
-        reviewMatches(review, action, updates, data.currentQuarter),
-      ) &&
+      anyOrNone(query.review, (review) => reviewMatches(review, action, updates, quarter)) &&
       anyOrNone(query.completion, (state) => (state === "complete") === isClosed(action)) &&
       anyOrNone(query.sections, (section) => sameName(section, action.section)) &&
       anyOrNone(query.deliveryAreas, (area) => sameName(area, action.deliveryArea)) &&
@@ -67,6 +70,8 @@ export function dateMatches(filter: DateFilter, action: Action, today: IsoDate):
       return due !== null && due >= filter.from && due <= filter.to;
     case "dueBy":
       return due !== null && due <= filter.date;
+    case "dueAfter":
+      return due !== null && due > filter.date;
   }
 }
 

@@ -10,6 +10,8 @@ export {
   type DateFilter,
   emptyQuery,
   type LeadFilter,
+  type NameChoice,
+  type NameRead,
   type ParsedQuestion,
   type Query,
   QuerySchema,

@@ -1,27 +1,31 @@
 import { CORE_PHRASES } from "./core-phrases.ts";
 import { FILLERS } from "./filler-phrases.ts";
 import { PhraseIndex } from "./phrase-index.ts";
-import { applySynonyms } from "./synonyms.ts";
-import type { Term } from "./terms.ts";
-import { type Token, tokenize } from "./tokens.ts";
+import { applySynonyms, synonymsFor } from "./synonyms.ts";
+import type { NameTerm, Term } from "./terms.ts";
+import { makeToken, type Token, tokenize } from "./tokens.ts";
 import type { PlanVocabulary } from "./vocabulary.ts";
-import { STOPWORDS } from "./word-forms.ts";
+import { STOPWORDS, wordKey } from "./word-forms.ts";
 
 /**
- * The plan's own names: priorities, Leads, delivery areas and sections. A name is found whole
- * or by any run of its words that holds a word no other name uses ("domestic abuse",
- * "protecting children", "fostering", "IRO" in "IRO Manager"); words shared by several names
- * ("children", "manager") are not enough on their own, so they never pick a name by chance.
- * Names are read through the same synonyms as messages, so "Children in Care" still matches.
+ * The plan's own names: priorities, Leads, delivery areas and sections, read from the plan's data.
+ * A name is found whole, or by any run of its words that points at it alone ("domestic abuse",
+ * "emotional health", "hubs" of "Family Hubs"), or by the initials of a run ("IRO" for
+ * "Independent Reviewing Officer"). A run several names share ("wellbeing" of a priority and an
+ * area) asks which; words common to many names ("children", "manager") pick none, so they never
+ * pick a name by chance. Names are read through the same synonyms as messages.
  */
 export type NameIndexes = {
-  priorities: PhraseIndex;
-  leads: PhraseIndex;
-  areas: PhraseIndex;
-  sections: PhraseIndex;
+  /** Every priority, Lead, area and section, by whole name and by part. */
+  names: PhraseIndex;
   /** The store's plans, when it holds several; empty with one. */
   plans: PhraseIndex;
+  /** Initials that are also everyday words ("CAT"): names only when typed in capitals. */
+  capsOnly: ReadonlySet<string>;
+  synonyms: Synonyms;
 };
+
+type Synonyms = ReturnType<typeof synonymsFor>;
 
 /** Words too common in children's services, or in questions, to pick out one name. */
 const GENERIC = new Set(
@@ -50,24 +54,163 @@ const NAME_LEADERS = new Set([
 ]);
 
 export function buildNameIndexes(vocab: PlanVocabulary): NameIndexes {
-  const leadParts = vocab.leads.flatMap(splitLead);
-  const distinctive = distinctiveWords([
-    ...vocab.priorities.map((p) => p.name),
+  const synonyms = synonymsFor(allNames(vocab));
+  const read = (name: string) => nameTokens(name, synonyms);
+  const things = namedThings(vocab, read);
+  const ordinary = new Set([...NEVER_DISTINCTIVE, ...(vocab.words ?? []).map(wordKey)]);
+  const parts = nameParts(things);
+  const names = new PhraseIndex();
+  // Whole names first, so a whole name wins over another name's part of the same length.
+  for (const thing of things) {
+    names.addTokens(thing.tokens, thing.term);
+    for (const token of thing.tokens) if (token.kind === "word") names.words.add(token.text);
+  }
+  for (const part of parts.values()) {
+    const term = partTerm(part.things, part.run, part.initials);
+    if (term) names.addTokens(part.run, term);
+  }
+  for (const exact of exactLeads(vocab.leads, read)) names.addTokens(exact.tokens, exact.term);
+  const capsOnly = new Set(
+    [...parts.values()]
+      .filter((part) => part.initials && ordinary.has(part.run[0]?.key ?? ""))
+      .map((part) => part.run[0]?.key ?? ""),
+  );
+  return { names, plans: planIndex(vocab.plans ?? [], read), capsOnly, synonyms };
+}
+
+function allNames(vocab: PlanVocabulary): string[] {
+  return [
+    ...vocab.priorities.map((priority) => priority.name),
+    ...vocab.leads,
     ...vocab.deliveryAreas,
     ...vocab.sections,
-    ...leadParts,
-  ]);
-  const index = (names: [string, Term][]) => {
-    const phrases = new PhraseIndex();
-    for (const [name, term] of names) addNameRuns(phrases, name, distinctive, term);
-    return phrases;
+  ];
+}
+
+/** One name of the plan: what it stands for, how it is shown, and its words. */
+type Thing = { id: string; term: NameTerm; label: string; name: string; tokens: Token[] };
+
+/** Each priority, Lead role, area and section once, in the order a tie is settled. */
+function namedThings(vocab: PlanVocabulary, read: (name: string) => Token[]): Thing[] {
+  const things = new Map<string, Thing>();
+  const add = (kind: string, name: string, term: NameTerm, label: string) => {
+    const tokens = read(name);
+    const id = `${kind}:${tokens.map((token) => token.key).join(" ")}`;
+    if (tokens.length > 0 && !things.has(id)) things.set(id, { id, term, label, name, tokens });
   };
+  for (const [name, term] of priorityTerms(vocab.priorities, read)) {
+    const numbers = term.kind === "priority" ? term.numbers.join(" and ") : "";
+    add("priority", name, term, `Priority ${numbers}: ${name}`);
+  }
+  for (const part of vocab.leads.flatMap(splitLead)) {
+    add("lead", part, { kind: "lead", lead: { match: "part", value: part } }, `Lead: ${part}`);
+  }
+  for (const name of vocab.deliveryAreas)
+    add("area", name, { kind: "area", name }, `Area: ${name}`);
+  for (const name of vocab.sections)
+    add("section", name, { kind: "section", name }, `Section: ${name}`);
+  return [...things.values()];
+}
+
+/** A whole Lead cell of several roles means that cell ("HoS / Service Manager"). */
+function exactLeads(leads: string[], read: (name: string) => Token[]) {
+  return leads
+    .filter((lead) => splitLead(lead).length > 1)
+    .map((lead) => ({
+      tokens: read(lead),
+      term: { kind: "lead", lead: { match: "exact", value: lead } } as Term,
+    }));
+}
+
+/** The longest name whose parts are looked at: a priority may be a sentence, never an essay. */
+const MAX_NAME_WORDS = 24;
+/** A part shared by more names than this picks none: it is too common in this plan to mean one. */
+const MAX_CHOICES = 4;
+
+type Part = { run: Token[]; things: Thing[]; initials: boolean };
+
+/**
+ * Small words a part of a name never starts or ends on ("of", "and", "including"): "after" of
+ * "Children Looked After" is not one of them, so "children looked after" is a part.
+ */
+const JOINERS = new Set(
+  `a an and or nor of the to in into on at by for from with within including their its his her our
+  your as than that which who whose whom both either each any all some but is are was were be been`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Every part of every name, with the names it points at: runs of words that neither start nor end
+ * on "of", "and"… and hold a word that is not everyday, and the initials of runs of two or more
+ * words (with and without the small words: "CAMHS", "CLA").
+ */
+function nameParts(things: Thing[]): Map<string, Part> {
+  const parts = new Map<string, Part>();
+  const note = (run: Token[], thing: Thing, initials: boolean) => {
+    const key = run.map((token) => token.key).join(" ");
+    const part = parts.get(key) ?? { run, things: [], initials };
+    if (!part.things.includes(thing)) part.things.push(thing);
+    part.initials &&= initials;
+    parts.set(key, part);
+  };
+  for (const thing of things) {
+    const words = thing.tokens
+      .filter((token) => token.kind === "word" || token.kind === "number")
+      .slice(0, MAX_NAME_WORDS);
+    const whole = words.map((token) => token.key).join(" ");
+    for (let from = 0; from < words.length; from++) {
+      if (JOINERS.has((words[from] as Token).key)) continue;
+      for (let to = from; to < words.length; to++) {
+        const run = words.slice(from, to + 1);
+        const last = run[run.length - 1] as Token;
+        if (JOINERS.has(last.key)) continue;
+        const keys = run.map((token) => token.key).join(" ");
+        if (keys !== whole && run.some(telling)) note(run, thing, false);
+        if (run.length >= 2) {
+          for (const letters of initialsOf(run)) note([makeToken(letters)], thing, true);
+        }
+      }
+    }
+  }
+  return parts;
+}
+
+/** A word that can point at a name: not everyday, and long enough or an abbreviation. */
+function telling(token: Token): boolean {
+  if (token.kind !== "word") return false;
+  if (isAcronym(token.raw)) return !STOPWORDS.has(token.key);
+  return token.text.length >= 4 && !NEVER_DISTINCTIVE.has(token.key);
+}
+
+/** "Child and Adolescent Mental Health Services" → CAAMHS and CAMHS; three letters or more. */
+function initialsOf(run: Token[]): string[] {
+  if (run.some((token) => token.kind !== "word")) return [];
+  const all = run.map((token) => token.text[0]).join("");
+  const main = run
+    .filter((token) => !STOPWORDS.has(token.key))
+    .map((token) => token.text[0])
+    .join("");
+  return [...new Set([all, main])].filter((letters) => letters.length >= 3);
+}
+
+/**
+ * What a part of a name stands for: the one name it points at; several Lead roles sharing it
+ * ("Team Manager") are every Lead with it, as the roles are asked about; a few names of different
+ * kinds are a choice; many, none.
+ */
+function partTerm(things: Thing[], run: Token[], initials: boolean): Term | null {
+  const [only] = things;
+  if (!only || things.length > MAX_CHOICES) return null;
+  if (things.length === 1) return { kind: "namePart", name: only.term, label: only.label };
+  if (!initials && things.every((thing) => thing.term.kind === "lead")) {
+    const value = run.map((token) => token.raw).join(" ");
+    const term: NameTerm = { kind: "lead", lead: { match: "part", value } };
+    return { kind: "namePart", name: term, label: `Lead: ${value}` };
+  }
   return {
-    priorities: index(priorityTerms(vocab.priorities)),
-    leads: leadIndex(vocab.leads, distinctive),
-    areas: index(vocab.deliveryAreas.map((name) => [name, { kind: "area", name }])),
-    sections: index(vocab.sections.map((name) => [name, { kind: "section", name }])),
-    plans: planIndex(vocab.plans ?? []),
+    kind: "nameChoice",
+    options: things.map(({ term, label, name }) => ({ term, label, name })),
   };
 }
 
@@ -75,10 +218,13 @@ export function buildNameIndexes(vocab: PlanVocabulary): NameIndexes {
  * A priority's name points at its plan too, when the words come from several plans. A name two
  * plans share stands for that priority in either plan (the answer then shows each under its plan).
  */
-function priorityTerms(priorities: PlanVocabulary["priorities"]): [string, Term][] {
+function priorityTerms(
+  priorities: PlanVocabulary["priorities"],
+  read: (name: string) => Token[],
+): [string, NameTerm][] {
   const byName = new Map<string, { name: string; numbers: number[]; plans: Set<string> }>();
   for (const { number, name, plan } of priorities) {
-    const key = nameTokens(name)
+    const key = read(name)
       .map((token) => token.key)
       .join(" ");
     const seen = byName.get(key) ?? { name, numbers: [], plans: new Set<string>() };
@@ -103,13 +249,19 @@ function priorityTerms(priorities: PlanVocabulary["priorities"]): [string, Term]
  * plan"). Words are judged against the other plans' names only: "SEND" in a priority of one plan
  * still names the SEND plan when "plan" follows it, since the longer phrase wins.
  */
-function planIndex(plans: { id: string; name: string }[]): PhraseIndex {
+function planIndex(
+  plans: { id: string; name: string }[],
+  read: (name: string) => Token[],
+): PhraseIndex {
   const index = new PhraseIndex();
-  const distinctive = distinctiveWords(plans.map((plan) => plan.name));
+  const distinctive = distinctiveWords(
+    plans.map((plan) => plan.name),
+    read,
+  );
   const plan = tokenize("plan");
   for (const { id, name } of plans) {
     const term: Term = { kind: "plan", id };
-    const whole = nameTokens(name);
+    const whole = read(name);
     const runs = [whole, ...distinctiveRuns(whole, distinctive)];
     for (const run of runs) {
       index.addTokens(run, term);
@@ -117,7 +269,7 @@ function planIndex(plans: { id: string; name: string }[]): PhraseIndex {
     }
   }
   // Added after each plan's own phrases so those win; a shared run never holds a distinctive word.
-  for (const { run, ids } of sharedRuns(plans, plan[0]?.key ?? "plan")) {
+  for (const { run, ids } of sharedRuns(plans, plan[0]?.key ?? "plan", read)) {
     const phrase = run.at(-1)?.key === plan[0]?.key ? run : [...run, ...plan];
     index.addTokens(phrase, { kind: "planChoice", ids });
   }
@@ -133,10 +285,11 @@ function planIndex(plans: { id: string; name: string }[]): PhraseIndex {
 function sharedRuns(
   plans: { id: string; name: string }[],
   planKey: string,
+  read: (name: string) => Token[],
 ): { run: Token[]; ids: string[] }[] {
   const byKeys = new Map<string, { run: Token[]; ids: Set<string> }>();
   for (const { id, name } of plans) {
-    const words = nameTokens(name).filter((token) => token.kind === "word");
+    const words = read(name).filter((token) => token.kind === "word");
     for (let from = 0; from < words.length; from++) {
       for (let to = from; to < words.length; to++) {
         const run = words.slice(from, to + 1);
@@ -163,43 +316,15 @@ export function splitLead(lead: string): string[] {
     .filter(Boolean);
 }
 
-/**
- * A whole Lead cell of several roles means that cell ("HoS / Service Manager"); one role, or a
- * distinctive word of one ("IRO" of "IRO Manager"), means every Lead that includes it. The
- * first spelling of each is kept for display.
- */
-function leadIndex(leads: string[], distinctive: Set<string>): PhraseIndex {
-  const index = new PhraseIndex();
-  for (const lead of leads) {
-    for (const part of splitLead(lead)) {
-      index.addTokens(nameTokens(part), { kind: "lead", lead: { match: "part", value: part } });
-    }
-  }
-  for (const lead of leads) {
-    if (splitLead(lead).length > 1) {
-      index.addTokens(nameTokens(lead), { kind: "lead", lead: { match: "exact", value: lead } });
-    }
-  }
-  for (const lead of leads) {
-    for (const part of splitLead(lead)) {
-      for (const run of distinctiveRuns(tokenize(part), distinctive)) {
-        const value = run.map((token) => token.raw).join(" ");
-        index.addTokens(run, { kind: "lead", lead: { match: "part", value } });
-      }
-    }
-  }
-  return index;
+function nameTokens(name: string, synonyms: Synonyms): Token[] {
+  return applySynonyms(tokenize(name), synonyms).filter((token) => token.kind !== "slash");
 }
 
-function nameTokens(name: string): Token[] {
-  return applySynonyms(tokenize(name)).filter((token) => token.kind !== "slash");
-}
-
-function distinctiveWords(names: string[]): Set<string> {
+function distinctiveWords(names: string[], read: (name: string) => Token[]): Set<string> {
   const uses = new Map<string, Set<string>>();
   const acronyms = new Set<string>();
   for (const name of names) {
-    const words = nameTokens(name).filter((token) => token.kind === "word");
+    const words = read(name).filter((token) => token.kind === "word");
     const normalised = words.map((token) => token.key).join(" ");
     for (const token of words) {
       uses.set(token.key, (uses.get(token.key) ?? new Set()).add(normalised));
@@ -218,13 +343,6 @@ function distinctiveWords(names: string[]): Set<string> {
 
 const isAcronym = (raw: string): boolean =>
   raw.length >= 2 && raw === raw.toUpperCase() && /\p{L}/u.test(raw);
-
-/** The whole name, and every run of its words that holds a distinctive one. */
-function addNameRuns(index: PhraseIndex, name: string, distinctive: Set<string>, term: Term): void {
-  index.addTokens(nameTokens(name), term);
-  for (const word of tokenize(name)) if (word.kind === "word") index.words.add(word.text);
-  for (const run of distinctiveRuns(nameTokens(name), distinctive)) index.addTokens(run, term);
-}
 
 /** Runs of a name's words that hold a distinctive word and do not end on "of", "and"… */
 function distinctiveRuns(tokens: Token[], distinctive: Set<string>): Token[][] {
@@ -245,9 +363,16 @@ function distinctiveRuns(tokens: Token[], distinctive: Set<string>): Token[][] {
  * Whether a one-word name typed in lower case ("send") should be read as the name: only where a
  * name fits ("for send", "priority send", at the end), not as a verb ("send me the reds").
  */
-export function acceptsName(tokens: Token[], start: number, length: number): boolean {
+export function acceptsName(
+  tokens: Token[],
+  start: number,
+  length: number,
+  capsOnly: ReadonlySet<string>,
+): boolean {
   const token = tokens[start] as Token;
-  if (length > 1 || !EVERYDAY_ACRONYMS.has(token.key) || isAcronym(token.raw)) return true;
+  if (length > 1 || isAcronym(token.raw)) return true;
+  if (capsOnly.has(token.key)) return false;
+  if (!EVERYDAY_ACRONYMS.has(token.key)) return true;
   const before = tokens[start - 1];
   return start === tokens.length - 1 || (before !== undefined && NAME_LEADERS.has(before.key));
 }

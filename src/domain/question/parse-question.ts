@@ -53,9 +53,9 @@ export function parseQuestion(text: string, vocab: PlanVocabulary, today: IsoDat
   const typed = tokenize(text);
   if (typed.length === 0) return { kind: "unknown", reason: "I couldn't find a question in that." };
   const { tokens: spelt, corrections } = correctSpelling(typed, plan.dictionary);
-  const tokens = applySynonyms(spelt);
+  const tokens = applySynonyms(spelt, plan.names.synonyms);
   const spans = readSpans(tokens, { ...plan, today, relativeDates: relativeDatesFor(today) });
-  return buildQuestion(spans, tokens, corrections);
+  return buildQuestion(spans, tokens, corrections, today);
 }
 
 /** "this quarter" and friends depend only on the day; one day's phrases serve every question. */
@@ -75,13 +75,7 @@ function prepare(vocab: PlanVocabulary): Prepared {
   const planWords = new Set(
     (vocab.words ?? []).flatMap((word) => [word.toLowerCase(), wordKey(word)]),
   );
-  const nameWords = [
-    names.priorities,
-    names.leads,
-    names.areas,
-    names.sections,
-    names.plans,
-  ].flatMap((index) => [...index.words]);
+  const nameWords = [names.names, names.plans].flatMap((index) => [...index.words]);
   const dictionary = new SpellingDictionary(
     [
       [...CORE_PHRASES.words, ...DATE_WORDS, ...PRIORITY_WORDS, "quarter", "month", "next", "this"],

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IsoDateSchema } from "../iso-date.ts";
+import { QuarterSchema } from "../quarter.ts";
 import { RagSchema } from "../rag.ts";
 
 /**
@@ -40,6 +41,7 @@ export const DateFilterSchema = z.discriminatedUnion("kind", [
     period: z.enum(DUE_PERIODS),
   }),
   z.object({ kind: z.literal("dueBy"), date: IsoDateSchema }),
+  z.object({ kind: z.literal("dueAfter"), date: IsoDateSchema }),
 ]);
 export type DateFilter = z.infer<typeof DateFilterSchema>;
 
@@ -51,6 +53,9 @@ export const ReviewFilterSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("updated") }),
   z.object({ kind: z.literal("updatedSince"), date: IsoDateSchema }),
   z.object({ kind: z.literal("changedRag") }),
+  /** The approved RAG moved towards Red (or towards Green) since last quarter's. */
+  z.object({ kind: z.literal("worse") }),
+  z.object({ kind: z.literal("better") }),
 ]);
 export type ReviewFilter = z.infer<typeof ReviewFilterSchema>;
 
@@ -74,6 +79,11 @@ export const QuerySchema = z.object({
    * otherwise (every plan), so a one-plan store's questions and buttons are as they always were.
    */
   plans: z.array(z.string()).optional(),
+  /**
+   * "what was red last quarter": RAGs are judged as DMT had approved them by the end of this
+   * quarter, from the stored updates, instead of as they stand now.
+   */
+  asAt: QuarterSchema.optional(),
   /** "how many": the answer leads with counts. */
   count: z.boolean(),
 });
@@ -96,6 +106,12 @@ export function emptyQuery(): Query {
   };
 }
 
+/** "SEND" read as "Priority 5: Children who become vulnerable … SEND". */
+export type NameRead = { typed: string; readAs: string };
+
+/** The names a shared part may mean; `name` is each one's whole name, to ask again with. */
+export type NameChoice = { typed: string; options: { label: string; name: string }[] };
+
 /** A word the parser read as another: shown so the person can see "priorty" was taken as "priority". */
 export type Correction = { typed: string; readAs: string };
 
@@ -113,7 +129,12 @@ export type ParsedQuestion =
        * plan", "the SEND plan or the early help plan"): the person is asked which, not answered for all.
        */
       choosePlans?: string[];
+      /** Names read from a part of them ("SEND" as priority 5), said in the answer. */
+      namesRead?: NameRead[];
+      /** A part several names share: the person is asked which name they meant. */
+      chooseName?: NameChoice;
     }
+  | { kind: "missingRef"; ref: string }
   | { kind: "ref"; ref: string; plans?: string[] }
   | { kind: "summary"; priorities: number[] }
   | { kind: "unknown"; reason: string };

@@ -32,15 +32,11 @@ export function readSpans(tokens: Token[], context: ReadContext): Span[] {
     (start) => dateAt(tokens, start, context.today),
     (start) => CORE_PHRASES.longestAt(tokens, start),
     (start) => context.relativeDates.longestAt(tokens, start),
-    ...[
-      context.names.priorities,
-      context.names.leads,
-      context.names.areas,
-      context.names.sections,
-      context.names.plans,
-    ].map((index) => (start: number) => {
+    ...[context.names.names, context.names.plans].map((index) => (start: number) => {
       const match = index.longestAt(tokens, start);
-      return match && acceptsName(tokens, start, match.length) ? match : null;
+      return match && acceptsName(tokens, start, match.length, context.names.capsOnly)
+        ? match
+        : null;
     }),
     (start) => FILLER_PHRASES.longestAt(tokens, start),
   ];

@@ -24,7 +24,7 @@ export function refIndex(refs: string[]): {
   return { byKeys, prefixes, longest };
 }
 
-/** "CSC-07", "csc 7", "csc07". An unknown number after a known prefix is a problem, not a guess. */
+/** "CSC-07", "csc 7", "csc07". An unknown number after a known prefix is a missing Ref, not a guess. */
 export function refAt(
   tokens: Token[],
   start: number,
@@ -48,10 +48,7 @@ export function refAt(
   if (example && number?.kind === "number") {
     const digits = example.match(/[0-9]+$/)?.[0] ?? "";
     const missing = example.replace(/[0-9]+$/, number.text.padStart(digits.length, "0"));
-    return {
-      term: { kind: "problem", reason: `There is no action ${missing} in this plan.` },
-      length: 2,
-    };
+    return { term: { kind: "missingRef", ref: missing }, length: 2 };
   }
   return null;
 }

@@ -1,6 +1,7 @@
 import type { Action } from "../action.ts";
 import type { Quarter } from "../quarter.ts";
 import type { Rag } from "../rag.ts";
+import { officialRagAt, recordedRagAt } from "../rag-history.ts";
 import type { Update } from "../update.ts";
 import { shiftQuarter } from "./fiscal-calendar.ts";
 import type { ReviewFilter } from "./query.ts";
@@ -23,8 +24,9 @@ export const isClosed = (action: Pick<Action, "complete" | "signedOff">): boolea
 
 /**
  * The review states: awaiting sign-off and returned are this quarter's update's state; "not
- * updated" is an open action with no update this quarter; "changed RAG" compares this quarter's
- * approved rating with last quarter's approved one, or with the rating it replaced.
+ * updated" is an open action with no update this quarter; "changed RAG", "worse" and "better"
+ * compare the official rating at the end of the quarter with the one at the end of the quarter
+ * before (see `recordedRagAt`), as DMT's summary counts movements.
  */
 export function reviewMatches(
   filter: ReviewFilter,
@@ -46,21 +48,27 @@ export function reviewMatches(
       return !isClosed(action) && thisQuarter.length === 0;
     case "updatedSince":
       return updates.some((update) => update.submittedAt.slice(0, 10) >= filter.date);
-    case "changedRag":
-      return changedRag(updates, currentQuarter);
+    case "changedRag": {
+      const move = ragMove(action, updates, currentQuarter);
+      return move !== null && move !== 0;
+    }
+    case "worse":
+      return (ragMove(action, updates, currentQuarter) ?? 0) > 0;
+    case "better":
+      return (ragMove(action, updates, currentQuarter) ?? 0) < 0;
   }
 }
 
-function changedRag(updates: Update[], currentQuarter: Quarter): boolean {
-  const now = latestApproved(updates, currentQuarter);
-  if (!now) return false;
-  const before: Rag | null =
-    latestApproved(updates, shiftQuarter(currentQuarter, -1))?.proposedRag ?? now.previousRag;
-  return now.proposedRag !== before;
+/**
+ * How an action's official RAG moved from the end of the quarter before to the end of this one
+ * (now, for the current quarter), from the approved updates; null when no update records where it
+ * stood before, or it was unrated at either end.
+ */
+function ragMove(action: Action, updates: Update[], quarter: Quarter): number | null {
+  const before = recordedRagAt(updates, shiftQuarter(quarter, -1));
+  const now = officialRagAt(action, updates, quarter);
+  if (!before || !now) return before === undefined || before === now ? null : Number.NaN;
+  return SEVERITY[now] - SEVERITY[before];
 }
 
-function latestApproved(updates: Update[], quarter: Quarter): Update | undefined {
-  return updates
-    .filter((update) => update.quarter === quarter && update.state === "approved")
-    .sort((a, b) => b.revision - a.revision || b.submittedAt.localeCompare(a.submittedAt))[0];
-}
+const SEVERITY: Record<Rag, number> = { Green: 0, Amber: 1, Red: 2 };

@@ -1,4 +1,5 @@
 import { makeToken, phraseKeys, type Token } from "./tokens.ts";
+import { wordKey } from "./word-forms.ts";
 
 /**
  * Other ways people name the plan's roles and themes. A phrase is rewritten into the plan's own
@@ -25,14 +26,34 @@ const SYNONYMS: [string, string][] = [
   ["permanency", "permanence"],
 ];
 
-const COMPILED = SYNONYMS.map(([from, to]) => ({ from: phraseKeys(from), to: to.split(" ") }));
+type Synonym = { from: string[]; to: string[] };
+const COMPILED: Synonym[] = SYNONYMS.map(([from, to]) => ({
+  from: phraseKeys(from),
+  to: to.split(" "),
+}));
+
+/**
+ * The synonyms that fit a plan: a plan whose names use both phrases of one ("Mental Health" in
+ * one priority, "Emotional Health" in another) means two things by them, so that rewrite is left
+ * out and each name is read as written.
+ */
+export function synonymsFor(names: readonly string[]): readonly Synonym[] {
+  const written = names.map((name) => ` ${phraseKeys(name).join(" ")} `);
+  return COMPILED.filter(({ from, to }) => {
+    const fromPhrase = ` ${from.join(" ")} `;
+    const toPhrase = ` ${to.map((word) => wordKey(word)).join(" ")} `;
+    // A name holding both ("Children in need of help and protection") is the same thing.
+    const fromAlone = written.some((name) => name.includes(fromPhrase) && !name.includes(toPhrase));
+    return !(fromAlone && written.some((name) => name.includes(toPhrase)));
+  });
+}
 
 /** Rewrites synonyms; the first rewritten token shows what was typed so answers echo it. */
-export function applySynonyms(tokens: Token[]): Token[] {
+export function applySynonyms(tokens: Token[], synonyms: readonly Synonym[] = COMPILED): Token[] {
   const out: Token[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const hit = COMPILED.find(({ from }) => from.every((key, k) => tokens[i + k]?.key === key));
+    const hit = synonyms.find(({ from }) => from.every((key, k) => tokens[i + k]?.key === key));
     if (!hit) {
       out.push(tokens[i] as Token);
       i++;

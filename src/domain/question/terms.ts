@@ -17,6 +17,14 @@ export type Term =
   | { kind: "section"; name: string }
   | { kind: "area"; name: string }
   | { kind: "ref"; ref: string }
+  /** A Ref written like the plan's ("CSC-45") that the plan does not hold. */
+  | { kind: "missingRef"; ref: string }
+  /** A priority, Lead, area or section named by a part of its name ("SEND"): said in the answer. */
+  | { kind: "namePart"; name: NameTerm; label: string }
+  /** A part several names share ("wellbeing" of a priority and an area): the person picks one. */
+  | { kind: "nameChoice"; options: NameOption[] }
+  /** "last quarter" beside a RAG: the ratings DMT had approved by the end of that quarter. */
+  | { kind: "asAt"; quartersBack: number }
   | { kind: "count" }
   | { kind: "summary" }
   /** "all", "everything", "actions": a list of everything is wanted. */
@@ -34,6 +42,12 @@ export type Term =
   /** Understood, but it cannot be answered (priority 9 in a plan of five); the reason says why. */
   | { kind: "problem"; reason: string };
 
+/** The terms a plan's own names stand for. */
+export type NameTerm = Extract<Term, { kind: "priority" | "lead" | "area" | "section" }>;
+
+/** One name a shared part may mean: how it is shown, and its whole name to ask again with. */
+export type NameOption = { term: NameTerm; label: string; name: string };
+
 /** A term and the tokens it covers, `end` exclusive. */
 export type Span = { term: Term; start: number; end: number };
 
@@ -50,6 +64,10 @@ export function filterCategory(term: Term): string | null {
       return term.kind;
     case "planChoice":
       return "plan";
+    case "namePart":
+      return filterCategory(term.name);
+    case "nameChoice":
+      return "name";
     case "lead":
     case "mine":
       return "lead";

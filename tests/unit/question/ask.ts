@@ -30,10 +30,14 @@ export function fixture(
   return { vocab: buildVocabulary(plan, actions), actions, ...rest };
 }
 
-/** The Refs a manager would see for a question, or "unknown" when it was not understood. */
-export function answerRefs(question: string, world: Fixture): string[] | "unknown" {
+/**
+ * The Refs a manager would see for a question, "unknown" when it was not understood, or "none"
+ * for a Ref the plan does not hold (the answer says there is no such action).
+ */
+export function answerRefs(question: string, world: Fixture): string[] | "unknown" | "none" {
   const parsed = parseQuestion(question, world.vocab, world.today);
   if (parsed.kind === "unknown") return "unknown";
+  if (parsed.kind === "missingRef") return "none";
   if (parsed.kind === "ref") return [parsed.ref];
   const query =
     parsed.kind === "summary" ? { ...emptyQuery(), priorities: parsed.priorities } : parsed.query;

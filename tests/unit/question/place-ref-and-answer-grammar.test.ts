@@ -79,11 +79,9 @@ describe("one action by Ref", () => {
     expect(sampleQuery("csc 7 and csc 12").refs).toEqual(["CSC-07", "CSC-12"]);
   });
 
-  it("says when the plan has no such Ref", () => {
-    expect(parseSample("csc 42")).toEqual({
-      kind: "unknown",
-      reason: "There is no action CSC-42 in this plan.",
-    });
+  it("understands a Ref the plan does not hold, so the answer says only that there is none", () => {
+    expect(parseSample("csc 42")).toEqual({ kind: "missingRef", ref: "CSC-42" });
+    expect(parseSample("what's red in CSC-42")).toEqual({ kind: "missingRef", ref: "CSC-42" });
   });
 });
 
@@ -162,7 +160,8 @@ describe("what it will not guess", () => {
   });
 
   it("refuses questions about past ratings it cannot answer", () => {
-    expect(parseSample("what was red last quarter")).toMatchObject({ kind: "unknown" });
+    expect(parseSample("what was red last year")).toMatchObject({ kind: "unknown" });
+    expect(parseSample("overdue last quarter")).toMatchObject({ kind: "unknown" });
   });
 
   it("offers three example questions it does understand", () => {

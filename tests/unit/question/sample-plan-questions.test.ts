@@ -20,7 +20,7 @@ const ALL = csc(...Array.from({ length: 19 }, (_, i) => i + 1));
 const AMBER_P3 = csc(2, 3, 4, 5, 6, 8, 9, 11, 15, 16, 19);
 const HOS = csc(1, 2, 3, 4, 7, 9, 10, 11, 12, 13, 14, 15, 16, 18, 19);
 
-const CASES: [question: string, refs: string[] | "unknown"][] = [
+const CASES: [question: string, refs: string[] | "unknown" | "none"][] = [
   ["what's red for priority 3", []],
   ["whats amber for priority 3", AMBER_P3],
   ["show me the greens", csc(1, 7, 10, 13, 17, 18)],
@@ -86,7 +86,7 @@ const CASES: [question: string, refs: string[] | "unknown"][] = [
   ["green or amber for pririty 4", csc(9)],
   ["what's red for priority 9", "unknown"],
   ["hello", "unknown"],
-  ["CSC-42", "unknown"],
+  ["CSC-42", "none"],
 ];
 
 describe("questions over the sample plan", () => {
