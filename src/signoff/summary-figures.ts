@@ -7,7 +7,9 @@ import { assignToLeads, isOwed } from "../domain/lead-assignment.ts";
 import type { Person } from "../domain/person.ts";
 import type { Plan } from "../domain/plan.ts";
 import type { Quarter } from "../domain/quarter.ts";
+import { shiftQuarter } from "../domain/question/fiscal-calendar.ts";
 import type { Rag } from "../domain/rag.ts";
+import { recordedRagAt } from "../domain/rag-history.ts";
 import { isOverdue } from "../domain/rag-rules.ts";
 import { byRef, compareRefs } from "../domain/ref-order.ts";
 import type { Update } from "../domain/update.ts";
@@ -70,16 +72,16 @@ export function previousRagsOf(
   quarter: Quarter,
 ): Record<string, Rag | null> {
   const previous: Record<string, Rag | null> = {};
+  const byRef = new Map<string, Update[]>();
+  for (const u of updates) {
+    const list = byRef.get(u.ref);
+    if (list) list.push(u);
+    else byRef.set(u.ref, [u]);
+  }
   for (const action of actions) {
-    const history = updates
-      .filter((u) => u.ref === action.ref)
-      .sort((a, b) => a.quarter.localeCompare(b.quarter));
-    const approvedBefore = history
-      .filter((u) => u.quarter < quarter && u.decision?.outcome === "approved")
-      .at(-1);
-    const thisQuarter = history.find((u) => u.quarter === quarter);
-    if (approvedBefore) previous[action.ref] = approvedBefore.proposedRag;
-    else if (thisQuarter) previous[action.ref] = thisQuarter.previousRag;
+    // The same reading as a question's "what was red last quarter" (rag-history.ts).
+    const rag = recordedRagAt(byRef.get(action.ref) ?? [], shiftQuarter(quarter, -1));
+    if (rag !== undefined) previous[action.ref] = rag;
   }
   return previous;
 }
