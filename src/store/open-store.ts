@@ -4,12 +4,7 @@ import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import { readRunningStore, startEmbeddedCosmos } from "./embedded/index.ts";
 import { type ConnectOptions, connectStore, type Store } from "./store.ts";
-import {
-  managedIdentityCredential,
-  type StoreSignIn,
-  signInProblem,
-  storeSignIn,
-} from "./store-sign-in.ts";
+import { type StoreSignIn, signInProblem, storeCredential, storeSignIn } from "./store-sign-in.ts";
 
 export interface OpenStoreOptions {
   config: Config;
@@ -37,7 +32,7 @@ export async function openStore({
 }: OpenStoreOptions): Promise<Store> {
   const databaseId = config.COSMOS_DATABASE;
   if (config.COSMOS_ENDPOINT) {
-    return connectAccount(config.COSMOS_ENDPOINT, storeSignIn(config), {
+    return connectAccount(config.COSMOS_ENDPOINT, storeSignIn(config), role, {
       databaseId,
       clock,
       logger,
@@ -77,27 +72,33 @@ export async function openStore({
   }
 }
 
-/** A real account or the emulator: with its key, or signed in as the managed identity. */
+/** A real account or the emulator: with its key, or signed in with Entra (see storeCredential). */
 async function connectAccount(
   endpoint: string,
   signIn: StoreSignIn,
+  role: "server" | "cli",
   o: Pick<ConnectOptions, "databaseId" | "clock" | "logger">,
 ): Promise<Store> {
   const selfSigned = /^https:\/\/(localhost|127\.0\.0\.1)[:/]/.test(endpoint);
   if (signIn.kind === "key") {
     return connectStore({ ...o, target: { endpoint, key: signIn.key, selfSigned } });
   }
-  const identity = managedIdentityCredential(signIn.clientId);
-  o.logger.info("signing in to Cosmos DB with the managed identity", {
-    endpoint,
-    clientId: signIn.clientId ?? "system-assigned",
-  });
+  const identity = storeCredential(role, signIn.clientId);
+  o.logger.info(
+    role === "server"
+      ? "signing in to Cosmos DB with the managed identity"
+      : "signing in to Cosmos DB as you",
+    { endpoint, clientId: signIn.clientId ?? "none" },
+  );
   try {
     return await connectStore({
       ...o,
       target: { endpoint, credential: identity.credential, selfSigned },
     });
   } catch (error) {
-    throw signInProblem(error, identity.failure(), endpoint, signIn.clientId) ?? error;
+    throw (
+      signInProblem(error, identity.failure(), endpoint, { role, clientId: signIn.clientId }) ??
+      error
+    );
   }
 }

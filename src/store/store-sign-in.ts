@@ -1,4 +1,8 @@
-import { ManagedIdentityCredential, type TokenCredential } from "@azure/identity";
+import {
+  DefaultAzureCredential,
+  ManagedIdentityCredential,
+  type TokenCredential,
+} from "@azure/identity";
 import type { Config } from "../config.ts";
 import { DomainError } from "../domain/errors.ts";
 import { cosmosStatus } from "./store-errors.ts";
@@ -6,8 +10,8 @@ import { cosmosStatus } from "./store-errors.ts";
 /** How the product proves who it is to Cosmos DB. */
 export type StoreSignIn =
   | { kind: "key"; key: string }
-  /** clientId unset: the system-assigned identity. */
-  | { kind: "managed-identity"; clientId: string | undefined };
+  /** An Entra token: the managed identity's (clientId unset: the system-assigned one). */
+  | { kind: "entra"; clientId: string | undefined };
 
 /**
  * A key when one is set (the emulator, or an account that still allows keys); otherwise the managed
@@ -20,7 +24,7 @@ export function storeSignIn(
   if (config.COSMOS_KEY) return { kind: "key", key: config.COSMOS_KEY };
   const botIdentity =
     config.MicrosoftAppType === "UserAssignedMSI" ? config.MicrosoftAppId : undefined;
-  return { kind: "managed-identity", clientId: config.COSMOS_CLIENT_ID ?? botIdentity };
+  return { kind: "entra", clientId: config.COSMOS_CLIENT_ID ?? botIdentity };
 }
 
 export interface WatchedCredential {
@@ -30,12 +34,21 @@ export interface WatchedCredential {
 }
 
 /**
- * ManagedIdentityCredential rather than DefaultAzureCredential: on a server the identity is the only
- * credential that should ever be used, and a chain that falls through to environment secrets or a
- * developer's CLI login could connect as someone else, or bury the real cause in a list of attempts.
+ * The server signs in with ManagedIdentityCredential, not DefaultAzureCredential: on a server the
+ * identity is the only credential that should ever be used, and a chain that falls through to
+ * environment secrets or someone's CLI login could connect as someone else, or bury the real cause
+ * in a list of attempts. A command is run by a person, so it signs in as them (az login, azd,
+ * PowerShell) or, inside the web app's console, as the identity: DefaultAzureCredential, whose
+ * chain is exactly that; the store's logs then name who changed what.
  */
-export function managedIdentityCredential(clientId: string | undefined): WatchedCredential {
-  const inner = new ManagedIdentityCredential(clientId ? { clientId } : {});
+export function storeCredential(
+  role: "server" | "cli",
+  clientId: string | undefined,
+): WatchedCredential {
+  const inner =
+    role === "server"
+      ? new ManagedIdentityCredential(clientId ? { clientId } : {})
+      : new DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
   let lastFailure: unknown;
   return {
     credential: {
@@ -54,29 +67,37 @@ export function managedIdentityCredential(clientId: string | undefined): Watched
   };
 }
 
-const FIX =
+const SERVER_FIX =
   "On Azure App Service, assign the user-assigned identity to the web app and set COSMOS_CLIENT_ID to its client id " +
   "(infra/azure.json does both; see docs/deploy.md); for the emulator or an account that allows keys, set COSMOS_KEY instead.";
+const CLI_FIX =
+  "Sign in with `az login` as someone granted Cosmos DB's data contributor role on the account (docs/deploy.md shows how), " +
+  "or for the emulator set COSMOS_KEY.";
 
-/** The one line `serve` prints when the store would not let the managed identity in. */
+/** The one line `serve` or a command prints when the store would not let it in. */
 export function signInProblem(
   error: unknown,
   signInFailure: unknown,
   endpoint: string,
-  clientId: string | undefined,
+  signedInAs: { role: "server" | "cli"; clientId: string | undefined },
 ): DomainError | undefined {
-  const who = clientId ? `the managed identity ${clientId}` : "the web app's managed identity";
+  const who =
+    signedInAs.role === "cli"
+      ? "you"
+      : signedInAs.clientId
+        ? `the managed identity ${signedInAs.clientId}`
+        : "the web app's managed identity";
   if (signInFailure !== undefined) {
     return new DomainError(
       "config",
-      `Couldn't sign in to Cosmos DB at ${endpoint} as ${who} (${firstLine(signInFailure)}). ${FIX}`,
+      `Couldn't sign in to Cosmos DB at ${endpoint} as ${who} (${firstLine(signInFailure)}). ${signedInAs.role === "cli" ? CLI_FIX : SERVER_FIX}`,
     );
   }
   if (cosmosStatus(error) === 403) {
     return new DomainError(
       "config",
-      `Cosmos DB at ${endpoint} refused ${who}: grant it the Cosmos DB Built-in Data Contributor role on the account ` +
-        "(infra/azure.json does; a new grant can take a few minutes to apply), then start again.",
+      `Cosmos DB at ${endpoint} refused ${who}: grant ${signedInAs.role === "cli" ? "your account" : "it"} the Cosmos DB Built-in Data Contributor role on the account ` +
+        "(infra/azure.json does for the web app; docs/deploy.md shows how for a person; a new grant can take a few minutes to apply), then try again.",
     );
   }
   return undefined;

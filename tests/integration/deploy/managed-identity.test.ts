@@ -21,6 +21,7 @@ import {
 const BEFORE_DEPLOY = "0b5e1f1c-6a55-4a4e-9d0c-3f0c7f1b2a10";
 const DEPLOYED = "1c6f2a2d-7b66-4b5f-8e1d-4a1d8a2c3b21";
 const BOT = "7d1c2b3a-1111-4222-8333-944455556666";
+const CONSOLE = "2d7a3b4c-8c77-4c6a-9f2e-5b2e9b3d4c32";
 const NOT_ASSIGNED = "9a9a9a9a-9a9a-4a9a-9a9a-9a9a9a9a9a9a";
 
 let dataDir: string;
@@ -120,6 +121,18 @@ describe("the store with a managed identity and no key", () => {
     await store.close();
     const asked = identity.requests.map((r) => r.url.searchParams.get("client_id"));
     expect(asked).toContain(BOT);
+  });
+
+  it("lets a command run in the web app's console sign in as the identity too", async () => {
+    const store = await openStore({
+      config: configFor({ COSMOS_CLIENT_ID: CONSOLE }),
+      clock: systemClock,
+      logger: silentLogger,
+      role: "cli",
+    });
+    await store.close();
+    const asked = identity.requests.map((r) => r.url.searchParams.get("client_id"));
+    expect(asked).toContain(CONSOLE);
   });
 
   it("stops with one line naming both fixes when the identity cannot sign in", async () => {

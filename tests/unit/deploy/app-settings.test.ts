@@ -106,6 +106,6 @@ describe("the web app's settings in infra/azure.json", () => {
     expect(config.MicrosoftAppId).toBe(IDENTITY_CLIENT_ID);
     expect(config.COSMOS_ENDPOINT).toBe("https://plantrkcouncil-db.documents.azure.com:443/");
     expect(config.PUBLIC_URL).toBe("https://plantrkcouncil.azurewebsites.net");
-    expect(storeSignIn(config)).toEqual({ kind: "managed-identity", clientId: IDENTITY_CLIENT_ID });
+    expect(storeSignIn(config)).toEqual({ kind: "entra", clientId: IDENTITY_CLIENT_ID });
   });
 });
