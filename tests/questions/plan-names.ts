@@ -1,5 +1,5 @@
 import type { CorpusPlan } from "./plans.ts";
-import { COMMON_WORDS, containsRun, QUESTION_WORDS, SMALL_WORDS, words } from "./words.ts";
+import { COMMON_WORDS, containsRun, fold, QUESTION_WORDS, SMALL_WORDS, words } from "./words.ts";
 
 export type NameKind = "priority" | "section" | "area" | "lead";
 
@@ -77,13 +77,12 @@ function shorterForms(text: string): {
     const lower = raw.map((w) => w.toLowerCase());
     for (let i = 0; i < lower.length; i++) {
       const word = lower[i] as string;
-      if (word.length >= 4 && isContent(word) && !COMMON_WORDS.has(word) && !NOT_ALONE.has(word)) {
+      if (word.length >= 4 && isContent(word) && !COMMON_WORDS.has(fold(word)) && !notAlone(word)) {
         parts.add(raw[i] as string);
       }
       // A run is a phrase of its own: it starts and ends where the name's phrases do (its ends,
       // or beside "and", "of", "with"), as in "Emotional wellbeing" and "CAMHS waiting times".
-      const startsPhrase =
-        (i === 0 || SMALL_WORDS.has(lower[i - 1] as string)) && !NOT_ALONE.has(word);
+      const startsPhrase = (i === 0 || SMALL_WORDS.has(lower[i - 1] as string)) && !notAlone(word);
       for (const length of [2, 3]) {
         const run = lower.slice(i, i + length);
         if (!startsPhrase || run.length < length) continue;
@@ -92,7 +91,7 @@ function shorterForms(text: string): {
         if (SMALL_WORDS.has(run[0] as string) || SMALL_WORDS.has(run[length - 1] as string))
           continue;
         if (run.some((w) => QUESTION_WORDS.has(w) || /^\d+$/.test(w))) continue;
-        if (run.every((w) => COMMON_WORDS.has(w) || SMALL_WORDS.has(w))) continue;
+        if (run.every((w) => COMMON_WORDS.has(fold(w)) || SMALL_WORDS.has(w))) continue;
         parts.add(raw.slice(i, i + length).join(" "));
       }
     }
@@ -132,6 +131,10 @@ const NOT_ALONE = new Set(
   ),
 );
 
+function notAlone(word: string): boolean {
+  return NOT_ALONE.has(word) || NOT_ALONE.has(fold(word));
+}
+
 function isContent(word: string): boolean {
   return !SMALL_WORDS.has(word) && !QUESTION_WORDS.has(word) && !/^\d+$/.test(word);
 }
@@ -146,14 +149,15 @@ export function readingsOf(phrase: string, names: readonly PlanName[]): Reading[
   const wanted = words(phrase);
   const spelled = phrase.replace(/\s+/g, "").toUpperCase();
   // A name said whole is that name, even where it is also part of a longer one ("Children in
-  // care" the section, not "Head of Children in Care" the lead), compared ignoring case and
-  // spacing as the product documents for Lead cells ("HoS / Service Manager" is "HoS/Service
-  // Manager", not "HoS/Service Manager/ IRO"). One word alone is a role or a topic, not a whole
-  // name: "IRO" means every Lead holding it (as "what is overdue for HoS" does), and any other
-  // name holding it too, so it may need a "which one?".
+  // care" the section, not "Head of Children in Care" the lead; "SEND" the section, not "SEND
+  // Service Manager"), compared ignoring case and spacing as the product documents for Lead cells
+  // ("HoS / Service Manager" is "HoS/Service Manager", not "HoS/Service Manager/ IRO"). One word
+  // that is a whole Lead cell is a role, though: "IRO" means every Lead holding it (as "what is
+  // overdue for HoS" does), and any other name holding it too, so it may need a "which one?".
   const compact = (text: string) => text.toLowerCase().replace(/[\s'\u2019]+/g, "");
-  const exact =
-    wanted.length > 1 ? names.filter((name) => compact(name.text) === compact(phrase)) : [];
+  const exact = names.filter(
+    (name) => compact(name.text) === compact(phrase) && (wanted.length > 1 || name.kind !== "lead"),
+  );
   const matching =
     exact.length > 0
       ? exact
