@@ -225,7 +225,8 @@ describe("the tab's API with several plans", () => {
     ]);
     const refs = book.worksheets
       .slice(1)
-      .flatMap((s) => s.getColumn(1).values.slice(2))
+      // Row 1 is the sheet's title and row 2 its headers: the Refs start on row 3.
+      .flatMap((s) => s.getColumn(1).values.slice(3))
       .map(String);
     expect(refs.sort()).toEqual(["1.1", "1.2", "1.3"]);
     // Without a plan, the first plan's report, named as it always was.

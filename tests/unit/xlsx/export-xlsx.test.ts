@@ -5,10 +5,13 @@ import { planRowsToXlsx } from "../../../src/export/export-xlsx.ts";
 import { toPlanRows } from "../../../src/import/plan-rows.ts";
 import { anUpdate, sampleActions } from "./sample-rows.ts";
 
+/** Row 1 is each sheet's title; the column headers are row 2. */
+const HEADER_ROW = 2;
+
 /** Finds a sheet's column by its header text. */
 function columnOf(sheet: ExcelJS.Worksheet, header: string): number {
   let found = 0;
-  sheet.getRow(1).eachCell((cell, col) => {
+  sheet.getRow(HEADER_ROW).eachCell((cell, col) => {
     if (cell.value === header) found = col;
   });
   if (!found) throw new Error(`no column "${header}" on ${sheet.name}`);
@@ -16,7 +19,7 @@ function columnOf(sheet: ExcelJS.Worksheet, header: string): number {
 }
 
 function findRow(sheet: ExcelJS.Worksheet, ref: string): ExcelJS.Row | undefined {
-  for (let n = 2; n <= sheet.rowCount; n++) {
+  for (let n = HEADER_ROW + 1; n <= sheet.rowCount; n++) {
     if (sheet.getRow(n).getCell(1).value === ref) return sheet.getRow(n);
   }
   return undefined;
@@ -84,7 +87,7 @@ describe("the Excel board report of the sample plan", () => {
     const sheet = book.getWorksheet("P3 Protecting children at risk") as ExcelJS.Worksheet;
     const rag = columnOf(sheet, "RAG");
     const seen = new Map<string, string | undefined>();
-    for (let n = 2; n <= sheet.rowCount; n++) {
+    for (let n = HEADER_ROW + 1; n <= sheet.rowCount; n++) {
       const cell = sheet.getRow(n).getCell(rag);
       seen.set(String(cell.value), fillOf(cell));
     }
@@ -98,13 +101,16 @@ describe("the Excel board report of the sample plan", () => {
 
   it("freezes the header and the Ref column, and offers filters on every action sheet", () => {
     for (const sheet of book.worksheets.slice(1)) {
-      expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1, xSplit: 1 });
+      expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: HEADER_ROW, xSplit: 1 });
       expect(sheet.autoFilter).toBeTruthy();
       expect(sheet.getColumn(columnOf(sheet, "Development Action")).width).toBeGreaterThanOrEqual(
         40,
       );
     }
-    expect(book.getWorksheet("Summary")?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(book.getWorksheet("Summary")?.views[0]).toMatchObject({
+      state: "frozen",
+      ySplit: HEADER_ROW,
+    });
   });
 
   it("writes completion and revised dates as real Excel dates shown day first", () => {
@@ -127,5 +133,54 @@ describe("the Excel board report of the sample plan", () => {
       new Date("2026-12-31T00:00:00Z"),
     );
     expect(fillOf(row.getCell(columnOf(holder, "Proposed RAG")))).toBe("FFC00000");
+  });
+
+  it("titles every sheet with the plan, the quarter and the day it is as at", () => {
+    for (const sheet of book.worksheets) {
+      const title = String(sheet.getCell("A1").value);
+      expect(title, sheet.name).toContain(SAMPLE_PLAN.name);
+      expect(title, sheet.name).toContain("July to September 2026 (2026-Q2)");
+      expect(title, sheet.name).toContain("as at 1 July 2026");
+      expect(sheet.getCell("A1").isMerged, sheet.name).toBe(true);
+    }
+    expect(
+      String(book.getWorksheet("P3 Protecting children at risk")?.getCell("A1").value),
+    ).toContain("Priority 3: Protecting children at risk of harm");
+  });
+
+  it("prints every sheet landscape, one page wide, the title and headers on every page", () => {
+    for (const sheet of book.worksheets) {
+      expect(sheet.pageSetup, sheet.name).toMatchObject({
+        orientation: "landscape",
+        paperSize: 9,
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: "1:2",
+      });
+      expect(sheet.headerFooter.oddFooter, sheet.name).toContain("Page &P of &N");
+    }
+    // The action sheets print Ref to Revised Date: readable, not every detail column shrunk to fit.
+    const p3 = book.getWorksheet("P3 Protecting children at risk") as ExcelJS.Worksheet;
+    expect(p3.pageSetup.printArea).toBe(`A1:H${p3.rowCount}`);
+    const printed = Array.from({ length: 8 }, (_, i) => p3.getRow(HEADER_ROW).getCell(i + 1).value);
+    expect(printed).toEqual([
+      "Ref",
+      "Development Action",
+      "Lead",
+      "Completion Date",
+      "RAG",
+      "Latest Update",
+      "Update State",
+      "Revised Date",
+    ]);
+    const width = printed.reduce<number>((sum, _, i) => sum + (p3.getColumn(i + 1).width ?? 0), 0);
+    expect(width).toBeLessThanOrEqual(175);
+  });
+
+  it("wraps long text in its cells", () => {
+    const sheet = book.getWorksheet("P3 Protecting children at risk") as ExcelJS.Worksheet;
+    const cell = rowOf(sheet, "CSC-01").getCell(columnOf(sheet, "Development Action"));
+    expect(cell.alignment).toMatchObject({ wrapText: true, vertical: "top" });
   });
 });
