@@ -108,18 +108,13 @@ function action(
 /** The actions a name stands for, as the plan's columns say. */
 function actionsOf(name: Name, world: { plan: Plan; actions: Action[] }): Action[] {
   const numbers = world.plan.priorities.filter((p) => p.name === name.text).map((p) => p.number);
-  return world.actions.filter((a) => {
-    switch (name.kind) {
-      case "priority":
-        return a.priorities.some((number) => numbers.includes(number));
-      case "section":
-        return a.section === name.text;
-      case "area":
-        return a.deliveryArea === name.text;
-      case "lead":
-        return a.lead === name.text;
-    }
-  });
+  const holds: Record<Kind, (a: Action) => boolean> = {
+    priority: (a) => a.priorities.some((number) => numbers.includes(number)),
+    section: (a) => a.section === name.text,
+    area: (a) => a.deliveryArea === name.text,
+    lead: (a) => a.lead === name.text,
+  };
+  return world.actions.filter(holds[name.kind]);
 }
 
 /**
