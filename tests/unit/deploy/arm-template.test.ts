@@ -18,6 +18,20 @@ function expressions(value: unknown): string[] {
   return [];
 }
 
+// Azure's own schema for each resource type the template uses, extracted from
+// github.com/Azure/azure-resource-manager-schemas by scripts/extract-azure-schemas.ts.
+const resourceSchemas = readJson("tests/unit/deploy/azure-resource-schemas.json");
+const resourceAjv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+function resourceValidator(resource: { type: string; apiVersion?: string }) {
+  const key = `${resource.type}@${resource.apiVersion}`;
+  const schema = resourceSchemas[key];
+  if (!schema) throw new Error(`no schema for ${key}: run scripts/extract-azure-schemas.ts`);
+  return (
+    resourceAjv.getSchema(key) ??
+    (resourceAjv.addSchema(schema as object, key).getSchema(key) as ReturnType<Ajv["compile"]>)
+  );
+}
+
 const validateSubset = new Ajv({ strict: false, allErrors: true }).compile(
   readJson("tests/unit/deploy/deployment-template.subset.schema.json"),
 );
@@ -34,6 +48,27 @@ describe("infra/azure.json", () => {
     const noType = structuredClone(t);
     delete (noType.resources[0] as unknown as Record<string, unknown>).type;
     expect(validateSubset(noType)).toBe(false);
+  });
+
+  it("has resources valid by Azure's published schema for their type and API version", () => {
+    for (const resource of t.resources) {
+      const validate = resourceValidator(resource);
+      expect(validate(resource), `${resource.type}: ${JSON.stringify(validate.errors?.[0])}`).toBe(
+        true,
+      );
+    }
+  });
+
+  it("is refused by those schemas when a resource's property has a wrong value", () => {
+    // They allow properties they do not name (as Azure does), so the tests below check by name
+    // the properties Plan Tracker depends on.
+    const account = structuredClone(resourceOf(t, "Microsoft.DocumentDB/databaseAccounts"));
+    (account.properties?.consistencyPolicy as Record<string, unknown>).defaultConsistencyLevel =
+      "Sessions";
+    expect(resourceValidator(account)(account)).toBe(false);
+    const site = structuredClone(resourceOf(t, "Microsoft.Web/sites"));
+    (site.properties?.siteConfig as Record<string, unknown>).alwaysOn = "yes";
+    expect(resourceValidator(site)(site)).toBe(false);
   });
 
   it("refers only to parameters, variables and resource types it declares", () => {

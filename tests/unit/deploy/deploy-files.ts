@@ -10,6 +10,7 @@ export const readYaml = (path: string) => parse(readText(path)) as Record<string
 
 export interface ArmResource {
   type: string;
+  apiVersion: string;
   name: string;
   kind?: string;
   sku?: { name: string };
