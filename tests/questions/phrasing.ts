@@ -11,7 +11,11 @@ export function roughen(text: string, random: Random): string {
     case 1:
       return text.toLowerCase();
     case 2:
-      return text.replace(/['\u2019?,.!]/g, "").replace(/\s+-\s+/g, " ");
+      // Sentence punctuation only: the dot inside "1.5" or "2022-23" stays.
+      return text
+        .replace(/['\u2019?,!]/g, "")
+        .replace(/\.(\s|$)/g, "$1")
+        .replace(/\s+-\s+/g, " ");
     case 3:
       return text.endsWith("?") ? text : `${text} pls`;
     default:
