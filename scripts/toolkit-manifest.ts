@@ -8,7 +8,7 @@ import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
 const APP_PACKAGE = fileURLToPath(new URL("../appPackage/", import.meta.url));
-export const TOOLKIT_MANIFEST_DIR = `${APP_PACKAGE}build/toolkit/`;
+const TOOLKIT_MANIFEST_DIR = `${APP_PACKAGE}build/toolkit/`;
 
 /** A placeholder the toolkit fills from the environment file: `${{NAME}}`. */
 export const toolkitVariable = (name: string) => `\${{${name}}}`;

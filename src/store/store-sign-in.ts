@@ -27,7 +27,7 @@ export function storeSignIn(
   return { kind: "entra", clientId: config.COSMOS_CLIENT_ID ?? botIdentity };
 }
 
-export interface WatchedCredential {
+interface WatchedCredential {
   credential: TokenCredential;
   /** The last sign-in failure, if the last attempt failed; the SDK reports it in its own words. */
   failure(): unknown;
