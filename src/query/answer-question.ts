@@ -14,7 +14,12 @@ import { askWhichPlan } from "./which-plan.ts";
  * from that plan, if it is still one the question may mean.
  */
 export function answerQuestion(context: AskContext, text: string, planId?: string): Answer {
-  const parsed = parseQuestion(text, context.snapshot.vocabulary, context.today);
+  const parsed = parseQuestion(
+    text,
+    context.snapshot.vocabulary,
+    context.today,
+    context.currentQuarter,
+  );
   switch (parsed.kind) {
     case "query": {
       const choices = (parsed.choosePlans ?? []).filter((id) =>

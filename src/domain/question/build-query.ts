@@ -1,4 +1,4 @@
-import type { IsoDate } from "../iso-date.ts";
+import type { Quarter } from "../quarter.ts";
 import { readHistory } from "./history-terms.ts";
 import { foldNegatedRags } from "./negated-rags.ts";
 import {
@@ -23,7 +23,7 @@ export function buildQuestion(
   read: Span[],
   tokens: Token[],
   corrections: Correction[],
-  today: IsoDate,
+  currentQuarter: Quarter,
 ): ParsedQuestion {
   let spans = read;
   const problem = spans.find((span) => span.term.kind === "problem")?.term;
@@ -94,7 +94,7 @@ export function buildQuestion(
     if (applyTerm(query, term)) understood.push(typed);
   }
   endPhrase();
-  const history = readHistory(query, quartersBack, today);
+  const history = readHistory(query, quartersBack, currentQuarter);
   if (history) return { kind: "unknown", reason: history };
   const choosePlans = plansToChooseFrom(spans, query, choices);
   if (choosePlans) delete query.plans;

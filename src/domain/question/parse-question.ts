@@ -1,9 +1,11 @@
 import type { IsoDate } from "../iso-date.ts";
+import type { Quarter } from "../quarter.ts";
 import { buildQuestion } from "./build-query.ts";
 import { CORE_PHRASES } from "./core-phrases.ts";
 import { relativeDatePhrases } from "./date-phrases.ts";
 import { MONTH_NUMBERS } from "./date-words.ts";
 import { FILLERS } from "./filler-phrases.ts";
+import { quarterContaining } from "./fiscal-calendar.ts";
 import { buildNameIndexes } from "./name-phrases.ts";
 import { PRIORITY_WORDS } from "./priority-numbers.ts";
 import type { ParsedQuestion } from "./query.ts";
@@ -42,7 +44,13 @@ const prepared = new WeakMap<PlanVocabulary, Prepared>();
  * "csc 7", "summary"). Pure and total: any text gives a result, and a message it cannot read
  * gives `{ kind: "unknown", reason }` rather than a guess.
  */
-export function parseQuestion(text: string, vocab: PlanVocabulary, today: IsoDate): ParsedQuestion {
+export function parseQuestion(
+  text: string,
+  vocab: PlanVocabulary,
+  today: IsoDate,
+  /** The quarter under review, that "last quarter" is counted back from; by default today's. */
+  currentQuarter: Quarter = quarterContaining(today),
+): ParsedQuestion {
   if (text.length > MAX_QUESTION_LENGTH) {
     return {
       kind: "unknown",
@@ -55,7 +63,7 @@ export function parseQuestion(text: string, vocab: PlanVocabulary, today: IsoDat
   const { tokens: spelt, corrections } = correctSpelling(typed, plan.dictionary);
   const tokens = applySynonyms(spelt, plan.names.synonyms);
   const spans = readSpans(tokens, { ...plan, today, relativeDates: relativeDatesFor(today) });
-  return buildQuestion(spans, tokens, corrections, today);
+  return buildQuestion(spans, tokens, corrections, currentQuarter);
 }
 
 /** "this quarter" and friends depend only on the day; one day's phrases serve every question. */

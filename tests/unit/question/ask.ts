@@ -35,7 +35,7 @@ export function fixture(
  * for a Ref the plan does not hold (the answer says there is no such action).
  */
 export function answerRefs(question: string, world: Fixture): string[] | "unknown" | "none" {
-  const parsed = parseQuestion(question, world.vocab, world.today);
+  const parsed = parseQuestion(question, world.vocab, world.today, world.currentQuarter);
   if (parsed.kind === "unknown") return "unknown";
   if (parsed.kind === "missingRef") return "none";
   if (parsed.kind === "ref") return [parsed.ref];
