@@ -22,8 +22,24 @@ export function isStoreUnreachable(error: unknown): boolean {
   return cause !== undefined && cause !== error ? isStoreUnreachable(cause) : false;
 }
 
+/**
+ * True when the store answered 429 (out of request units) after the SDK had already retried it
+ * as its retry policy allows: the store is there but too busy for now.
+ */
+export function isStoreBusy(error: unknown): boolean {
+  if (cosmosStatus(error) === 429) return true;
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  return cause !== undefined && cause !== error ? isStoreBusy(cause) : false;
+}
+
 /** Turns store failures that a person can act on into DomainErrors; anything else is rethrown as is. */
 export function translateStoreError(error: unknown, what: string): never {
+  if (isStoreBusy(error)) {
+    throw new DomainError(
+      "store_unavailable",
+      `The plan store was too busy to answer while ${what}. Nothing was changed; please try again in a minute (if it keeps happening, ask your administrator to raise the store's throughput).`,
+    );
+  }
   if (isStoreUnreachable(error)) {
     throw new DomainError(
       "store_unavailable",

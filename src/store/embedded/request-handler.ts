@@ -5,9 +5,11 @@
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { checkAzureLimits, isDocumentRequest } from "./azure-limits.ts";
 import { withBatchPartitionKeys } from "./batch-partition-key.ts";
 import type { CosmosAccount } from "./library.ts";
 import { routeRequest } from "./library.ts";
+import { THROTTLED } from "./throttle.ts";
 
 export interface StoreGate {
   /** Settles when the saved data has been loaded; requests wait for it. */
@@ -15,6 +17,8 @@ export interface StoreGate {
   whenDurable(): Promise<void>;
   isStopping(): boolean;
   log(message: string): void;
+  /** True when this document request is to be answered 429, as Azure does when out of units. */
+  throttle?(): boolean;
 }
 
 const QUERY_METRICS =
@@ -41,7 +45,21 @@ async function respond(gate: StoreGate, req: IncomingMessage, res: ServerRespons
     send(req, res, { code: "ServiceUnavailable", message: "The embedded store is stopping." });
     return;
   }
-  let body = await runHandler(gate, account, await withBatchPartitionKeys(req), res);
+  if (gate.throttle && isDocumentRequest(req) && gate.throttle()) {
+    req.resume();
+    res.statusCode = THROTTLED.status;
+    for (const [name, value] of Object.entries(THROTTLED.headers)) res.setHeader(name, value);
+    send(req, res, { code: THROTTLED.code, message: THROTTLED.message });
+    return;
+  }
+  // What Azure would refuse is refused here too, before the library (which would accept it) sees it.
+  const checked = await checkAzureLimits(account, req);
+  if ("refusal" in checked) {
+    res.statusCode = checked.refusal.status;
+    send(req, res, { code: checked.refusal.code, message: checked.refusal.message });
+    return;
+  }
+  let body = await runHandler(gate, account, await withBatchPartitionKeys(checked.req), res);
   try {
     await gate.whenDurable();
   } catch (error) {

@@ -14,6 +14,7 @@ import { installLinearQueries } from "./linear-queries.ts";
 import { acquireStoreLock } from "./lock.ts";
 import { createRequestListener } from "./request-handler.ts";
 import { StoreRuntime } from "./store-runtime.ts";
+import { throttleRateFromEnv, throttler } from "./throttle.ts";
 
 /** The Cosmos DB emulator's published key; the embedded store accepts any key, clients need one. */
 export const EMBEDDED_COSMOS_KEY =
@@ -34,6 +35,8 @@ export interface EmbeddedCosmosOptions {
   onCompactionStep?: (step: CompactionStep) => void;
   /** Called as each request arrives; the benchmark counts the app's round trips with it. */
   onRequest?: (req: IncomingMessage) => void;
+  /** Share of document requests answered 429 (tests only); EMBEDDED_STORE_THROTTLE_RATE unless given. */
+  throttleRate?: number;
 }
 
 export interface EmbeddedCosmos {
@@ -75,6 +78,7 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions): Promi
     whenDurable: () => runtime?.whenDurable() ?? Promise.resolve(),
     isStopping: () => stopping,
     log,
+    throttle: throttler(options.throttleRate ?? throttleRateFromEnv()),
   });
   const { onRequest } = options;
   const server = createStoreServer(
