@@ -31,6 +31,12 @@ const header = (req: IncomingMessage, name: string): string | undefined => {
   return Array.isArray(value) ? value[0] : value;
 };
 
+/** A query, or the SDK asking how the gateway would plan one (the same SQL, checked the same way). */
+const isQuery = (req: IncomingMessage): boolean =>
+  isTrue(req.headers["x-ms-documentdb-isquery"]) ||
+  isTrue(req.headers["x-ms-cosmos-is-query-plan-request"]) ||
+  header(req, "content-type")?.startsWith("application/query+json") === true;
+
 export type Checked = { refusal: Refusal } | { req: IncomingMessage };
 
 /** Refuses what Azure would refuse; otherwise hands back a request the library can read. */
@@ -68,7 +74,7 @@ export async function checkAzureLimits(
       (method === "PUT"
         ? (checkItem(body) ?? checkDocumentPartition(body, partitionKey, partitionPath))
         : null);
-  } else if (method === "POST" && isTrue(req.headers["x-ms-documentdb-isquery"])) {
+  } else if (method === "POST" && isQuery(req)) {
     call.kind = "query";
     call.sql =
       typeof body === "object" && body !== null

@@ -183,7 +183,9 @@ export function orderByItems(sql: string): OrderByItem[] | Refusal | null {
 }
 
 /** Does an indexing policy path (`/*`, `/a/?`, `/a/*`) cover a property path? */
-function covers(policyPath: string, path: string): boolean {
+function covers(quoted: string, path: string): boolean {
+  // Policies may quote a segment (`/"_etag"/?`); the quotes are not part of the name.
+  const policyPath = quoted.replaceAll('"', "");
   if (policyPath === "/*") return true;
   if (policyPath.endsWith("/?")) return policyPath.slice(0, -2) === path;
   if (policyPath.endsWith("/*")) {
