@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { PLAN_COLUMNS } from "../domain/headers.ts";
 import { guardFormulaCell } from "../import/formula-cells.ts";
-import { EXPORT_ONLY_HEADERS, type PlanRow } from "../import/plan-rows.ts";
+import { EXPORT_ONLY_HEADERS, type PlanRow } from "./plan-rows.ts";
 
 /**
  * The plan as CSV in the sample file's layout, so an exported file imports back unchanged. No cell

@@ -3,7 +3,7 @@ import type ExcelJS from "exceljs";
 import { quarterLabel, quarterOf } from "../domain/calendar.ts";
 import { formatLongDate } from "../domain/iso-date.ts";
 import type { Plan } from "../domain/plan.ts";
-import type { PlanRow } from "../import/plan-rows.ts";
+import type { PlanRow } from "./plan-rows.ts";
 
 /** RAG fills a board report reader expects, with the word in the cell too (never colour alone). */
 const RAG_STYLE: Record<string, { fill: string; font: string }> = {

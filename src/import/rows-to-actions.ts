@@ -9,8 +9,8 @@ import {
 import type { Plan, Priority } from "../domain/plan.ts";
 import { readPlanDate } from "../domain/plan-date.ts";
 import { parseRag } from "../domain/rag-rules.ts";
+import { EXPORT_ONLY_HEADERS } from "../export/plan-rows.ts";
 import { PLAN_COLUMN_NOTE } from "./plan-column.ts";
-import { EXPORT_ONLY_HEADERS } from "./plan-rows.ts";
 import { PriorityReader } from "./priority-cell.ts";
 import type { CellNote, Table } from "./read-table.ts";
 import { EXPORT_ONLY_NOTE } from "./report-headers.ts";

@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_PLAN } from "../../src/domain/plan.ts";
 import { planRowsToXlsx } from "../../src/export/export-xlsx.ts";
-import { toPlanRows } from "../../src/import/plan-rows.ts";
+import { toPlanRows } from "../../src/export/plan-rows.ts";
 import { reportDocx } from "../../src/report/report-docx.ts";
 import { buildReportModel } from "../../src/report/report-model.ts";
 import { anUpdate, sampleActions } from "../unit/xlsx/sample-rows.ts";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_PLAN_ID } from "../../../src/domain/plan.ts";
-import type { toPlanRows } from "../../../src/import/plan-rows.ts";
+import type { toPlanRows } from "../../../src/export/plan-rows.ts";
 import { runCliHere } from "../../support/run-cli.ts";
 import { cardText } from "../../support/stand-in-connector.ts";
 import { cardProblems, findObjects } from "../../support/validate-card.ts";

@@ -2,8 +2,8 @@ import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { planRowsToCsv } from "../../../src/export/export-csv.ts";
+import type { PlanRow } from "../../../src/export/plan-rows.ts";
 import { guardFormulaCell, unguardFormulaCell } from "../../../src/import/formula-cells.ts";
-import type { PlanRow } from "../../../src/import/plan-rows.ts";
 import { readCsv } from "../../../src/import/read-table.ts";
 
 const FORMULA_START = /^[=+\-@\t\r]/;

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_PLAN } from "../../../src/domain/plan.ts";
 import { planRowsToXlsx } from "../../../src/export/export-xlsx.ts";
-import { toPlanRows } from "../../../src/import/plan-rows.ts";
+import { toPlanRows } from "../../../src/export/plan-rows.ts";
 import { anUpdate, sampleActions } from "./sample-rows.ts";
 
 /** Row 1 is each sheet's title; the column headers are row 2. */

@@ -46,7 +46,7 @@ export interface PlanRow {
 /** Columns only export writes; import skips them so that an exported file re-imports unchanged. */
 export const EXPORT_ONLY_HEADERS = [
   // Written first when several plans are exported together; an import reads it as each row's plan
-  // (see plan-column.ts) and never keeps it as an extra column.
+  // (see ../import/plan-column.ts) and never keeps it as an extra column.
   "Plan",
   "Signed Off",
   "Latest Update Quarter",
