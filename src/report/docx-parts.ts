@@ -111,17 +111,26 @@ export function textCell(text: string, options: { bold?: boolean } = {}): TableC
  * A full-width table whose first row is marked as its header row: Word repeats it on every page
  * and screen readers announce it as the column headings.
  */
-export function table(headers: readonly string[], rows: TableCell[][], widths: number[]): Table {
+export function table(
+  headers: readonly string[],
+  rows: TableCell[][],
+  widths: number[],
+  options: { ragHeaders?: boolean } = {},
+): Table {
+  // A count table's Red, Amber and Green headings carry their colour as well as their word.
+  const headerCell = (h: string) => {
+    const rag = options.ragHeaders ? RAG_FILL[h as Rag] : undefined;
+    return new TableCell({
+      children: [
+        new Paragraph({ children: [new TextRun({ text: h, bold: true, color: rag?.text })] }),
+      ],
+      shading: { type: ShadingType.CLEAR, color: "auto", fill: rag?.fill ?? "D9E2F3" },
+    });
+  };
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: headers.map(
-      (h) =>
-        new TableCell({
-          children: [new Paragraph({ children: [new TextRun({ text: h, bold: true })] })],
-          shading: { type: ShadingType.CLEAR, color: "auto", fill: "D9E2F3" },
-        }),
-    ),
+    children: headers.map(headerCell),
   });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },

@@ -3,13 +3,19 @@ import type { RagCounts } from "../signoff/summary-figures.ts";
 import { bullet, heading, plain, table, textCell } from "./docx-parts.ts";
 import type { ReportModel } from "./report-model.ts";
 
-const countsText = (c: RagCounts): string =>
-  [
-    `${c.Red} Red`,
-    `${c.Amber} Amber`,
-    `${c.Green} Green`,
-    ...(c.Unrated > 0 ? [`${c.Unrated} not rated`] : []),
-  ].join(", ");
+const COUNTED = ["Red", "Amber", "Green", "Unrated"] as const;
+
+/** One row of counts: "3 (was 0)", this quarter's with last quarter's beside it. */
+function countCells(label: string, now: RagCounts, before: RagCounts, bold = false) {
+  return [
+    textCell(label, { bold }),
+    ...COUNTED.map((rag) =>
+      textCell(now[rag] === before[rag] ? `${now[rag]}` : `${now[rag]} (was ${before[rag]})`, {
+        bold,
+      }),
+    ),
+  ];
+}
 
 /** "CSC-07 Title" without the title's closing full stop, so a colon can follow it. */
 const named = (item: { ref: string; title: string }) =>
@@ -27,16 +33,8 @@ function listOrNone(title: string, items: readonly string[], none: string): Para
 export function summarySection(model: ReportModel): Array<Paragraph | Table> {
   const s = model.summary;
   const rows = [
-    ...s.byPriority.map((p) => [
-      textCell(p.name),
-      textCell(countsText(p.thisQuarter)),
-      textCell(countsText(p.lastQuarter)),
-    ]),
-    [
-      textCell("Whole plan (each action once)", { bold: true }),
-      textCell(countsText(s.totals.thisQuarter), { bold: true }),
-      textCell(countsText(s.totals.lastQuarter), { bold: true }),
-    ],
+    ...s.byPriority.map((p) => countCells(p.name, p.thisQuarter, p.lastQuarter)),
+    countCells("Whole plan (each action once)", s.totals.thisQuarter, s.totals.lastQuarter, true),
   ];
   const pending = s.awaiting.length;
   return [
@@ -49,14 +47,16 @@ export function summarySection(model: ReportModel): Array<Paragraph | Table> {
       }`,
     ),
     heading("RAG ratings by priority", HeadingLevel.HEADING_2),
+    plain(
+      `Actions by rating at the end of ${model.quarterWords}; where a count changed, "was" gives last quarter's (${model.lastQuarterWords}).`,
+    ),
     table(
-      [
-        "Priority",
-        `This quarter (${model.quarterWords})`,
-        `Last quarter (${model.lastQuarterWords})`,
-      ],
+      ["Priority", "Red", "Amber", "Green", "Not rated"],
       rows,
-      [3400, 2800, 2800],
+      [3000, 1500, 1500, 1500, 1500],
+      {
+        ragHeaders: true,
+      },
     ),
     ...listOrNone(
       "Ratings that changed",
