@@ -27,7 +27,8 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const FILES: { key: string; path: string; plan: Plan }[] = [
   {
     key: "sample",
-    path: "/work/shared/data/rutland-cyp-development-plan-2022-23.csv",
+    // The shared sample as the repository keeps it (data/sample-plan.csv is its copy).
+    path: here("../../data/sample-plan.csv"),
     plan: SAMPLE_PLAN,
   },
   {
