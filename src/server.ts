@@ -4,6 +4,7 @@ import type { RequestHandler, Router } from "express";
 import { answerAfterBody } from "./http/answer-after-body.ts";
 import { createHttpApp } from "./http/create-http-app.ts";
 import { INTERNAL_ERROR } from "./http/error-handler.ts";
+import type { Readiness } from "./http/readiness.ts";
 import { hasUsableTarget } from "./http/request-target.ts";
 import { sendJson } from "./http/send-json.ts";
 import type { Logger } from "./logger.ts";
@@ -15,6 +16,8 @@ export interface HttpServerOptions {
   host?: string;
   store: Store;
   logger: Logger;
+  /** Start-up and shutdown as `/readyz` reports them; without it, ready whenever the store answers. */
+  readiness?: Readiness;
   /** Features add their routes here (the bot endpoint, the tab, its API). */
   routes?: (router: Router) => void;
 }
@@ -33,6 +36,7 @@ export async function startHttpServer(o: HttpServerOptions): Promise<RunningHttp
     logger: o.logger,
     routes: (router) => {
       router.get("/healthz", healthz(o.store));
+      router.get("/readyz", readyz(o.store, o.readiness));
       o.routes?.(router);
     },
   });
@@ -79,6 +83,26 @@ function healthz(store: Store): RequestHandler {
       sendJson(res, 200, { status: "ok" });
     } catch {
       sendJson(res, 503, { status: "unavailable", message: "The plan store is not answering." });
+    }
+  };
+}
+
+/** For the platform's health check: 200 only when started, not stopping, and the store answers. */
+function readyz(store: Store, readiness: Readiness | undefined): RequestHandler {
+  return async (_req, res) => {
+    const reason = readiness?.notReadyReason();
+    if (reason) {
+      sendJson(res, 503, { status: "not_ready", message: reason });
+      return;
+    }
+    try {
+      await withTimeout(store.ping(), 2_000);
+      sendJson(res, 200, { status: "ready" });
+    } catch {
+      sendJson(res, 503, {
+        status: "not_ready",
+        message: "The plan store is not answering; this instance will be ready when it does.",
+      });
     }
   };
 }
