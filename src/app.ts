@@ -6,6 +6,7 @@ import { type Config, loadConfig } from "./config.ts";
 import { loadDemoIfEmpty } from "./demo/load-demo.ts";
 import type { FeatureDeps } from "./feature-deps.ts";
 import { listenHost } from "./http/listen-host.ts";
+import { startupReadiness } from "./http/readiness.ts";
 import { loadSamplePlanIfEmpty } from "./import/load-sample.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import type { Feature } from "./messaging.ts";
@@ -56,6 +57,8 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     role: "server",
     onStoreRequest: o.onStoreRequest,
   });
+  // `/readyz` turns the platform away until start-up is done and from the moment shutdown begins.
+  const readiness = startupReadiness();
   try {
     if (!o.skipSamplePlan) {
       if (config.DEMO_MODE) {
@@ -75,6 +78,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
       host: listenHost(config),
       store,
       logger,
+      readiness,
       routes: (router) => {
         router.post("/api/messages", ...bot.endpoint);
         registerTabRoutes(router, deps);
@@ -82,6 +86,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     });
     await bot.messenger.start();
     const scheduler = await startScheduler({ ...deps, jobs: [review.daily, signOff.daily] });
+    readiness.started();
     logger.info("Plan Tracker is running", { port: http.port, host: http.host });
     return {
       config,
@@ -91,6 +96,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
       messenger: bot.messenger,
       scheduler,
       async close() {
+        readiness.stopping();
         await scheduler.stop();
         questions.close();
         await bot.messenger.stop();
