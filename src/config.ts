@@ -95,6 +95,16 @@ const ConfigSchema = z
     ),
     /** Accepted sign-in token issuers, comma-separated; defaults to the tenant's Entra issuers. */
     TAB_SSO_ISSUER: optionalText,
+    /** The client id of the tab's own Entra app, whose tokens the dashboard accepts; unset: the bot's. */
+    TAB_APP_ID: optionalText.pipe(
+      z
+        .string()
+        .regex(
+          /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+          "the tab's Entra app client id, a GUID such as 00000000-0000-0000-0000-000000000000",
+        )
+        .optional(),
+    ),
     SEND_RATE_PER_SECOND: z.coerce
       .number({ message: "a number of messages per second" })
       .positive("a number above 0")

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toolkitVariable } from "../../../scripts/toolkit-manifest.ts";
+import { ssoSettingsFrom } from "../../../src/api/sso-settings.ts";
 import { configVariableNames, loadConfig } from "../../../src/config.ts";
 import { storeSignIn } from "../../../src/store/store-sign-in.ts";
 import { type ArmContext, evaluate } from "./arm-expressions.ts";
@@ -24,11 +25,14 @@ const REQUIRED_IN_PRODUCTION: Record<string, string> = {
   MicrosoftAppTenantId: "the tenant the tab's sign-in tokens come from",
   COSMOS_ENDPOINT: "without it the app would start an embedded store on App Service's disk",
   PUBLIC_URL: "links to the tab and the tab's sign-in audience",
+  TAB_APP_ID: "the tab's own Entra app: a managed identity cannot sign people in to the dashboard",
 };
 
 // What only Azure knows at deployment time, in the shapes Azure gives them.
 const IDENTITY_CLIENT_ID = "3f1e2d4c-5b6a-4978-8c9d-0e1f2a3b4c5d";
 const TENANT_ID = "11111111-2222-3333-4444-555555555555";
+// What the toolkit's aadApp/create step writes to env/.env.dev before the template is deployed.
+const TAB_APP_CLIENT_ID = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
 const azure: ArmContext = {
   parameters: {},
   variables: t.variables,
@@ -65,10 +69,9 @@ function deployedSettings(): Record<string, string> {
       name,
       // The toolkit fills ${{RESOURCE_SUFFIX}} from env/.env.dev.
       JSON.parse(
-        JSON.stringify(given[name]?.value ?? p.defaultValue).replace(
-          toolkitVariable("RESOURCE_SUFFIX"),
-          "council",
-        ),
+        JSON.stringify(given[name]?.value ?? p.defaultValue)
+          .replace(toolkitVariable("RESOURCE_SUFFIX"), "council")
+          .replace(toolkitVariable("AAD_APP_CLIENT_ID"), TAB_APP_CLIENT_ID),
       ),
     ]),
   );
@@ -107,5 +110,14 @@ describe("the web app's settings in infra/azure.json", () => {
     expect(config.COSMOS_ENDPOINT).toBe("https://plantrkcouncil-db.documents.azure.com:443/");
     expect(config.PUBLIC_URL).toBe("https://plantrkcouncil.azurewebsites.net");
     expect(storeSignIn(config)).toEqual({ kind: "entra", clientId: IDENTITY_CLIENT_ID });
+  });
+
+  it("let the dashboard accept sign-ins issued for the tab's own Entra app, not the bot's identity", () => {
+    const config = loadConfig(settings);
+    expect(config.TAB_APP_ID).toBe(TAB_APP_CLIENT_ID);
+    const sso = ssoSettingsFrom(config);
+    expect(sso).toMatchObject({
+      audiences: [TAB_APP_CLIENT_ID, `api://plantrkcouncil.azurewebsites.net/${TAB_APP_CLIENT_ID}`],
+    });
   });
 });
