@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SharedStore, startSharedStore } from "../../faults/support/shared-store.ts";
 import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
@@ -27,6 +28,13 @@ describe("the readiness answer", () => {
     const ready = await get("/readyz");
     expect(ready.status).toBe(200);
     expect(JSON.parse(ready.text)).toEqual({ status: "ready" });
+  });
+
+  it("is the path the deployment template's health check asks", async () => {
+    const template = await readFile(new URL("../../../infra/azure.json", import.meta.url), "utf8");
+    const path = /"healthCheckPath":\s*"([^"]+)"/.exec(template)?.[1];
+    expect(path).toBe("/readyz");
+    expect((await get(path as string)).status).toBe(200);
   });
 
   it("is 503 with a plain reason while the store is down, and 200 again when it is back", async () => {

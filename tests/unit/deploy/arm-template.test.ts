@@ -118,7 +118,7 @@ describe("infra/azure.json", () => {
     );
   });
 
-  it("runs the web app on Linux and Node 20, always on, HTTPS only, health-checked at /healthz, with the start command", () => {
+  it("runs the web app on Linux and Node 20, always on, HTTPS only, health-checked at /readyz (the readiness answer), with the start command", () => {
     const plan = resourceOf(t, "Microsoft.Web/serverfarms");
     expect(plan.properties?.reserved).toBe(true);
     const site = resourceOf(t, "Microsoft.Web/sites");
@@ -128,7 +128,7 @@ describe("infra/azure.json", () => {
     const nodeMajor = /\d+/.exec(pkg.engines.node)?.[0];
     expect(config.linuxFxVersion).toBe(`NODE|${nodeMajor}-lts`);
     expect(config.alwaysOn).toBe(true);
-    expect(config.healthCheckPath).toBe("/healthz");
+    expect(config.healthCheckPath).toBe("/readyz");
     // No build step yet: the web app starts exactly as `npm start` does.
     expect(config.appCommandLine).toBe(pkg.scripts.start);
     expect(site.identity?.type).toBe("UserAssigned");
