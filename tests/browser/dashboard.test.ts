@@ -175,6 +175,19 @@ describe.skipIf(NO_CHROMIUM)("the dashboard tab in Chromium", () => {
     expect(download.suggestedFilename()).toMatch(/^plan-tracker-\d{4}-\d{2}-\d{2}\.xlsx$/);
   });
 
+  it("downloads the quarter's Word report named by a chat card's link", async () => {
+    const page = await b.page();
+    // `board report` in chat links here; the button then fetches that quarter's report.
+    await page.goto(`${b.base}/tab?report=2026-Q2`);
+    await expect.poll(() => page.textContent("#results-count")).toBe("Showing all 19 actions");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download the 2026-Q2 report (Word)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("plan-tracker-2026-Q2-report.docx");
+    expect(page.problems).toEqual([]);
+  });
+
   it("fits a phone's width, each action as a card", async () => {
     const page = await b.page({ width: 390, height: 844 });
     await page.goto(`${b.base}/tab?priority=1`);
