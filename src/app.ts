@@ -63,7 +63,10 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     if (!o.skipSamplePlan) {
       if (config.DEMO_MODE) {
         await loadDemoIfEmpty(store, clock, logger, { timeZone: config.REVIEW_TIMEZONE });
-      } else await loadSamplePlanIfEmpty(store, logger);
+      } else
+        await loadSamplePlanIfEmpty(store, logger, {
+          production: config.NODE_ENV === "production",
+        });
     }
     // The bot reads this list on every turn; features join once the messenger they send through exists.
     const features: Feature[] = [];
