@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { registerTabRoutes } from "./api/routes.ts";
 import { createBot } from "./bot/create-bot.ts";
+import { connectToTeams } from "./bot/teams-connection.ts";
 import { type Clock, systemClock } from "./clock.ts";
 import { type Config, loadConfig } from "./config.ts";
 import { loadDemoIfEmpty } from "./demo/load-demo.ts";
@@ -9,8 +10,7 @@ import { listenHost } from "./http/listen-host.ts";
 import { startupReadiness } from "./http/readiness.ts";
 import { loadSamplePlanIfEmpty } from "./import/load-sample.ts";
 import { createLogger, type Logger } from "./logger.ts";
-import type { Feature } from "./messaging.ts";
-import type { BotMessenger } from "./outbox/outbox-messenger.ts";
+import { createOutbox, type SendingMessenger } from "./outbox/create-outbox.ts";
 import { createQuestionFeature } from "./query/question-feature.ts";
 import { createReviewFeature } from "./review/review-feature.ts";
 import { type RunningScheduler, startScheduler } from "./scheduler/scheduler.ts";
@@ -34,7 +34,7 @@ export interface RunningApp {
   store: Store;
   http: RunningHttpServer;
   port: number;
-  messenger: BotMessenger;
+  messenger: SendingMessenger;
   /** The daily runner; tests call `runDue(now)` with a moved clock instead of waiting for 09:00. */
   scheduler: RunningScheduler;
   close(): Promise<void>;
@@ -59,23 +59,49 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   });
   // `/readyz` turns the platform away until start-up is done and from the moment shutdown begins.
   const readiness = startupReadiness();
+  // What start-up has opened, closed in reverse order on stop, or when a later step fails.
+  const opened: Array<{ name: string; close: () => Promise<void> | void }> = [];
+  const closeAll = async () => {
+    readiness.stopping();
+    for (const { name, close } of opened.splice(0).reverse()) {
+      try {
+        await close();
+      } catch (error) {
+        logger.warn("couldn't close part of the server while stopping", { part: name, error });
+      }
+    }
+  };
+  opened.push({ name: "store", close: () => store.close() });
   try {
     if (!o.skipSamplePlan) {
       if (config.DEMO_MODE) {
         await loadDemoIfEmpty(store, clock, logger, { timeZone: config.REVIEW_TIMEZONE });
-      } else
-        await loadSamplePlanIfEmpty(store, logger, {
-          production: config.NODE_ENV === "production",
-        });
+      } else await loadSamplePlanIfEmpty(store, logger);
     }
-    // The bot reads this list on every turn; features join once the messenger they send through exists.
-    const features: Feature[] = [];
-    const bot = createBot({ config, store, clock, logger, features });
-    const deps: FeatureDeps = { config, store, messenger: bot.messenger, clock, logger };
+    const now = () => clock.now();
+    const teams = connectToTeams({ config, store, now });
+    const messenger = createOutbox({
+      config,
+      outbox: store.outbox,
+      teams: teams.calls,
+      addresses: teams.directory,
+      limiter: teams.limiter,
+      logger,
+      now,
+    });
+    const deps: FeatureDeps = { config, store, messenger, clock, logger };
     const signOff = createSignOffFeature(deps);
     const review = createReviewFeature(deps, signOff.hooks);
     const questions = createQuestionFeature(deps);
-    features.push(review.feature, signOff.feature, questions);
+    opened.push({ name: "question index", close: () => questions.close() });
+    const bot = createBot({
+      config,
+      store,
+      clock,
+      logger,
+      teams,
+      features: [review.feature, signOff.feature, questions],
+    });
     const http = await startHttpServer({
       port: config.PORT,
       host: listenHost(config),
@@ -87,8 +113,13 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
         registerTabRoutes(router, deps);
       },
     });
-    await bot.messenger.start();
+    opened.push({ name: "HTTP server", close: () => http.close() });
+    await messenger.start();
+    opened.push({ name: "outbox sender", close: () => messenger.stop() });
+    // Replies still waiting their turn go out before the sender closes the rate limiter.
+    opened.push({ name: "replies", close: () => bot.drain() });
     const scheduler = await startScheduler({ ...deps, jobs: [review.daily, signOff.daily] });
+    opened.push({ name: "scheduler", close: () => scheduler.stop() });
     readiness.started();
     logger.info("Plan Tracker is running", { port: http.port, host: http.host });
     return {
@@ -96,19 +127,12 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
       store,
       http,
       port: http.port,
-      messenger: bot.messenger,
+      messenger,
       scheduler,
-      async close() {
-        readiness.stopping();
-        await scheduler.stop();
-        questions.close();
-        await bot.messenger.stop();
-        await http.close();
-        await store.close();
-      },
+      close: closeAll,
     };
   } catch (error) {
-    await store.close();
+    await closeAll();
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-import { ConnectorError, parseRetryAfter } from "./connector-error.ts";
+import { ConnectorError, parseRetryAfter } from "../outbox/connector-error.ts";
 import type { TokenSource } from "./token-source.ts";
 
 /** A member as the Bot Connector describes them (Teams adds email, UPN and tenant). */

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { ConnectorError } from "../outbox/connector-error.ts";
 import { decideRetry, type RetryPolicyOptions } from "../outbox/retry-policy.ts";
 import type { SendRateLimiter } from "../outbox/send-rate-limiter.ts";
-import { ConnectorError } from "./connector-error.ts";
 
 /** While a person waits on a reply: a few quick retries, never a long wait. */
 const INTERACTIVE_RETRY: RetryPolicyOptions = {

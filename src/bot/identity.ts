@@ -1,9 +1,9 @@
 import type { Person } from "../domain/person.ts";
+import { ConnectorError } from "../outbox/connector-error.ts";
 import type { TeamsMember } from "../store/conversations-repo.ts";
 import type { PeopleRepo } from "../store/people-repo.ts";
 import type { BotConnector, ConnectorMember } from "./bot-connector.ts";
 import type { ConnectorCalls } from "./connector-calls.ts";
-import { ConnectorError } from "./connector-error.ts";
 import type { TurnOrigin } from "./inbound-activity.ts";
 import { newMember, type TeamsDirectory } from "./teams-directory.ts";
 

@@ -1,15 +1,8 @@
+import type { TeamsAddresses } from "../outbox/teams-calls.ts";
 import type { ConversationsRepo, TeamsMember } from "../store/conversations-repo.ts";
 
 /** How long a cached record is trusted before it is read again (another instance may change it). */
 const CACHE_MS = 60_000;
-
-/**
- * How old a record may be to address a proactive message: long enough to cover a whole review
- * round, whose leads are looked up as their forms are queued. A person's chat and service URL
- * rarely change; when a message is refused (403/404) with an older record, the sender reads the
- * record again before giving up (`OutboxDelivery`).
- */
-export const ADDRESS_MAX_AGE_MS = 10 * 60_000;
 
 /**
  * Look-ups by email wait for others to join them, so the look-ups of a round's recipients share
@@ -35,7 +28,7 @@ interface Waiting {
  * needs the sender's email and every proactive message the recipient's chat. Look-ups by email
  * that arrive together (a round's recipients) share one query.
  */
-export class TeamsDirectory {
+export class TeamsDirectory implements TeamsAddresses {
   private readonly byUser = new Map<string, Cached>();
   private readonly byEmail = new Map<string, Cached>();
   /** Emails being read, so a second look-up waits for the first instead of reading again. */

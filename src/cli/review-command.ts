@@ -4,8 +4,8 @@ import { loadConfig } from "../config.ts";
 import { quarterLabel } from "../domain/calendar.ts";
 import { formatLongDate } from "../domain/iso-date.ts";
 import { createLogger } from "../logger.ts";
+import { queueOnlyMessenger } from "../outbox/outbox-messenger.ts";
 import { loadReviewStatus } from "../review/load-review-status.ts";
-import { createOutboxMessenger } from "../review/outbox-messenger.ts";
 import { startReviewLines } from "../review/review-messages.ts";
 import type { ReviewLists, ReviewStatus } from "../review/review-status.ts";
 import { setReviewDate } from "../review/set-review-date.ts";
@@ -41,7 +41,7 @@ async function start(args: string[], io: CommandIo): Promise<number> {
     startReview(
       {
         store,
-        messenger: createOutboxMessenger(store, systemClock),
+        messenger: queueOnlyMessenger(store, systemClock),
         clock: systemClock,
         logger,
         config,

@@ -1,24 +1,22 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import type { BotConnector } from "../bot/bot-connector.ts";
-import { cardActivity } from "../bot/card-activity.ts";
-import { ConnectorError } from "../bot/connector-error.ts";
-import { ADDRESS_MAX_AGE_MS, type TeamsDirectory } from "../bot/teams-directory.ts";
 import { isDomainError } from "../domain/errors.ts";
 import type { Logger } from "../logger.ts";
 import type { TeamsMember } from "../store/conversations-repo.ts";
 import type { Versioned } from "../store/document-repo.ts";
 import { markedCardPut, markedSent, released } from "../store/outbox-items.ts";
 import type { OutboxClaim, OutboxItem, OutboxRepo } from "../store/outbox-repo.ts";
+import { ConnectorError } from "./connector-error.ts";
 import { Permits } from "./permits.ts";
 import { QueuedClaims } from "./queued-claims.ts";
 import { decideRetry, type RetryPolicyOptions } from "./retry-policy.ts";
 import type { SendRateLimiter, SendSlot } from "./send-rate-limiter.ts";
 import { claimIsAbandoned, type SenderIdentity } from "./sender-identity.ts";
+import { ADDRESS_MAX_AGE_MS, type TeamsAddresses, type TeamsCalls } from "./teams-calls.ts";
 
 export interface OutboxDeliveryOptions {
   outbox: OutboxRepo;
-  directory: TeamsDirectory;
-  connector: BotConnector;
+  directory: TeamsAddresses;
+  teams: TeamsCalls;
   limiter: SendRateLimiter;
   logger: Logger;
   identity: SenderIdentity;
@@ -134,11 +132,11 @@ export class OutboxDelivery {
     }
     let activityId: string;
     try {
-      const activity = cardActivity(held.doc.card, held.doc.summary);
-      ({ id: activityId } = await this.o.connector.sendToConversation(
+      ({ id: activityId } = await this.o.teams.sendCard(
         member.serviceUrl,
         conversationId,
-        activity,
+        held.doc.card,
+        held.doc.summary,
       ));
     } catch (error) {
       throttleOn(slot, error);
@@ -226,7 +224,7 @@ export class OutboxDelivery {
     }
     let conversationId: string;
     try {
-      ({ id: conversationId } = await this.o.connector.createConversation(member.serviceUrl, {
+      ({ id: conversationId } = await this.o.teams.openPersonalChat(member.serviceUrl, {
         userId: member.teamsUserId,
         tenantId: member.tenantId,
         botId: member.botId,
@@ -254,12 +252,12 @@ export class OutboxDelivery {
     }
     const version = held.doc.cardVersion;
     try {
-      const activity = cardActivity(held.doc.pendingCard, held.doc.summary);
-      await this.o.connector.updateActivity(
+      await this.o.teams.replaceCard(
         delivery.serviceUrl,
         delivery.conversationId,
         delivery.activityId,
-        activity,
+        held.doc.pendingCard,
+        held.doc.summary,
       );
     } catch (error) {
       throttleOn(slot, error);

@@ -1,27 +1,35 @@
-import type { TeamsDirectory } from "../bot/teams-directory.ts";
+import type { Clock } from "../clock.ts";
 import { DomainError } from "../domain/errors.ts";
 import type { Card, Messenger, OutboundMessage } from "../messaging.ts";
+import type { TeamsMember } from "../store/conversations-repo.ts";
 import { newOutboxItem, withReplacementCard } from "../store/outbox-items.ts";
-import { type OutboxItem, type OutboxRepo, outboxId } from "../store/outbox-repo.ts";
-import type { OutboxSender } from "./outbox-sender.ts";
+import { type OutboxClaim, type OutboxRepo, outboxId } from "../store/outbox-repo.ts";
+import type { Store } from "../store/store.ts";
 
-/** The proactive sender as the use cases see it, plus what the app and tests need to run it. */
-export interface BotMessenger extends Messenger {
-  start(): Promise<void>;
-  /** Stops sending; messages not yet sent stay queued for the next start. */
-  stop(): Promise<void>;
-  /** Resolves when the outbox has nothing left to send. */
-  idle(): Promise<void>;
-  /** Messages Teams refused for good (blocked, uninstalled, unknown to Teams), oldest first. */
-  failedDeliveries(): Promise<OutboxItem[]>;
+/** What queueing needs from a sender running in this process: a claim to queue with, and a nudge. */
+export interface QueueingSender {
+  claimForQueueing(id: string): OutboxClaim | null;
+  dropQueuedClaim(id: string, claim: OutboxClaim): void;
+  wake(): void;
 }
 
-export function outboxMessenger(o: {
+export interface OutboxMessengerOptions {
   outbox: OutboxRepo;
-  sender: OutboxSender;
-  directory: TeamsDirectory;
+  /** A person's Teams account, by their directory id. */
+  memberOf: (personId: string) => Promise<TeamsMember | null>;
   now: () => Date;
-}): BotMessenger {
+  /**
+   * This process's sender, when it runs one. Without it (the CLI) messages are queued unclaimed
+   * and the running server's sender delivers them.
+   */
+  sender?: QueueingSender;
+}
+
+/**
+ * The one Messenger: every message is recorded in the durable outbox under its key (so a message
+ * queued twice, by the server or the CLI, is still queued once) and delivered by a sender.
+ */
+export function outboxMessenger(o: OutboxMessengerOptions): Messenger {
   const sendMany = async (messages: readonly OutboundMessage[]) => {
     const checked = messages.map((message) => {
       const key = message.key.trim();
@@ -37,7 +45,7 @@ export function outboxMessenger(o: {
     // Queued already claimed by this process's sender, which then sends them without a write to
     // claim them; other instances leave them alone unless this one stops (see QueuedClaims).
     const items = checked.map((message) => {
-      const claim = o.sender.claimForQueueing(outboxId(message.key));
+      const claim = o.sender?.claimForQueueing(outboxId(message.key)) ?? null;
       return { item: newOutboxItem(message, o.now(), claim), claim };
     });
     let queued: boolean[] = [];
@@ -48,10 +56,10 @@ export function outboxMessenger(o: {
           : await o.outbox.enqueueMany(items.map(({ item }) => item));
     } finally {
       items.forEach(({ item, claim }, index) => {
-        if (claim && !queued[index]) o.sender.dropQueuedClaim(item.id, claim);
+        if (claim && !queued[index]) o.sender?.dropQueuedClaim(item.id, claim);
       });
     }
-    if (queued.some(Boolean)) o.sender.wake();
+    if (queued.some(Boolean)) o.sender?.wake();
     return queued.map((ok) => ({ queued: ok }));
   };
 
@@ -66,18 +74,23 @@ export function outboxMessenger(o: {
       const changed = await o.outbox.mutate(outboxId(key.trim()), (item) =>
         withReplacementCard(item, card),
       );
-      if (changed) o.sender.wake();
+      if (changed) o.sender?.wake();
     },
 
     async teamsUserIdOf(personId: string) {
-      return (await o.directory.memberOf(personId))?.teamsUserId;
+      return (await o.memberOf(personId))?.teamsUserId;
     },
-
-    async start() {
-      o.sender.start();
-    },
-    stop: () => o.sender.stop(),
-    idle: () => o.sender.idle(),
-    failedDeliveries: () => o.outbox.listFailed(),
   };
+}
+
+/**
+ * For processes that do not talk to Teams themselves (the CLI): queues exactly as the server
+ * does, and the running server's sender delivers what it finds.
+ */
+export function queueOnlyMessenger(store: Store, clock: Clock): Messenger {
+  return outboxMessenger({
+    outbox: store.outbox,
+    memberOf: (personId) => store.conversations.memberByEmail(personId),
+    now: () => clock.now(),
+  });
 }

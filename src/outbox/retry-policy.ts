@@ -1,4 +1,4 @@
-import { ConnectorError } from "../bot/connector-error.ts";
+import { ConnectorError } from "./connector-error.ts";
 
 export type RetryDecision =
   | {

@@ -99,6 +99,19 @@ export class SendRateLimiter {
     });
   }
 
+  /**
+   * Whether a request to this conversation would be let go at once: nobody waiting for it, and
+   * every window, the chat's and the app's, open now.
+   */
+  canGoNow(conversationId: string | null): boolean {
+    if (this.closed) return true;
+    const now = this.now();
+    if (this.waiters.some((waiter) => waiter.conversationId === conversationId)) return false;
+    if (readyAt(this.global, this.globalRules(), now) > now) return false;
+    const ledger = conversationId === null ? undefined : this.conversations.get(conversationId);
+    return !ledger || conversationReadyAt(ledger, this.limits.perConversation, now) <= now;
+  }
+
   /** Teams answered 429: nothing more goes to that conversation (or anywhere, for null) until then. */
   pause(conversationId: string | null, ms: number): void {
     const ledger = conversationId === null ? this.global : this.ledgerFor(conversationId);

@@ -79,6 +79,20 @@ export interface AppLimit {
   retryAfterSeconds?: number;
 }
 
+/** At most `limit` messages in any `windowMs` milliseconds in one conversation (Teams: 7 in 1 s...). */
+export interface ChatLimit {
+  limit: number;
+  windowMs: number;
+}
+
+/** Teams' published limits per bot per conversation. */
+export const TEAMS_CHAT_LIMITS: ChatLimit[] = [
+  { limit: 7, windowMs: 1_000 },
+  { limit: 8, windowMs: 2_000 },
+  { limit: 60, windowMs: 30_000 },
+  { limit: 1_800, windowMs: 3_600_000 },
+];
+
 export interface RandomFaults {
   seed: number;
   /** Each request of the given kinds fails with `status` with probability `rate`. */
@@ -104,6 +118,9 @@ export class StandInConnector {
   private appLimit: AppLimit | null = null;
   /** When each message accepted under the app limit arrived, oldest first. */
   private accepted: number[] = [];
+  private chatLimits: ChatLimit[] | null = null;
+  /** Per conversation, when each message accepted under the chat limits arrived, oldest first. */
+  private readonly acceptedInChat = new Map<string, number[]>();
   private holding = false;
   private readonly held = new Set<ServerResponse>();
   private readonly sockets = new Set<Socket>();
@@ -182,6 +199,12 @@ export class StandInConnector {
     this.blocked.set(conversationId, status);
   }
 
+  /** From now on each conversation is held to every one of `limits` (null lifts them). */
+  limitChats(limits: ChatLimit[] | null): void {
+    this.chatLimits = limits;
+    this.acceptedInChat.clear();
+  }
+
   /** From now on the app as a whole is held to `limit` (null lifts it). */
   limitApp(limit: AppLimit | null): void {
     this.appLimit = limit;
@@ -250,7 +273,7 @@ export class StandInConnector {
       this.notify();
       return;
     }
-    const fault = this.faultFor(route) ?? this.overAppLimit(route);
+    const fault = this.faultFor(route) ?? this.overChatLimit(route) ?? this.overAppLimit(route);
     if (fault) {
       record.status = fault.status;
       const headers: Record<string, string> = { "content-type": "application/json" };
@@ -357,6 +380,22 @@ export class StandInConnector {
       return { status: 429, retryAfterSeconds: limit.retryAfterSeconds ?? 1 };
     }
     this.accepted.push(at);
+    return null;
+  }
+
+  /** A 429 when the conversation has had its fill in any of its windows; else counts this one. */
+  private overChatLimit(route: Route): { status: number; retryAfterSeconds: number } | null {
+    const limits = this.chatLimits;
+    if (!limits || !route.conversationId || !MESSAGE_KINDS.includes(route.kind)) return null;
+    const at = performance.now();
+    const times = this.acceptedInChat.get(route.conversationId) ?? [];
+    for (const { limit, windowMs } of limits) {
+      if (times.filter((t) => t > at - windowMs).length >= limit) {
+        return { status: 429, retryAfterSeconds: 1 };
+      }
+    }
+    times.push(at);
+    this.acceptedInChat.set(route.conversationId, times);
     return null;
   }
 

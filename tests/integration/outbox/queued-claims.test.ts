@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TeamsDirectory } from "../../../src/bot/teams-directory.ts";
 import { silentLogger } from "../../../src/logger.ts";
-import { createOutboxMessenger } from "../../../src/review/outbox-messenger.ts";
+import { queueOnlyMessenger } from "../../../src/outbox/outbox-messenger.ts";
 import { outboxId } from "../../../src/store/outbox-repo.ts";
 import { connectStore, type Store } from "../../../src/store/store.ts";
 import { type SharedStore, startSharedStore } from "../../faults/support/shared-store.ts";
@@ -106,7 +106,7 @@ describe("messages queued already claimed by the instance that queued them", () 
   });
 
   it("sends messages queued where no sender runs (the command line) once, from whichever instance claims them", async () => {
-    const cli = createOutboxMessenger(store, clock);
+    const cli = queueOnlyMessenger(store, clock);
     for (let n = 0; n < 30; n++) {
       await cli.send(numberedMessage(`cli:${n}`, people[n % PEOPLE] as TeamsUser));
     }

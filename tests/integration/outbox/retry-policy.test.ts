@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConnectorError, parseRetryAfter } from "../../../src/bot/connector-error.ts";
+import { ConnectorError, parseRetryAfter } from "../../../src/outbox/connector-error.ts";
 import { DEFAULT_RETRY, decideRetry } from "../../../src/outbox/retry-policy.ts";
 
 const HOUR = 3_600_000;

@@ -2,10 +2,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBot } from "../../../src/bot/create-bot.ts";
-import { loadConfig } from "../../../src/config.ts";
 import { silentLogger } from "../../../src/logger.ts";
 import type { Messenger } from "../../../src/messaging.ts";
+import { queueOnlyMessenger } from "../../../src/outbox/outbox-messenger.ts";
 import { readRunningStore } from "../../../src/store/embedded/index.ts";
 import { connectStore, type Store } from "../../../src/store/store.ts";
 import {
@@ -94,11 +93,8 @@ describe("the proactive sender across a crash", () => {
       clock,
       logger: silentLogger,
     });
-    const config = loadConfig(env);
-    return {
-      store,
-      messenger: createBot({ config, store, clock, logger: silentLogger, features: [] }).messenger,
-    };
+    // Queued as the server queues, without a sender of its own: the app's sender delivers.
+    return { store, messenger: queueOnlyMessenger(store, clock) };
   }
 
   /** Copies of each message that reached its person (and a check that each went to the right one). */

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { BotConnector } from "../../../src/bot/bot-connector.ts";
+import { connectorTeamsCalls } from "../../../src/bot/connector-teams-calls.ts";
 import { newMember, TeamsDirectory } from "../../../src/bot/teams-directory.ts";
 import { silentLogger } from "../../../src/logger.ts";
+import type { SendingMessenger } from "../../../src/outbox/create-outbox.ts";
 import { OutboxDelivery } from "../../../src/outbox/outbox-delivery.ts";
-import { type BotMessenger, outboxMessenger } from "../../../src/outbox/outbox-messenger.ts";
+import { outboxMessenger } from "../../../src/outbox/outbox-messenger.ts";
 import { OutboxSender } from "../../../src/outbox/outbox-sender.ts";
 import { teamsRateLimits } from "../../../src/outbox/rate-limits.ts";
 import { DEFAULT_RETRY } from "../../../src/outbox/retry-policy.ts";
@@ -13,12 +15,12 @@ import type { Store } from "../../../src/store/store.ts";
 import type { StandInConnector, TeamsUser } from "../../support/stand-in-connector.ts";
 
 /**
- * One server instance's proactive sender, wired as `createBot` wires it, on a machine the test
+ * One server instance's proactive sender, wired as `createOutbox` wires it, on a machine the test
  * names: instances on different machines cannot see whether each other's processes are alive, so
  * they only take over each other's claims when the claims lapse.
  */
 export interface SenderInstance {
-  messenger: BotMessenger;
+  messenger: SendingMessenger;
   directory: TeamsDirectory;
   identity: SenderIdentity;
 }
@@ -36,7 +38,7 @@ export function senderInstance(
   const delivery = new OutboxDelivery({
     outbox: store.outbox,
     directory,
-    connector,
+    teams: connectorTeamsCalls(connector),
     limiter,
     logger: silentLogger,
     identity,
@@ -55,7 +57,18 @@ export function senderInstance(
     pollIntervalMs: 100,
   });
   return {
-    messenger: outboxMessenger({ outbox: store.outbox, sender, directory, now }),
+    messenger: {
+      ...outboxMessenger({
+        outbox: store.outbox,
+        memberOf: (personId) => directory.memberOf(personId),
+        now,
+        sender,
+      }),
+      start: async () => sender.start(),
+      stop: () => sender.stop(),
+      idle: () => sender.idle(),
+      failedDeliveries: () => store.outbox.listFailed(),
+    },
     directory,
     identity,
   };

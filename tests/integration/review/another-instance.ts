@@ -2,7 +2,7 @@ import type { Clock } from "../../../src/clock.ts";
 import { loadConfig } from "../../../src/config.ts";
 import type { FeatureDeps } from "../../../src/feature-deps.ts";
 import { silentLogger } from "../../../src/logger.ts";
-import { createOutboxMessenger } from "../../../src/review/outbox-messenger.ts";
+import { queueOnlyMessenger } from "../../../src/outbox/outbox-messenger.ts";
 import { createReviewFeature } from "../../../src/review/review-feature.ts";
 import { type RunningScheduler, startScheduler } from "../../../src/scheduler/scheduler.ts";
 import { createSignOffFeature } from "../../../src/signoff/signoff-feature.ts";
@@ -17,7 +17,7 @@ export function startAnotherInstance(store: Store, clock: Clock): Promise<Runnin
   const deps: FeatureDeps = {
     config: loadConfig({ LOG_LEVEL: "silent" }),
     store,
-    messenger: createOutboxMessenger(store, clock),
+    messenger: queueOnlyMessenger(store, clock),
     clock,
     logger: silentLogger,
   };

@@ -8,7 +8,7 @@ import { importPlanFile } from "../../../src/import/import-plan.ts";
 import { SAMPLE_PLAN_PATH } from "../../../src/import/load-sample.ts";
 import { silentLogger } from "../../../src/logger.ts";
 import type { Card, CardActionTurn, ConversationScope, Feature } from "../../../src/messaging.ts";
-import { createOutboxMessenger } from "../../../src/review/outbox-messenger.ts";
+import { queueOnlyMessenger } from "../../../src/outbox/outbox-messenger.ts";
 import { createReviewFeature } from "../../../src/review/review-feature.ts";
 import { createSignOffFeature } from "../../../src/signoff/signoff-feature.ts";
 import type { OutboxItem } from "../../../src/store/outbox-repo.ts";
@@ -37,7 +37,7 @@ describe("the Update button on a lead's list", () => {
     const deps: FeatureDeps = {
       config: loadConfig({ LOG_LEVEL: "silent" }),
       store,
-      messenger: createOutboxMessenger(store, clock),
+      messenger: queueOnlyMessenger(store, clock),
       clock,
       logger: silentLogger,
     };

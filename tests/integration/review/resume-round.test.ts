@@ -5,10 +5,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { seedLargePlan } from "../../../bench/large-plan.ts";
 import { ManualClock } from "../../../src/clock.ts";
 import { todayIn } from "../../../src/domain/calendar.ts";
-import { DEFAULT_PLAN_ID } from "../../../src/domain/plan.ts";
 import { assignToLeads } from "../../../src/domain/lead-assignment.ts";
+import { DEFAULT_PLAN_ID } from "../../../src/domain/plan.ts";
+import { queueOnlyMessenger } from "../../../src/outbox/outbox-messenger.ts";
 import { sendOpeningForms } from "../../../src/review/opening-forms.ts";
-import { createOutboxMessenger } from "../../../src/review/outbox-messenger.ts";
 import {
   changeReview,
   readReview,
@@ -61,7 +61,7 @@ describe("a round whose queueing a stopped server cut short", () => {
     );
     const someLeads = [...byPerson.values()].slice(0, 2);
     const queuedBefore = await sendOpeningForms(
-      { store: first.store, messenger: createOutboxMessenger(first.store, clock), config },
+      { store: first.store, messenger: queueOnlyMessenger(first.store, clock), config },
       quarter,
       reviewDate,
       today,

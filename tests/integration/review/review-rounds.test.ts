@@ -9,7 +9,7 @@ import { importPlanFile } from "../../../src/import/import-plan.ts";
 import { SAMPLE_PLAN_PATH } from "../../../src/import/load-sample.ts";
 import { silentLogger } from "../../../src/logger.ts";
 import type { CardActionTurn, Feature } from "../../../src/messaging.ts";
-import { createOutboxMessenger } from "../../../src/review/outbox-messenger.ts";
+import { queueOnlyMessenger } from "../../../src/outbox/outbox-messenger.ts";
 import { createReviewFeature } from "../../../src/review/review-feature.ts";
 import { createDailyRunner, type DailyRunner } from "../../../src/scheduler/daily-runner.ts";
 import type { OutboxItem } from "../../../src/store/outbox-repo.ts";
@@ -80,7 +80,7 @@ describe("a quarter's reminder rounds", () => {
     const deps: FeatureDeps = {
       config: loadConfig({ LOG_LEVEL: "silent" }),
       store,
-      messenger: createOutboxMessenger(store, clock),
+      messenger: queueOnlyMessenger(store, clock),
       clock,
       logger: silentLogger,
     };

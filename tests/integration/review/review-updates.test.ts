@@ -8,7 +8,7 @@ import { importPlanFile } from "../../../src/import/import-plan.ts";
 import { SAMPLE_PLAN_PATH } from "../../../src/import/load-sample.ts";
 import { silentLogger } from "../../../src/logger.ts";
 import type { Card, Feature, MessageTurn } from "../../../src/messaging.ts";
-import { createOutboxMessenger } from "../../../src/review/outbox-messenger.ts";
+import { queueOnlyMessenger } from "../../../src/outbox/outbox-messenger.ts";
 import { createReviewFeature } from "../../../src/review/review-feature.ts";
 import type { Store } from "../../../src/store/store.ts";
 import { cardText } from "../../support/stand-in-connector.ts";
@@ -31,7 +31,7 @@ describe("a lead's update, after the first submit", () => {
     const deps: FeatureDeps = {
       config: loadConfig({ LOG_LEVEL: "silent" }),
       store,
-      messenger: createOutboxMessenger(store, clock),
+      messenger: queueOnlyMessenger(store, clock),
       clock,
       logger: silentLogger,
     };
