@@ -76,7 +76,10 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     if (!o.skipSamplePlan) {
       if (config.DEMO_MODE) {
         await loadDemoIfEmpty(store, clock, logger, { timeZone: config.REVIEW_TIMEZONE });
-      } else await loadSamplePlanIfEmpty(store, logger);
+      } else
+        await loadSamplePlanIfEmpty(store, logger, {
+          production: config.NODE_ENV === "production",
+        });
     }
     const now = () => clock.now();
     const teams = connectToTeams({ config, store, now });

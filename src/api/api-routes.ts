@@ -7,6 +7,7 @@ import { toPlanRows } from "../export/plan-rows.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import { type HttpContext, handle } from "../http/http-handler.ts";
 import { sendJson } from "../http/send-json.ts";
+import { NO_PLAN_YET } from "../plans/no-plan-yet.ts";
 import { listPlans } from "../plans/plan-list.ts";
 import { DOCX_TYPE, loadReportDocx, reportFileName } from "../report/load-report.ts";
 import { reportQuarterOf } from "../report/report-quarter.ts";
@@ -87,10 +88,20 @@ export function registerApiRoutes(
         store.actions.list(plan.id),
         store.updates.all(),
       ]);
+      const view = buildPlanView({
+        plan,
+        actions,
+        updates,
+        today: today(),
+        viewer: viewer.person,
+        filters,
+      });
+      // A production store before its first import: say so, and how, instead of an empty table.
+      const noPlan = actions.length === 0 && (await listPlans(store)).length === 0;
       sendJson(
         res,
         200,
-        buildPlanView({ plan, actions, updates, today: today(), viewer: viewer.person, filters }),
+        noPlan ? { ...view, notice: `${NO_PLAN_YET.message} ${NO_PLAN_YET.fix}` } : view,
       );
     }),
   );

@@ -16,6 +16,7 @@ import { buildNotUnderstoodCard } from "./not-understood-card.ts";
 import { buildNotInDirectoryCard, buildStoreDownCard } from "./notice-card.ts";
 import { buildOutcomeCard } from "./outcome-card.ts";
 import { buildReminderCard } from "./reminder-card.ts";
+import { buildReportLinkCard } from "./report-link-card.ts";
 import { buildReviewStatusCard } from "./review-status-card.ts";
 import { buildSignOffCard } from "./sign-off-card.ts";
 import { buildSummaryCard } from "./summary-card.ts";
@@ -200,6 +201,15 @@ export const SAMPLE_CARDS: GalleryCard[] = [
       awaitingCount: 2,
       completedRefs: ["CSC-17"],
       tabUrl: TAB_URL,
+    }),
+  },
+  {
+    name: "Board report (the quarter's Word report)",
+    card: buildReportLinkCard({
+      planName: SAMPLE_PLAN.name,
+      quarter: "2026-Q3",
+      url: `${TAB_URL}?report=2026-Q3`,
+      awaitingCount: 1,
     }),
   },
   {

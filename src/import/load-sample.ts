@@ -12,10 +12,22 @@ export const SAMPLE_PLAN_PATH = fileURLToPath(
 
 /**
  * On first start of an empty store, loads the sample plan so there is something to try. A store
- * with any plan is left alone: a council that removed the sample plan doesn't get it back.
+ * with any plan is left alone: a council that removed the sample plan doesn't get it back. In
+ * production an empty store stays empty: a made-up council's plan must never look like the real
+ * one, so the log says how to import it instead.
  */
-export async function loadSamplePlanIfEmpty(store: Store, logger: Logger): Promise<boolean> {
+export async function loadSamplePlanIfEmpty(
+  store: Store,
+  logger: Logger,
+  o: { production?: boolean } = {},
+): Promise<boolean> {
   if ((await listPlans(store)).length > 0) return false;
+  if (o.production) {
+    logger.warn(
+      'the store holds no plan yet; the sample plan is loaded only in development. Import the council\'s plan with: npx plan-tracker import plan.xlsx --plan "Improvement plan"',
+    );
+    return false;
+  }
   if (!(await store.plans.get(DEFAULT_PLAN_ID)))
     await store.plans.save(SAMPLE_PLAN, SYSTEM_ACTOR, null);
   const report = await importPlanFile(store, SAMPLE_PLAN, SAMPLE_PLAN_PATH, {

@@ -7,6 +7,7 @@ import { actionTabUrl } from "../signoff/tab-links.ts";
 import { answerQuestion } from "./answer-question.ts";
 import { askerReach } from "./asker.ts";
 import { type Answering, questionCardActions } from "./card-actions.ts";
+import { holdsNoPlan, noPlanYetAnswer } from "./no-plan-answer.ts";
 import { notAllowedAnswer } from "./not-allowed.ts";
 import { QuestionIndex } from "./question-index.ts";
 
@@ -35,6 +36,7 @@ export function createQuestionFeature(deps: FeatureDeps): QuestionFeature {
     const reach = askerReach(person);
     if (reach === "nothing") return notAllowedAnswer();
     const snapshot = await index.current();
+    if (holdsNoPlan(snapshot)) return noPlanYetAnswer();
     const day = today();
     return work({
       snapshot,

@@ -282,7 +282,7 @@ async function load() {
         el(
           "td",
           { role: "cell", colspan: 7 },
-          "No actions match these filters. Clear a filter to see more.",
+          plan.notice ?? "No actions match these filters. Clear a filter to see more.",
         ),
       ),
     );

@@ -106,6 +106,24 @@ describe("plan-tracker report", () => {
     );
   });
 
+  it("with several plans, reports the plan named and asks which when none is", async () => {
+    const send = new URL("../../fixtures/plymouth-plan.csv", import.meta.url).pathname;
+    expect((await runCliHere(["import", send, "--plan", "SEND plan"], env)).code).toBe(0);
+    const unnamed = await runCliHere(["report", "--quarter", quarter, "--out", out], env);
+    expect(unnamed.code).toBe(2);
+    expect(unnamed.stderr).toContain('add --plan "NAME"');
+    expect(unnamed.stderr).toContain("SEND plan");
+    const sendOut = join(dir, "send.docx");
+    const named = await runCliHere(
+      ["report", "--quarter", quarter, "--plan", "send plan", "--out", sendOut],
+      env,
+    );
+    expect(named.code).toBe(0);
+    const { value } = await mammoth.extractRawText({ buffer: await readFile(sendOut) });
+    expect(value.split("\n")[0]).toBe("SEND plan");
+    expect(value).not.toContain("CSC-01");
+  });
+
   it("refuses a missing quarter or file with the fix", async () => {
     const noQuarter = await runCliHere(["report", "--out", out], env);
     expect(noQuarter.code).toBe(2);
