@@ -44,7 +44,8 @@ export function reportDocument(model: ReportModel): Document {
     styles: {
       // Arial 11pt as councils' papers are set; headings spaced so each part stands apart.
       default: {
-        document: { run: { font: "Arial", size: 22 } },
+        // British English, so spelling checks and screen readers read it as the council writes it.
+        document: { run: { font: "Arial", size: 22, language: { value: "en-GB" } } },
         heading1: {
           run: { size: 32, bold: true, color: "1F3864" },
           paragraph: { spacing: { before: 360, after: 120 } },
