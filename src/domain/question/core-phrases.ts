@@ -63,6 +63,10 @@ export const CORE_PHRASES = new PhraseIndex()
     "(awaiting|await|waiting [for]|pending|needing|needs|need|ready for|for|to|requiring|requires) (sign off|signing off|approval|approving|dmt [sign off|approval])",
     { kind: "review", review: { kind: "awaitingSignOff" } },
   )
+  .add(
+    "(awaiting|await|waiting [for]|pending|needing|needs|need|requiring|requires) [a] [dmt] decision",
+    { kind: "review", review: { kind: "awaitingSignOff" } },
+  )
   .add("(awaiting|pending|submitted|waiting|sign off|with dmt|to approve|to be approved)", {
     kind: "review",
     review: { kind: "awaitingSignOff" },

@@ -8,7 +8,7 @@ import type { PlanVocabulary } from "./vocabulary.ts";
  */
 export function describeQuery(
   query: Query,
-  context: Pick<PlanVocabulary, "priorities" | "plans">,
+  context: Pick<PlanVocabulary, "priorities" | "plans" | "plan">,
 ): string {
   const parts = [
     query.plans?.length ? describePlans(query.plans, context) : null,
@@ -63,8 +63,9 @@ function describeRags(rags: RagChoice[]): string {
 }
 
 /** "Plan: SEND Improvement Plan 2024–26". */
-function describePlans(ids: string[], context: Pick<PlanVocabulary, "plans">): string {
-  const names = ids.map((id) => context.plans?.find((plan) => plan.id === id)?.name ?? id);
+function describePlans(ids: string[], context: Pick<PlanVocabulary, "plans" | "plan">): string {
+  const plans = context.plans ?? (context.plan ? [context.plan] : []);
+  const names = ids.map((id) => plans.find((plan) => plan.id === id)?.name ?? id);
   return `${names.length > 1 ? "Plans" : "Plan"}: ${joinWords(names, "or")}`;
 }
 

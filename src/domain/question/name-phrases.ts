@@ -27,11 +27,14 @@ export type NameIndexes = {
 
 type Synonyms = ReturnType<typeof synonymsFor>;
 
-/** Words too common in children's services, or in questions, to pick out one name. */
+/**
+ * Words of children's services and of questions that never point at a name on their own, in any
+ * council's plan ("children", "service", "manager"). Whether any other word points at one name is
+ * worked out from the plan's own names.
+ */
 const GENERIC = new Set(
-  `children child young people person service plan action become including work development making
-  achieving need help care team manager worker social family support after local area whole through
-  officer head`
+  `children child young people person service services plan action need help care team manager
+  worker social family families support officer head`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -62,8 +65,13 @@ export function buildNameIndexes(vocab: PlanVocabulary): NameIndexes {
   const names = new PhraseIndex();
   // Whole names first, so a whole name wins over another name's part of the same length.
   for (const thing of things) {
-    names.addTokens(thing.tokens, thing.term);
-    for (const token of thing.tokens) if (token.kind === "word") names.words.add(token.text);
+    // A one-word role ("IRO") that other names hold too ("IRO/CP/LADO") may mean either.
+    const shared = oneWordRoleShared(thing, things, parts);
+    if (shared) shared.things.unshift(thing);
+    else {
+      names.addTokens(thing.tokens, thing.term);
+      names.addTokens(thing.written, thing.term);
+    }
   }
   for (const part of parts.values()) {
     const term = partTerm(part.things, part.run, part.initials);
@@ -75,7 +83,10 @@ export function buildNameIndexes(vocab: PlanVocabulary): NameIndexes {
       .filter((part) => part.initials && ordinary.has(part.run[0]?.key ?? ""))
       .map((part) => part.run[0]?.key ?? ""),
   );
-  return { names, plans: planIndex(vocab.plans ?? [], read), capsOnly, synonyms };
+  const plans = vocab.plans ?? [];
+  const plansIndex =
+    plans.length === 0 && vocab.plan ? onePlanIndex(vocab.plan, read) : planIndex(plans, read);
+  return { names, plans: plansIndex, capsOnly, synonyms };
 }
 
 function allNames(vocab: PlanVocabulary): string[] {
@@ -88,28 +99,61 @@ function allNames(vocab: PlanVocabulary): string[] {
 }
 
 /** One name of the plan: what it stands for, how it is shown, and its words. */
-type Thing = { id: string; term: NameTerm; label: string; name: string; tokens: Token[] };
+type Thing = {
+  id: string;
+  term: NameTerm;
+  label: string;
+  name: string;
+  /** The name's words through the synonyms, as messages are read ("PSW"). */
+  tokens: Token[];
+  /** The name's words as written ("Principal Social Worker"), so any of them finds it too. */
+  written: Token[];
+};
 
 /** Each priority, Lead role, area and section once, in the order a tie is settled. */
 function namedThings(vocab: PlanVocabulary, read: (name: string) => Token[]): Thing[] {
   const things = new Map<string, Thing>();
   const add = (kind: string, name: string, term: NameTerm, label: string) => {
     const tokens = read(name);
+    const written = tokenize(name).filter((token) => token.kind !== "slash");
     const id = `${kind}:${tokens.map((token) => token.key).join(" ")}`;
-    if (tokens.length > 0 && !things.has(id)) things.set(id, { id, term, label, name, tokens });
+    if (tokens.length > 0 && !things.has(id))
+      things.set(id, { id, term, label, name, tokens, written });
   };
   for (const [name, term] of priorityTerms(vocab.priorities, read)) {
     const numbers = term.kind === "priority" ? term.numbers.join(" and ") : "";
     add("priority", name, term, `Priority ${numbers}: ${name}`);
   }
-  for (const part of vocab.leads.flatMap(splitLead)) {
-    add("lead", part, { kind: "lead", lead: { match: "part", value: part } }, `Lead: ${part}`);
+  for (const lead of vocab.leads) {
+    const parts = splitLead(lead);
+    for (const part of parts) {
+      // A Lead cell of one role in several words ("Service Manager") said whole is that Lead,
+      // not every Lead holding those words ("SEND Service Manager"); one word ("IRO") is a role.
+      const whole = parts.length === 1 && read(part).length > 1;
+      const match = whole ? "exact" : "part";
+      add("lead", part, { kind: "lead", lead: { match, value: part } }, `Lead: ${part}`);
+    }
   }
   for (const name of vocab.deliveryAreas)
     add("area", name, { kind: "area", name }, `Area: ${name}`);
   for (const name of vocab.sections)
     add("section", name, { kind: "section", name }, `Section: ${name}`);
   return [...things.values()];
+}
+
+/** The part a one-word Lead role shares with names other than Leads, if any. */
+function oneWordRoleShared(
+  thing: Thing,
+  things: Thing[],
+  parts: Map<string, Part>,
+): Part | undefined {
+  if (thing.term.kind !== "lead" || thing.tokens.length !== 1) return undefined;
+  const key = (thing.tokens[0] as Token).key;
+  const part = parts.get(key);
+  // Another name that is this word whole ("LADO" the area) is read with the role, as before.
+  const sameWord = (other: Thing) => other.tokens.length === 1 && other.tokens[0]?.key === key;
+  if (things.some((other) => other !== thing && sameWord(other))) return undefined;
+  return part?.things.some((other) => other.term.kind !== "lead") ? part : undefined;
 }
 
 /** A whole Lead cell of several roles means that cell ("HoS / Service Manager"). */
@@ -155,25 +199,36 @@ function nameParts(things: Thing[]): Map<string, Part> {
     parts.set(key, part);
   };
   for (const thing of things) {
-    const words = thing.tokens
-      .filter((token) => token.kind === "word" || token.kind === "number")
-      .slice(0, MAX_NAME_WORDS);
-    const whole = words.map((token) => token.key).join(" ");
-    for (let from = 0; from < words.length; from++) {
-      if (JOINERS.has((words[from] as Token).key)) continue;
-      for (let to = from; to < words.length; to++) {
-        const run = words.slice(from, to + 1);
-        const last = run[run.length - 1] as Token;
-        if (JOINERS.has(last.key)) continue;
-        const keys = run.map((token) => token.key).join(" ");
-        if (keys !== whole && run.some(telling)) note(run, thing, false);
-        if (run.length >= 2) {
-          for (const letters of initialsOf(run)) note([makeToken(letters)], thing, true);
-        }
+    for (const form of thing.written === thing.tokens
+      ? [thing.tokens]
+      : [thing.tokens, thing.written])
+      notePartsOf(thing, form, note);
+  }
+  return parts;
+}
+
+function notePartsOf(
+  thing: Thing,
+  tokens: Token[],
+  note: (run: Token[], thing: Thing, initials: boolean) => void,
+): void {
+  const words = tokens
+    .filter((token) => token.kind === "word" || token.kind === "number")
+    .slice(0, MAX_NAME_WORDS);
+  const whole = words.map((token) => token.key).join(" ");
+  for (let from = 0; from < words.length; from++) {
+    if (JOINERS.has((words[from] as Token).key)) continue;
+    for (let to = from; to < words.length; to++) {
+      const run = words.slice(from, to + 1);
+      const last = run[run.length - 1] as Token;
+      if (JOINERS.has(last.key)) continue;
+      const keys = run.map((token) => token.key).join(" ");
+      if (keys !== whole && run.some(telling)) note(run, thing, false);
+      if (run.length >= 2) {
+        for (const letters of initialsOf(run)) note([makeToken(letters)], thing, true);
       }
     }
   }
-  return parts;
 }
 
 /** A word that can point at a name: not everyday, and long enough or an abbreviation. */
@@ -272,6 +327,23 @@ function planIndex(
   for (const { run, ids } of sharedRuns(plans, plan[0]?.key ?? "plan", read)) {
     const phrase = run.at(-1)?.key === plan[0]?.key ? run : [...run, ...plan];
     index.addTokens(phrase, { kind: "planChoice", ids });
+  }
+  return index;
+}
+
+/**
+ * The one plan, named whole or by words of its name followed by "plan" ("the Rutland plan"): the
+ * question is about it anyway, so naming it narrows nothing. Its words alone stay free text.
+ */
+function onePlanIndex(one: { id: string; name: string }, read: (name: string) => Token[]) {
+  const index = new PhraseIndex();
+  const term: Term = { kind: "plan", id: one.id };
+  const plan = tokenize("plan");
+  const whole = read(one.name);
+  index.addTokens(whole, term);
+  const distinctive = distinctiveWords([one.name], read);
+  for (const run of distinctiveRuns(whole, distinctive)) {
+    if (run.at(-1)?.key !== plan[0]?.key) index.addTokens([...run, ...plan], term);
   }
   return index;
 }

@@ -9,6 +9,8 @@ export function refIndex(refs: string[]): {
   prefixes: Map<string, string>;
   /** The most tokens any Ref takes ("CSC-07" takes two, "1/2a" three). */
   longest: number;
+  /** Every Ref is a bare number ("1", "97"): a number the plan lacks is a missing Ref. */
+  numbers: boolean;
 } {
   const byKeys = new Map<string, string>();
   const prefixes = new Map<string, string>();
@@ -21,7 +23,8 @@ export function refIndex(refs: string[]): {
     if (keys.length === 2 && /^[0-9]+$/.test(keys[1] as string))
       prefixes.set(keys[0] as string, ref);
   }
-  return { byKeys, prefixes, longest };
+  const numbers = refs.length > 0 && refs.every((ref) => /^[0-9]+$/.test(ref.trim()));
+  return { byKeys, prefixes, longest, numbers };
 }
 
 /** "CSC-07", "csc 7", "csc07". An unknown number after a known prefix is a missing Ref, not a guess. */
@@ -43,6 +46,10 @@ export function refAt(
     if (ref) longest = { term: { kind: "ref", ref }, length };
   }
   if (longest) return longest;
+  const first = tokens[start];
+  if (index.numbers && first?.kind === "number" && tokens[start + 1]?.kind !== "slash") {
+    return { term: { kind: "missingRef", ref: first.text }, length: 1 };
+  }
   const example = index.prefixes.get(tokens[start]?.key ?? "");
   const number = tokens[start + 1];
   if (example && number?.kind === "number") {

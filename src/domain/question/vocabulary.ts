@@ -19,6 +19,8 @@ export type PlanVocabulary = {
    * Absent with one plan: naming it adds nothing, and the answers stay as they always were.
    */
   plans?: { id: string; name: string }[];
+  /** The one plan these words are from, so a question may still name it ("the Rutland plan"). */
+  plan?: { id: string; name: string };
 };
 
 export function buildVocabulary(plan: Plan, actions: Action[]): PlanVocabulary {
@@ -38,6 +40,7 @@ export function buildVocabulary(plan: Plan, actions: Action[]): PlanVocabulary {
     deliveryAreas: distinct(actions.map((action) => action.deliveryArea.trim())),
     refs: distinct(actions.map((action) => action.ref)),
     words: [...words].sort(),
+    plan: { id: plan.id, name: plan.name },
   };
 }
 

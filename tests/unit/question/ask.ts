@@ -31,13 +31,18 @@ export function fixture(
 }
 
 /**
- * The Refs a manager would see for a question, "unknown" when it was not understood, or "none"
- * for a Ref the plan does not hold (the answer says there is no such action).
+ * The Refs a manager would see for a question, "unknown" when it was not understood, "none" for a
+ * Ref the plan does not hold (the answer says there is no such action), or "asks which" when a
+ * word fits several of the plan's names.
  */
-export function answerRefs(question: string, world: Fixture): string[] | "unknown" | "none" {
+export function answerRefs(
+  question: string,
+  world: Fixture,
+): string[] | "unknown" | "none" | "asks which" {
   const parsed = parseQuestion(question, world.vocab, world.today, world.currentQuarter);
   if (parsed.kind === "unknown") return "unknown";
   if (parsed.kind === "missingRef") return "none";
+  if (parsed.kind === "query" && parsed.chooseName) return "asks which";
   if (parsed.kind === "ref") return [parsed.ref];
   const query =
     parsed.kind === "summary" ? { ...emptyQuery(), priorities: parsed.priorities } : parsed.query;

@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { leadMatches } from "../../../src/domain/question/lead-match.ts";
-import { sampleQuery } from "./ask.ts";
+import { parseSample, sampleQuery } from "./ask.ts";
 
 describe("leads in questions", () => {
   it.each([
     ["for HoS", { match: "part", value: "HoS" }],
     ["for hos", { match: "part", value: "HoS" }],
     ["what is the LADO doing", { match: "part", value: "LADO" }],
-    ["IROs", { match: "part", value: "IRO" }],
     ["led by the PSW", { match: "part", value: "PSW" }],
     ["head of service", { match: "part", value: "HoS" }],
     ["service manager", { match: "part", value: "Service Manager" }],
@@ -20,9 +19,17 @@ describe("leads in questions", () => {
   });
 
   it("reads several leads as either", () => {
-    expect(sampleQuery("for HoS or IRO").leads).toEqual([
+    expect(sampleQuery("for HoS or PSW").leads).toEqual([
       { match: "part", value: "HoS" },
-      { match: "part", value: "IRO" },
+      { match: "part", value: "PSW" },
+    ]);
+  });
+
+  it("asks which is meant when a role is also in another name (IRO and the IRO/CP/LADO section)", () => {
+    const parsed = parseSample("IROs");
+    expect(parsed.kind === "query" && parsed.chooseName?.options.map((o) => o.label)).toEqual([
+      "Lead: IRO",
+      "Section: IRO/CP/LADO",
     ]);
   });
 

@@ -20,7 +20,7 @@ const ALL = csc(...Array.from({ length: 19 }, (_, i) => i + 1));
 const AMBER_P3 = csc(2, 3, 4, 5, 6, 8, 9, 11, 15, 16, 19);
 const HOS = csc(1, 2, 3, 4, 7, 9, 10, 11, 12, 13, 14, 15, 16, 18, 19);
 
-const CASES: [question: string, refs: string[] | "unknown" | "none"][] = [
+const CASES: [question: string, refs: string[] | "unknown" | "none" | "asks which"][] = [
   ["what's red for priority 3", []],
   ["whats amber for priority 3", AMBER_P3],
   ["show me the greens", csc(1, 7, 10, 13, 17, 18)],
@@ -40,7 +40,9 @@ const CASES: [question: string, refs: string[] | "unknown" | "none"][] = [
   ["AMBER FOR PRIORITY 1", csc(12, 14)],
   ["what is the LADO doing", csc(19)],
   ["show overdue actions for HoS", HOS],
-  ["for IRO", csc(4, 5, 10)],
+  // "IRO" is a Lead role and in the section "IRO/CP/LADO": the person picks which.
+  ["for IRO", "asks which"],
+  ["for IRO Manager", "asks which"],
   ["anything for the PSW", csc(8)],
   ["HoS / Service Manager actions", csc(1, 2, 3, 7, 11)],
   ["hos/service manager", csc(1, 2, 3, 7, 11)],

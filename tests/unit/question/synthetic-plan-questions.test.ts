@@ -22,7 +22,7 @@ const world = fixture(SYNTHETIC_PLAN, SYNTHETIC_ACTIONS, {
 const t = (...numbers: number[]) => numbers.map((n) => `T-${n}`);
 const REDS = t(1, 3, 6, 10);
 
-const CASES: [question: string, refs: string[] | "unknown" | "none"][] = [
+const CASES: [question: string, refs: string[] | "unknown" | "none" | "asks which"][] = [
   ["what's red", REDS],
   ["whats red", REDS],
   ["what's late", REDS],
