@@ -1,14 +1,16 @@
 import { quarterMonthsLabel } from "../cards/quarter-label.ts";
-import { movementText } from "../cards/rag-movements.ts";
+import { movementText, ragMovements } from "../cards/rag-movements.ts";
 import type { Action } from "../domain/action.ts";
 import { previousQuarter } from "../domain/calendar.ts";
 import { formatLongDate, type IsoDate } from "../domain/iso-date.ts";
 import type { Person } from "../domain/person.ts";
 import type { Plan } from "../domain/plan.ts";
 import type { Quarter } from "../domain/quarter.ts";
+import { officialRagAt } from "../domain/rag-history.ts";
+import { ragMixAt, updatesByRef } from "../domain/rag-trend.ts";
 import { byRef } from "../domain/ref-order.ts";
 import type { Update } from "../domain/update.ts";
-import { type RagCounts, type SummaryFigures, summaryFigures } from "../signoff/summary-figures.ts";
+import { type RagCounts, summaryFigures } from "../signoff/summary-figures.ts";
 import { type ActionProfile, actionProfile } from "./action-profile.ts";
 
 export interface ReportInputs {
@@ -65,15 +67,6 @@ export interface ReportModel {
   appendix: ActionProfile[];
 }
 
-const emptyCounts = (): RagCounts => ({ Red: 0, Amber: 0, Green: 0, Unrated: 0 });
-
-/** Last quarter's counts: each action's rating at the end of last quarter, where a record shows it. */
-function lastQuarterCounts(actions: readonly Action[], figures: SummaryFigures): RagCounts {
-  const counts = emptyCounts();
-  for (const action of actions) counts[figures.previousRags[action.ref] ?? "Unrated"] += 1;
-  return counts;
-}
-
 /** Priorities in the plan's order; a plan without priorities is grouped by its sections. */
 function groupsOf(plan: Plan, profiles: readonly ActionProfile[], actions: readonly Action[]) {
   const byRefAction = new Map(actions.map((a) => [a.ref, a]));
@@ -110,8 +103,18 @@ export function buildReportModel(input: ReportInputs): ReportModel {
   const actions = [...input.actions].sort(byRef);
   const figures = summaryFigures(input);
   // Each action's own updates, found once: a plan of a thousand actions stays well under a second.
-  const updatesOf = new Map<string, Update[]>();
-  for (const u of input.updates) updatesOf.set(u.ref, [...(updatesOf.get(u.ref) ?? []), u]);
+  const updatesOf = updatesByRef(input.updates);
+  // The counts are the quarter's own, from DMT's decisions (the tab's trend reads the same rule):
+  // a report of an older quarter made after later approvals still shows that quarter's ratings.
+  const lastQuarter = previousQuarter(input.quarter);
+  const mixOf = (list: readonly Action[]) => ({
+    thisQuarter: ragMixAt(list, updatesOf, input.quarter),
+    lastQuarter: ragMixAt(list, updatesOf, lastQuarter),
+  });
+  const asAtQuarter = actions.map((a) => ({
+    ...a,
+    rag: officialRagAt(a, updatesOf.get(a.ref) ?? [], input.quarter),
+  }));
   const profiles = actions.map((a) =>
     actionProfile(a, updatesOf.get(a.ref) ?? [], input.quarter, input.today),
   );
@@ -132,14 +135,10 @@ export function buildReportModel(input: ReportInputs): ReportModel {
       actionCount: actions.length,
       byPriority: figures.byPriority.map((p) => ({
         name: `Priority ${p.priority}: ${p.name}`,
-        thisQuarter: p.counts,
-        lastQuarter: lastQuarterCounts(
-          actions.filter((a) => a.priorities.includes(p.priority)),
-          figures,
-        ),
+        ...mixOf(actions.filter((a) => a.priorities.includes(p.priority))),
       })),
-      totals: { thisQuarter: figures.totals, lastQuarter: lastQuarterCounts(actions, figures) },
-      movements: figures.movements.map(
+      totals: mixOf(actions),
+      movements: ragMovements(asAtQuarter, figures.previousRags).map(
         (m) =>
           `${movementText(m)} (${[...m.refs].sort((a, b) => byRef({ ref: a }, { ref: b })).join(", ")})`,
       ),

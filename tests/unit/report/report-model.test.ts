@@ -104,10 +104,11 @@ describe("the quarter's report model", () => {
     expect(model.summary.completions).toEqual([{ ref: "A-1", title: "Action A-1" }]);
   });
 
-  it("counts RAG per priority this quarter and last, from the summary's own figures", () => {
+  it("counts RAG per priority this quarter and last, from DMT's decisions", () => {
     const model = buildReportModel(
       inputs(actions, [
         update("A-2", "2026-Q2", "approved", { proposedRag: "Amber" }),
+        update("A-2", "2026-Q3", "approved", { proposedRag: "Red" }),
         update("A-1", "2026-Q2", "approved", { proposedRag: "Green" }),
       ]),
     );
@@ -117,6 +118,25 @@ describe("the quarter's report model", () => {
       lastQuarter: { Red: 0, Amber: 1, Green: 1, Unrated: 0 },
     });
     expect(model.summary.movements).toEqual(["1 action Amber → Red (A-2)"]);
+  });
+
+  it("reports an older quarter's ratings as they were, not today's after later approvals", () => {
+    // A-2 is Red today because DMT approved Red in Q4; the Q3 report must still say Amber.
+    const model = buildReportModel({
+      ...inputs(actions, [
+        update("A-2", "2026-Q2", "approved", { proposedRag: "Green" }),
+        update("A-2", "2026-Q3", "approved", { proposedRag: "Amber" }),
+        update("A-2", "2026-Q4", "approved", { proposedRag: "Red" }),
+        update("A-1", "2026-Q3", "approved", { proposedRag: "Green", previousRag: "Green" }),
+      ]),
+      quarter: "2026-Q3",
+    });
+    expect(model.summary.byPriority[0]).toEqual({
+      name: "Priority 1: Early help",
+      thisQuarter: { Red: 0, Amber: 1, Green: 1, Unrated: 0 },
+      lastQuarter: { Red: 0, Amber: 0, Green: 2, Unrated: 0 },
+    });
+    expect(model.summary.movements).toEqual(["1 action Green → Amber (A-2)"]);
   });
 
   it("groups profiles by priority, then the actions under none; by section for a plan without", () => {
