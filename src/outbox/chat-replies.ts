@@ -21,7 +21,7 @@ export class ChatReplies {
   /** Per chat, the last reply queued: each reply starts once the one before it has finished. */
   private readonly tails = new Map<string, Promise<void>>();
 
-  constructor(private readonly o: { limiter: SendRateLimiter; logger: Logger }) {}
+  constructor(private readonly o: { limiter: Pick<SendRateLimiter, "canGoNow">; logger: Logger }) {}
 
   async send(conversationId: string, reply: () => Promise<unknown>): Promise<void> {
     const earlier = this.tails.get(conversationId);
