@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import type { Response } from "express";
 import express, { type RequestHandler } from "express";
 
-export const PUBLIC_DIR = fileURLToPath(new URL("./public/", import.meta.url));
+// Reached through src/ from here, so the compiled copy (dist/tab/) serves the same files.
+export const PUBLIC_DIR = fileURLToPath(new URL("../../src/tab/public/", import.meta.url));
 /** The app icon's source, also the pages' favicon. */
 export const ICON_SVG = fileURLToPath(new URL("../../appPackage/icon-color.svg", import.meta.url));
 

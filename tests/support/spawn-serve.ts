@@ -12,8 +12,12 @@ export interface ServeProcess {
 }
 
 /** Starts `plan-tracker serve` in its own process and waits until it says where it listens. */
-export async function spawnServe(env: Record<string, string>): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [BIN, "serve"], {
+export async function spawnServe(
+  env: Record<string, string>,
+  /** Another copy's bin/plan-tracker.js, such as a compiled one. */
+  o: { bin?: string } = {},
+): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [o.bin ?? BIN, "serve"], {
     env: {
       PATH: process.env.PATH ?? "",
       LOG_LEVEL: "warn",

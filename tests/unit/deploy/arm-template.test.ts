@@ -129,7 +129,7 @@ describe("infra/azure.json", () => {
     expect(config.linuxFxVersion).toBe(`NODE|${nodeMajor}-lts`);
     expect(config.alwaysOn).toBe(true);
     expect(config.healthCheckPath).toBe("/readyz");
-    // No build step yet: the web app starts exactly as `npm start` does.
+    // The web app starts exactly as `npm start` does, which runs the build the deploy made.
     expect(config.appCommandLine).toBe(pkg.scripts.start);
     expect(site.identity?.type).toBe("UserAssigned");
   });

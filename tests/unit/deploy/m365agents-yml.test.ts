@@ -62,6 +62,19 @@ describe("m365agents.yml", () => {
     expect(steps("deploy").at(-1)?.uses).toBe("azureAppService/zipDeploy");
   });
 
+  it("deploys the compiled server: npm run build after installing, before dev packages go", () => {
+    const npm = steps("deploy")
+      .filter((s) => s.uses === "cli/runNpmCommand")
+      .map((s) => String(s.with?.args ?? ""));
+    const at = (start: string) => npm.findIndex((args) => args.startsWith(start));
+    // --if-present would let a deploy without the build through unnoticed.
+    expect(npm).toContain("run build");
+    expect(at("ci ")).toBeLessThan(at("run build"));
+    expect(at("run build")).toBeLessThan(at("prune "));
+    const pkg = readJson("package.json") as { scripts: Record<string, string> };
+    expect(pkg.scripts.build).toContain("tsc -p tsconfig.build.json");
+  });
+
   it("names files that exist", () => {
     const arm = steps("provision").find((s) => s.uses === "arm/deploy");
     const templates = (arm?.with?.templates ?? []) as { path: string; parameters: string }[];

@@ -1,0 +1,45 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect } from "vitest";
+import type { CompiledCopy } from "../../support/compiled-copy.ts";
+import { spawnServe } from "../../support/spawn-serve.ts";
+
+/** `plan-tracker --help` from the copy: its exit code and what it printed. */
+export function help(copy: CompiledCopy): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [copy.bin, "--help"], {
+    env: { PATH: process.env.PATH ?? "" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (d: Buffer) => {
+    output += d.toString();
+  });
+  child.stderr?.on("data", (d: Buffer) => {
+    output += d.toString();
+  });
+  return new Promise((resolve) => child.once("exit", (code) => resolve({ code, output })));
+}
+
+/**
+ * `serve` from the copy on an empty data folder answers /healthz, serves the tab's page (read
+ * from src/tab/public) and has loaded the sample plan (read from data/): the files the compiled
+ * server finds by path, not by import.
+ */
+export async function expectServes(copy: CompiledCopy): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), "plan-tracker-built-data-"));
+  const server = await spawnServe({ DATA_DIR: dataDir }, { bin: copy.bin });
+  try {
+    const base = `http://127.0.0.1:${server.port}`;
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const tab = await fetch(`${base}/tab/`);
+    expect(tab.status).toBe(200);
+    expect(await tab.text()).toContain("Plan Tracker");
+    const plan = (await (await fetch(`${base}/api/plan`)).json()) as { actions: unknown[] };
+    expect(plan.actions).toHaveLength(19);
+  } finally {
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
