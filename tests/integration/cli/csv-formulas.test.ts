@@ -6,6 +6,7 @@ import { loadConfig } from "../../../src/config.ts";
 import type { Update } from "../../../src/domain/update.ts";
 import { silentLogger } from "../../../src/logger.ts";
 import { openStore } from "../../../src/store/open-store.ts";
+import { anUpdate } from "../../support/builders.ts";
 import { runCli, tempDataDir } from "../../support/run-cli.ts";
 
 const HYPERLINK = '=HYPERLINK("http://evil.example","x")';
@@ -49,7 +50,7 @@ describe("a CSV export of cells that would run as formulas", () => {
     const store = await openStore({ config, clock, logger: silentLogger, role: "cli" });
     try {
       for (const [ref, progress] of Object.entries(PROGRESS))
-        await store.updates.create(anUpdate(ref, progress), { id: "test", name: "Test setup" });
+        await store.updates.create(anUpdateWith(ref, progress), { id: "test", name: "Test setup" });
     } finally {
       await store.close();
     }
@@ -107,24 +108,13 @@ describe("a CSV export of cells that would run as formulas", () => {
   }, 60_000);
 });
 
-function anUpdate(ref: string, progress: string): Update {
-  return {
-    id: `2026-Q3:${ref}`,
-    quarter: "2026-Q3",
+function anUpdateWith(ref: string, progress: string): Update {
+  return anUpdate({
     ref,
     progress,
     proposedRag: "Amber",
-    ragJustification: "",
-    revisedDate: null,
-    revisedDateReason: "",
-    evidenceUrl: "",
-    proposeCompletion: false,
     author: "jo.morgan@council.gov.uk",
     authorName: "Jo Morgan",
-    state: "submitted",
     submittedAt: "2026-10-01T09:00:00.000Z",
-    revision: 1,
-    previousRag: "Amber",
-    decision: null,
-  };
+  });
 }

@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../src/clock.ts";
+import { leadAndDirector, PLAN_CSV_HEADER } from "../../support/builders.ts";
 import { runCliHere } from "../../support/run-cli.ts";
 import { type CardJson, cardText } from "../../support/stand-in-connector.ts";
 import { startTestApp, type TestApp, type TestPerson } from "../../support/start-test-app.ts";
@@ -9,7 +10,6 @@ import { findObjects } from "../../support/validate-card.ts";
 import { londonMorning } from "../review/review-store.ts";
 
 const QUARTER = "2026-Q3";
-const HEADER = "Ref,Priority,Development Action,Lead,Completion Date,RAG";
 /** Refs as councils write them with the characters a Cosmos DB id may not hold: / \ # ? */
 const AWKWARD = [
   { ref: "1/2a#", title: "Refresh the early help offer" },
@@ -34,23 +34,11 @@ describe("Refs with / \\ # or ?", () => {
     env = { DATA_DIR: t.dataDir, LOG_LEVEL: "silent" };
     const path = join(t.dataDir, "plan.csv");
     const rows = AWKWARD.map((a) => `"${a.ref}",1,${a.title},Head of Early Help,31/03/2027,Amber`);
-    writeFileSync(path, `${[HEADER, ...rows].join("\n")}\n`);
+    writeFileSync(path, `${[PLAN_CSV_HEADER, ...rows].join("\n")}\n`);
     const imported = await runCliHere(["import", path], env);
     expect(imported.stderr).toBe("");
     expect(imported.code).toBe(0);
-    jo = await t.addPerson({
-      email: "jo.lead@council.gov.uk",
-      name: "Jo Lead",
-      roles: ["lead"],
-      leads: ["Head of Early Help"],
-    });
-    dee = await t.addPerson({
-      email: "dee.director@council.gov.uk",
-      name: "Dee Director",
-      roles: ["dmt"],
-    });
-    for (const person of [jo, dee]) expect((await t.install(person)).status).toBeLessThan(300);
-    await t.idle();
+    ({ jo, dee } = await leadAndDirector(t, ["Head of Early Help"]));
   });
   afterAll(() => t?.close());
 
@@ -111,7 +99,7 @@ describe("Refs with / \\ # or ?", () => {
     const path = join(t.dataDir, "clash.csv");
     writeFileSync(
       path,
-      `${HEADER}\n"1~2F2a~23",1,Same key another way,Head of Early Help,31/03/2027,Red\n`,
+      `${PLAN_CSV_HEADER}\n"1~2F2a~23",1,Same key another way,Head of Early Help,31/03/2027,Red\n`,
     );
     const imported = await runCliHere(["import", path], env);
     expect(imported.stdout + imported.stderr).toMatch(/Row 2.*1~2F2a~23.*same key.*1\/2a#/is);

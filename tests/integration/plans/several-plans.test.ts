@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_PLAN_ID } from "../../../src/domain/plan.ts";
-import { type Update, updateId } from "../../../src/domain/update.ts";
+import type { Update } from "../../../src/domain/update.ts";
+import { anUpdate } from "../../support/builders.ts";
 import { runCli, runCliHere, tempDataDir } from "../../support/run-cli.ts";
 import { withStoreAt } from "./store-at.ts";
 
@@ -200,25 +200,15 @@ describe("several plans in one store", () => {
 });
 
 /** A lead's update awaiting sign-off in 2026-Q3; `planId` left out as stored before plans. */
-function update(ref: string, planId?: string): Update {
-  return {
-    id: updateId("2026-Q3", ref, planId ?? DEFAULT_PLAN_ID),
-    quarter: "2026-Q3",
+const update = (ref: string, planId?: string): Update =>
+  anUpdate({
     ref,
     ...(planId ? { planId } : {}),
     progress: "Under way",
     proposedRag: "Amber",
-    ragJustification: "",
-    revisedDate: null,
-    revisedDateReason: "",
-    evidenceUrl: "",
-    proposeCompletion: false,
     author: "jo@council.gov.uk",
     authorName: "Jo",
-    state: "submitted",
     submittedAt: "2026-10-01T09:00:00Z",
     revision: 0,
     previousRag: null,
-    decision: null,
-  };
-}
+  });

@@ -1,10 +1,8 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../src/clock.ts";
 import { DEFAULT_PLAN_ID } from "../../../src/domain/plan.ts";
-import { importPlanFile } from "../../../src/import/import-plan.ts";
 import type { RunningScheduler } from "../../../src/scheduler/scheduler.ts";
+import { importPlanRows, leadAndDirector } from "../../support/builders.ts";
 import { type CardJson, cardText } from "../../support/stand-in-connector.ts";
 import { startTestApp, type TestApp, type TestPerson } from "../../support/start-test-app.ts";
 import { findObjects } from "../../support/validate-card.ts";
@@ -14,7 +12,6 @@ import { londonMorning } from "./review-store.ts";
 const CYP = "Children and Young People Plan";
 const SEND = "SEND Improvement Plan 2025-26";
 const SEND_ID = "send-improvement-plan-2025-26";
-const HEADER = "Ref,Priority,Development Action,Lead,Completion Date,RAG";
 const CYP_TITLE = "Refresh the early help offer";
 const SEND_TITLE = "Cut waiting times for EHC needs assessments";
 
@@ -32,44 +29,16 @@ describe("cards about one action when two plans each have a 1.1", () => {
 
   beforeAll(async () => {
     t = await startTestApp({ clock, skipSamplePlan: true });
-    const actor = { id: "test", name: "Test" };
-    const file = (name: string, rows: string[]) => {
-      const path = join(t.dataDir, name);
-      writeFileSync(path, `${[HEADER, ...rows].join("\n")}\n`);
-      return path;
-    };
-    await importPlanFile(
-      t.store,
-      { id: DEFAULT_PLAN_ID, name: CYP, priorities: [] },
-      file("cyp.csv", [
-        `1.1,1,${CYP_TITLE},Head of Early Help,31/03/2027,Amber`,
-        "1.2,1,Publish the family hubs directory,Head of Early Help,31/03/2027,Green",
-        "1.3,1,Recommission the youth offer,Head of Youth Services,31/03/2027,Green",
-      ]),
-      { dryRun: false, actor },
-    );
-    await importPlanFile(
-      t.store,
-      { id: SEND_ID, name: SEND, priorities: [] },
-      file("send.csv", [
-        `1.1,1,${SEND_TITLE},Head of Early Help,31/03/2027,Red`,
-        "2.1,2,Co-produce the preparing for adulthood pathway,Head of Youth Services,31/03/2027,Amber",
-      ]),
-      { dryRun: false, actor },
-    );
-    jo = await t.addPerson({
-      email: "jo.lead@council.gov.uk",
-      name: "Jo Lead",
-      roles: ["lead"],
-      leads: ["Head of Early Help", "Head of Youth Services"],
-    });
-    dee = await t.addPerson({
-      email: "dee.director@council.gov.uk",
-      name: "Dee Director",
-      roles: ["dmt"],
-    });
-    for (const person of [jo, dee]) expect((await t.install(person)).status).toBeLessThan(300);
-    await t.idle();
+    await importPlanRows(t, { id: DEFAULT_PLAN_ID, name: CYP }, [
+      `1.1,1,${CYP_TITLE},Head of Early Help,31/03/2027,Amber`,
+      "1.2,1,Publish the family hubs directory,Head of Early Help,31/03/2027,Green",
+      "1.3,1,Recommission the youth offer,Head of Youth Services,31/03/2027,Green",
+    ]);
+    await importPlanRows(t, { id: SEND_ID, name: SEND }, [
+      `1.1,1,${SEND_TITLE},Head of Early Help,31/03/2027,Red`,
+      "2.1,2,Co-produce the preparing for adulthood pathway,Head of Youth Services,31/03/2027,Amber",
+    ]);
+    ({ jo, dee } = await leadAndDirector(t, ["Head of Early Help", "Head of Youth Services"]));
     instance = await startAnotherInstance(t.store, clock);
     // The 2026-Q3 review is on 31 December; its opening round is on 9 December.
     clock.set(londonMorning("2026-12-09"));

@@ -1,12 +1,10 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../src/clock.ts";
 import { reviewRoundDates } from "../../../src/domain/calendar.ts";
 import { DEFAULT_PLAN_ID } from "../../../src/domain/plan.ts";
-import { importPlanFile } from "../../../src/import/import-plan.ts";
 import type { ReviewStatus } from "../../../src/review/review-status.ts";
 import type { RunningScheduler } from "../../../src/scheduler/scheduler.ts";
+import { importPlanRows, leadAndDirector } from "../../support/builders.ts";
 import { runCliHere } from "../../support/run-cli.ts";
 import { type CardJson, cardText } from "../../support/stand-in-connector.ts";
 import { startTestApp, type TestApp, type TestPerson } from "../../support/start-test-app.ts";
@@ -18,7 +16,6 @@ const QUARTER = "2026-Q3";
 const CYP = "Children and Young People Plan";
 const SEND = "SEND Improvement Plan 2025-26";
 const SEND_ID = "send-improvement-plan-2025-26";
-const HEADER = "Ref,Priority,Development Action,Lead,Completion Date,RAG";
 
 /**
  * Two plans in one store, each with a Ref 1.1 led by the same person, through the real endpoint,
@@ -33,43 +30,15 @@ describe("a review round over two plans with the same Refs", () => {
 
   beforeAll(async () => {
     t = await startTestApp({ clock, skipSamplePlan: true });
-    const actor = { id: "test", name: "Test" };
-    const file = (name: string, rows: string[]) => {
-      const path = join(t.dataDir, name);
-      writeFileSync(path, `${[HEADER, ...rows].join("\n")}\n`);
-      return path;
-    };
-    await importPlanFile(
-      t.store,
-      { id: DEFAULT_PLAN_ID, name: CYP, priorities: [] },
-      file("cyp.csv", [
-        "1.1,1,Refresh the early help offer,Head of Early Help,31/03/2027,Amber",
-        "1.2,1,Publish the family hubs directory,Head of Early Help,31/03/2027,Green",
-      ]),
-      { dryRun: false, actor },
-    );
-    await importPlanFile(
-      t.store,
-      { id: SEND_ID, name: SEND, priorities: [] },
-      file("send.csv", [
-        "1.1,1,Cut waiting times for EHC needs assessments,Head of Early Help,31/03/2027,Red",
-        "2.1,2,Co-produce the preparing for adulthood pathway,Head of Early Help,31/03/2027,Amber",
-      ]),
-      { dryRun: false, actor },
-    );
-    jo = await t.addPerson({
-      email: "jo.lead@council.gov.uk",
-      name: "Jo Lead",
-      roles: ["lead"],
-      leads: ["Head of Early Help"],
-    });
-    dee = await t.addPerson({
-      email: "dee.director@council.gov.uk",
-      name: "Dee Director",
-      roles: ["dmt"],
-    });
-    for (const person of [jo, dee]) expect((await t.install(person)).status).toBeLessThan(300);
-    await t.idle();
+    await importPlanRows(t, { id: DEFAULT_PLAN_ID, name: CYP }, [
+      "1.1,1,Refresh the early help offer,Head of Early Help,31/03/2027,Amber",
+      "1.2,1,Publish the family hubs directory,Head of Early Help,31/03/2027,Green",
+    ]);
+    await importPlanRows(t, { id: SEND_ID, name: SEND }, [
+      "1.1,1,Cut waiting times for EHC needs assessments,Head of Early Help,31/03/2027,Red",
+      "2.1,2,Co-produce the preparing for adulthood pathway,Head of Early Help,31/03/2027,Amber",
+    ]);
+    ({ jo, dee } = await leadAndDirector(t, ["Head of Early Help"]));
     instance = await startAnotherInstance(t.store, clock);
     // The 2026-Q3 review is on 31 December; its opening round is on 9 December.
     clock.set(londonMorning("2026-12-09"));

@@ -5,6 +5,7 @@ import type { Action } from "../../../src/domain/action.ts";
 import { DEFAULT_PLAN_ID, SAMPLE_PLAN } from "../../../src/domain/plan.ts";
 import type { Rag } from "../../../src/domain/rag.ts";
 import type { Decision, Update } from "../../../src/domain/update.ts";
+import { anUpdate, approvedBy, aRatedAction } from "../../support/builders.ts";
 import { cardsOf, cardText } from "../../support/stand-in-connector.ts";
 import { startTestApp, type TestApp, type TestPerson } from "../../support/start-test-app.ts";
 import { cardProblems, findObjects } from "../../support/validate-card.ts";
@@ -12,41 +13,9 @@ import { cardProblems, findObjects } from "../../support/validate-card.ts";
 const TODAY = "2026-12-15";
 const SETUP = { id: "test", name: "Test setup" };
 
-function action(
-  ref: string,
-  priorities: number[],
-  rag: Rag | null,
-  due: string | null,
-  extra: Partial<Action> = {},
-): Action {
-  return {
-    ref,
-    planId: "default",
-    priorities,
-    section: "Children's Social Care",
-    deliveryArea: "",
-    developmentAction: `Action ${ref}`,
-    expectedOutcome: "",
-    lead: "Service Manager",
-    completionDate: { text: due ?? "TBC", due, tbc: due === null, milestones: due ? [due] : [] },
-    rag,
-    complete: false,
-    signedOff: false,
-    actionWeWillTake: "",
-    howWillWeKnow: "",
-    progressUpdate: "",
-    extra: {},
-    ...extra,
-  };
-}
+const action = aRatedAction;
 
-const approved: Decision = {
-  outcome: "approved",
-  by: "dee@council.gov.uk",
-  byName: "Dee Director",
-  at: "2026-12-10T10:00:00.000Z",
-  comment: "",
-};
+const approved: Decision = approvedBy("2026-12-10T10:00:00.000Z");
 
 function update(
   ref: string,
@@ -55,26 +24,18 @@ function update(
   previousRag: Rag | null,
   extra: Partial<Update> = {},
 ): Update {
-  return {
-    id: `${quarter}:${ref}`,
-    quarter,
+  return anUpdate({
     ref,
+    quarter,
     progress: "Progress.",
     proposedRag,
-    ragJustification: "",
-    revisedDate: null,
-    revisedDateReason: "",
-    evidenceUrl: "",
-    proposeCompletion: false,
     author: "ola@council.gov.uk",
     authorName: "Ola Ade",
     state: "approved",
-    submittedAt: "2026-12-01T10:00:00.000Z",
-    revision: 1,
     previousRag,
     decision: approved,
     ...extra,
-  };
+  });
 }
 
 /** A plan with reds, ambers, greens, an unrated action, overdue actions and one signed off complete. */

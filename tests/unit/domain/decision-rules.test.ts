@@ -8,7 +8,7 @@ import {
   recordDecision,
   SLOW_DECISION_WORKING_DAYS,
 } from "../../../src/domain/decision-rules.ts";
-import { anAction, anUpdate, aPerson } from "../signoff/fixtures.ts";
+import { anAction, anUpdate, aPerson } from "../../support/builders.ts";
 
 const approve = { outcome: "approved" as const, revision: 1, comment: "" };
 

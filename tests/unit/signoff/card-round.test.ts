@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cardRoundRevision } from "../../../src/signoff/card-round.ts";
-import { anUpdate } from "./fixtures.ts";
+import { anUpdate } from "../../support/builders.ts";
 
 const decision = {
   outcome: "returned" as const,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { awaitingDecision, slowDecisions } from "../../../src/signoff/slow-decisions.ts";
-import { anUpdate } from "./fixtures.ts";
+import { anUpdate } from "../../support/builders.ts";
 
 describe("slowDecisions", () => {
   const tz = "Europe/London";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SAMPLE_PLAN } from "../../../src/domain/plan.ts";
 import { summaryFigures } from "../../../src/signoff/summary-figures.ts";
-import { anAction, anUpdate, aPerson } from "./fixtures.ts";
+import { anAction, anUpdate, aPerson } from "../../support/builders.ts";
 
 const decision = (outcome: "approved" | "returned", comment = "") => ({
   outcome,
