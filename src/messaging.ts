@@ -1,3 +1,4 @@
+import type { CardActionData, CardVerb } from "./cards/verbs.ts";
 import type { Person } from "./domain/person.ts";
 
 /**
@@ -48,14 +49,26 @@ export interface MessageTurn {
 }
 
 /** A press of an `Action.Execute` button (invoke `adaptiveCard/action`), from a known person. */
-export interface CardActionTurn {
+export interface CardActionTurn<V extends CardVerb = CardVerb> {
   person: Person;
-  verb: string;
-  data: Record<string, unknown>;
+  verb: V;
+  /** The button's data, already read by its verb's schema: a handler never parses it again. */
+  data: CardActionData<V>;
   /** "manual" for a press, "automatic" for a card refresh. */
   trigger: "manual" | "automatic";
   scope: ConversationScope;
 }
+
+/** Answers one verb; the returned card replaces the pressed card for the person who pressed it. */
+export type CardActionHandler<V extends CardVerb> = (turn: CardActionTurn<V>) => Promise<Card>;
+
+/** A feature's buttons, each handler typed by its verb's data. */
+export type CardActionHandlers = { [V in CardVerb]?: CardActionHandler<V> };
+
+/** Buttons answered from the card alone, when not even who pressed can be looked up. */
+export type StoreDownHandlers = {
+  [V in CardVerb]?: (data: CardActionData<V>) => Promise<Card>;
+};
 
 export interface MessageCommand {
   /** A name for logs and help, e.g. "my actions". */
@@ -68,14 +81,14 @@ export interface MessageCommand {
 export interface Feature {
   name: string;
   commands?: MessageCommand[];
-  /** Verb → handler; the returned card replaces the pressed card for the person who pressed it. */
-  cardActions?: Record<string, (turn: CardActionTurn) => Promise<Card>>;
+  /** The verbs this feature answers; each verb is answered by exactly one feature. */
+  cardActions?: CardActionHandlers;
   /**
    * Buttons answered when the store can't be read, so not even the presser can be identified:
    * from what the card sent alone, revealing and saving nothing (e.g. a form shown again with the
    * person's words in it and "press Submit again").
    */
-  whileStoreDown?: Record<string, (data: Record<string, unknown>) => Promise<Card>>;
+  whileStoreDown?: StoreDownHandlers;
   /** Called for a message no command matched (the question feature answers these). */
   fallback?: (turn: MessageTurn) => Promise<boolean>;
 }

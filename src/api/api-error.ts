@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import { isDomainError } from "../domain/errors.ts";
+import { type DomainErrorCode, isDomainError } from "../domain/errors.ts";
 import { sendJson } from "../http/send-json.ts";
 
 /** A refusal the tab shows as it is: `message` says what happened and what to do. */
@@ -14,7 +14,8 @@ export class ApiError extends Error {
   }
 }
 
-const STATUS_OF_DOMAIN_CODE: Record<string, number> = {
+/** The one place a domain error becomes an HTTP status; a new code must be added here. */
+const STATUS_OF_DOMAIN_CODE = {
   invalid_input: 400,
   not_found: 404,
   forbidden: 403,
@@ -23,7 +24,7 @@ const STATUS_OF_DOMAIN_CODE: Record<string, number> = {
   already_decided: 409,
   store_unavailable: 503,
   config: 503,
-};
+} satisfies Record<DomainErrorCode, number>;
 
 /** Sends an ApiError or DomainError as `{ error, message }`; anything else is rethrown for the server's 500. */
 export function sendApiError(res: ServerResponse, error: unknown): void {
@@ -32,7 +33,7 @@ export function sendApiError(res: ServerResponse, error: unknown): void {
     return;
   }
   if (isDomainError(error)) {
-    sendJson(res, STATUS_OF_DOMAIN_CODE[error.code] ?? 400, {
+    sendJson(res, STATUS_OF_DOMAIN_CODE[error.code], {
       error: error.code,
       message: error.message,
     });

@@ -2,20 +2,20 @@ import type { Activity } from "botbuilder";
 import { buildNotUnderstoodCard } from "../cards/not-understood-card.ts";
 import { isDomainError } from "../domain/errors.ts";
 import type { Logger } from "../logger.ts";
-import type { Card, CardActionTurn, Feature, MessageTurn } from "../messaging.ts";
+import type { Card, Feature, MessageTurn } from "../messaging.ts";
 import type { PeopleRepo } from "../store/people-repo.ts";
 import {
+  domainErrorCard,
   notInDirectoryCard,
   outOfDateButtonCard,
-  problemCard,
   somethingWentWrongCard,
 } from "./bot-cards.ts";
+import { type CardRoutes, cardRoutes, routePress } from "./card-routes.ts";
 import type { IdentityResolver } from "./identity.ts";
 import { commandText, mentionsBot, originOf, type TurnOrigin } from "./inbound-activity.ts";
 import type { InstallEvents } from "./install-events.ts";
 
 export interface ActivityRouterOptions {
-  /** Read on every turn: features may join after the bot is created. */
   features: readonly Feature[];
   /** The bot's own commands (help), tried before any feature's. */
   builtIns: readonly Feature[];
@@ -26,9 +26,10 @@ export interface ActivityRouterOptions {
   logger: Logger;
 }
 
+/** A pressed button as Teams sends it: nothing in it is trusted until its verb's schema reads it. */
 export interface CardActionValue {
-  verb: string;
-  data: Record<string, unknown>;
+  verb: unknown;
+  data: unknown;
   trigger: "manual" | "automatic";
 }
 
@@ -38,7 +39,12 @@ export interface CardActionValue {
  * with "something went wrong, nothing was changed".
  */
 export class ActivityRouter {
-  constructor(private readonly o: ActivityRouterOptions) {}
+  /** Each card verb's schema and handler, settled once: two features answering one verb stop start-up. */
+  private readonly routes: CardRoutes;
+
+  constructor(private readonly o: ActivityRouterOptions) {
+    this.routes = cardRoutes(this.allFeatures());
+  }
 
   async message(activity: Partial<Activity>): Promise<void> {
     const origin = originOf(activity);
@@ -65,29 +71,37 @@ export class ActivityRouter {
       }
       await reply(buildNotUnderstoodCard({ text }), "Sorry, I didn't understand that");
     } catch (error) {
-      await reply(this.cardForError(error, origin), "That didn't work").catch((replyError) =>
+      const summary = isDomainError(error) ? error.message : "That didn't work";
+      await reply(this.cardForError(error, origin), summary).catch((replyError) =>
         this.o.logger.error("couldn't send an error reply", { error: String(replyError) }),
       );
     }
   }
 
-  /** A pressed button; the returned card replaces the pressed one for the person who pressed it. */
+  /**
+   * A pressed button; the returned card replaces the pressed one for the person who pressed it.
+   * Its data is read here, once, by its verb's schema: a verb nobody answers, or data the schema
+   * refuses, gets the one "out of date" card and changes nothing.
+   */
   async cardAction(activity: Partial<Activity>, value: CardActionValue): Promise<Card> {
     const origin = originOf(activity);
     try {
+      const press = routePress(this.routes, value.verb, value.data);
+      if (!press.ok) {
+        this.o.logger.info("a button from an out-of-date card was pressed", {
+          verb: typeof value.verb === "string" ? value.verb.slice(0, 40) : typeof value.verb,
+          reason: press.reason,
+        });
+        return outOfDateButtonCard();
+      }
       const { person } = await this.o.identity.resolve(origin).catch((error: unknown) => {
-        throw new IdentityUnknown(error);
+        throw new IdentityUnknown(error, press.whileStoreDown);
       });
       if (!person) return await notInDirectoryCard(this.o.people);
-      const handler = this.allFeatures()
-        .map((feature) => feature.cardActions?.[value.verb])
-        .find((found) => found !== undefined);
-      if (!handler) return outOfDateButtonCard();
-      const turn: CardActionTurn = { person, scope: origin.scope, ...value };
-      return await handler(turn);
+      return await press.answer({ person, scope: origin.scope, trigger: value.trigger });
     } catch (error) {
       if (error instanceof IdentityUnknown) {
-        const offline = this.whileStoreDown(error.cause, value);
+        const offline = this.whileStoreDown(error);
         if (offline) return offline.catch(() => this.cardForError(error.cause, origin));
         return this.cardForError(error.cause, origin);
       }
@@ -96,12 +110,10 @@ export class ActivityRouter {
   }
 
   /** The store is down, so who pressed is unknown: a feature may still answer from the card alone. */
-  private whileStoreDown(error: unknown, value: CardActionValue): Promise<Card> | null {
-    if (!isDomainError(error) || error.code !== "store_unavailable") return null;
-    const answer = this.allFeatures()
-      .map((feature) => feature.whileStoreDown?.[value.verb])
-      .find((found) => found !== undefined);
-    return answer ? answer(value.data) : null;
+  private whileStoreDown(unknown: IdentityUnknown): Promise<Card> | null {
+    const { cause } = unknown;
+    if (!isDomainError(cause) || cause.code !== "store_unavailable") return null;
+    return unknown.offlineAnswer();
   }
 
   async installationUpdate(activity: Partial<Activity>): Promise<void> {
@@ -130,8 +142,9 @@ export class ActivityRouter {
     return [...this.o.builtIns, ...this.o.features];
   }
 
+  /** The one place a domain error becomes a card: its code picks the title, its message the fix. */
   private cardForError(error: unknown, origin: TurnOrigin): Card {
-    if (isDomainError(error)) return problemCard(error.message);
+    if (isDomainError(error)) return domainErrorCard(error);
     this.o.logger.error("a turn failed", {
       conversation: origin.conversationId,
       error: error instanceof Error ? (error.stack ?? error.message) : String(error),
@@ -142,7 +155,11 @@ export class ActivityRouter {
 
 /** Finding out who sent an activity failed (as opposed to the feature that answers it). */
 class IdentityUnknown extends Error {
-  constructor(override readonly cause: unknown) {
+  constructor(
+    override readonly cause: unknown,
+    /** The pressed verb's answer from the card alone, if its feature has one. */
+    readonly offlineAnswer: () => Promise<Card> | null,
+  ) {
     super("the sender could not be identified");
   }
 }

@@ -1,4 +1,5 @@
 import type { Action } from "../domain/action.ts";
+import type { Query } from "../domain/question/query.ts";
 import { actionRow } from "./action-row.ts";
 import { type AdaptiveCardJson, adaptiveCard, type CardElement } from "./card-json.ts";
 import { executeAction, heading, sectionTitle, subtleText, textBlock } from "./elements.ts";
@@ -22,7 +23,7 @@ export type AnswerInput = {
   /** 1-based page to show. */
   page?: number;
   /** The parsed question, sent back with "More" so the next page answers the same question. */
-  query: unknown;
+  query: Query;
   /** Advice when nothing matched; a general hint is used when absent. */
   tryInstead?: string;
 };

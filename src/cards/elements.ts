@@ -1,4 +1,5 @@
 import type { CardAction, CardElement, CardRefresh, ExecuteAction } from "./card-json.ts";
+import type { CardButtonData, CardVerb } from "./verbs.ts";
 
 /**
  * Small constructors for the card elements the builders use, so every card wraps text, spaces
@@ -69,10 +70,14 @@ export function actionSet(actions: CardAction[]): CardElement {
   return { type: "ActionSet", actions };
 }
 
-export function executeAction(
+/**
+ * A button the bot answers. Its data is typed by the verb's own schema, so a card cannot carry
+ * data the verb's handler would refuse: that is a type error here, not an "out of date" card later.
+ */
+export function executeAction<V extends CardVerb>(
   title: string,
-  verb: string,
-  data: Record<string, unknown>,
+  verb: V,
+  data: CardButtonData<V>,
   options: Pick<ExecuteAction, "associatedInputs" | "style"> = {},
 ): ExecuteAction {
   return { type: "Action.Execute", title, verb, data: { ...data }, ...options };
@@ -86,9 +91,9 @@ export function openUrlAction(title: string, url: string): CardAction {
  * Universal Actions `refresh`: when one of `userIds` opens the card, Teams asks the bot for the
  * current version, so a stale form or sign-off card corrects itself.
  */
-export function refreshWith(
-  verb: string,
-  data: Record<string, unknown>,
+export function refreshWith<V extends CardVerb>(
+  verb: V,
+  data: CardButtonData<V>,
   userIds: string[] | undefined,
 ): CardRefresh | undefined {
   return userIds ? { action: executeAction("Refresh", verb, data), userIds } : undefined;

@@ -1,4 +1,5 @@
 import { SAMPLE_PLAN } from "../domain/plan.ts";
+import { emptyQuery } from "../domain/question/query.ts";
 import { buildActionDetailCard } from "./action-detail-card.ts";
 import { buildAnswerCard } from "./answer-card.ts";
 import type { AdaptiveCardJson } from "./card-json.ts";
@@ -37,6 +38,8 @@ const JO = {
   roles: ["lead" as const, "manager" as const],
   leads: ["HoS / Service Manager"],
 };
+/** Cards sent to one person refresh for them (Universal Actions), so their refresh is shown too. */
+const JO_TEAMS_ID = "29:jo-bloggs";
 const amberPriority3 = SAMPLE_ACTIONS.filter((a) => a.rag === "Amber" && a.priorities.includes(3));
 /** 57 matches, to show paging: the sample actions three times over with new Refs. */
 const many = [0, 1, 2].flatMap((round) =>
@@ -88,6 +91,7 @@ export const SAMPLE_CARDS: GalleryCard[] = [
       suggestion: SUGGESTION,
       lastApproved: SAMPLE_APPROVED_UPDATE,
       revision: 0,
+      refreshUserIds: [JO_TEAMS_ID],
     }),
   },
   {
@@ -106,7 +110,11 @@ export const SAMPLE_CARDS: GalleryCard[] = [
   },
   {
     name: "Update submitted",
-    card: buildUpdateSubmittedCard({ action: SAMPLE_CSC_07, update: SAMPLE_SUBMITTED_UPDATE }),
+    card: buildUpdateSubmittedCard({
+      action: SAMPLE_CSC_07,
+      update: SAMPLE_SUBMITTED_UPDATE,
+      refreshUserIds: [JO_TEAMS_ID],
+    }),
   },
   {
     name: "Update approved (lead's copy)",
@@ -118,6 +126,7 @@ export const SAMPLE_CARDS: GalleryCard[] = [
       action: SAMPLE_CSC_07,
       update: SAMPLE_SUBMITTED_UPDATE,
       historyUrl: TAB_URL,
+      refreshUserIds: ["29:dee-director"],
     }),
   },
   {
@@ -141,16 +150,20 @@ export const SAMPLE_CARDS: GalleryCard[] = [
     card: buildAnswerCard({
       understood: "Amber \u00b7 Priority 3 \u2014 Protecting children at risk of harm",
       matches: amberPriority3,
-      query: { rag: "Amber", priority: 3 },
+      query: { ...emptyQuery(), rags: ["Amber"], priorities: [3] },
     }),
   },
   {
     name: "Answer, paged",
-    card: buildAnswerCard({ understood: "All actions", matches: many, query: { all: true } }),
+    card: buildAnswerCard({ understood: "All actions", matches: many, query: emptyQuery() }),
   },
   {
     name: "Answer, nothing found",
-    card: buildAnswerCard({ understood: "Red \u00b7 Priority 2", matches: [], query: {} }),
+    card: buildAnswerCard({
+      understood: "Red \u00b7 Priority 2",
+      matches: [],
+      query: { ...emptyQuery(), rags: ["Red"], priorities: [2] },
+    }),
   },
   {
     name: "Action detail",

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { IsoDateSchema } from "../domain/iso-date.ts";
 import { DEFAULT_PLAN_ID } from "../domain/plan.ts";
 import { QuarterSchema } from "../domain/quarter.ts";
+import { QuerySchema } from "../domain/question/query.ts";
 import { RagSchema } from "../domain/rag.ts";
 import { REVIEW_ROUNDS } from "../domain/review.ts";
 
@@ -33,7 +34,14 @@ export type CardVerb = keyof typeof CARD_VERBS;
 export const PROGRESS_MAX_LENGTH = 4000;
 
 /** An input left empty arrives absent or as "": both read as "". */
-const text = z.preprocess((v) => (v == null ? "" : v), z.string()).transform((s) => s.trim());
+const text = z
+  .string()
+  .nullish()
+  .transform((s) => (s ?? "").trim());
+const typedText = z
+  .string()
+  .nullish()
+  .transform((s) => s ?? "");
 const blankToNull = (v: unknown) =>
   v == null || (typeof v === "string" && v.trim() === "") ? null : v;
 const ref = z.string().trim().min(1);
@@ -58,9 +66,8 @@ export function cardTarget(
     : { ref: action.ref, quarter, planId: action.planId };
 }
 
-export const SubmitUpdateDataSchema = z.object({
-  ...target,
-  revision,
+/** What the lead typed into the update form, each value read as the form's own input sends it. */
+export const UpdateFormInputsSchema = z.object({
   progress: text,
   proposedRag: z.preprocess(blankToNull, RagSchema.nullable()),
   revisedDate: z.preprocess(
@@ -76,7 +83,87 @@ export const SubmitUpdateDataSchema = z.object({
   ),
   ragJustification: text,
 });
-export type SubmitUpdateData = z.infer<typeof SubmitUpdateDataSchema>;
+export type UpdateFormInputs = z.infer<typeof UpdateFormInputsSchema>;
+
+/** What to tell someone when their own typing was the problem, per input id. */
+const FIELD_PROBLEMS: Record<keyof UpdateFormInputs, string> = {
+  proposedRag: "Choose Red, Amber or Green.",
+  revisedDate: "Give the revised completion date as a date, for example 31 March 2027.",
+  proposeCompletion: "Switch completion sign-off on or off.",
+  progress: "Write your progress as text.",
+  revisedDateReason: "Write the reason as text.",
+  evidenceUrl: "Give the evidence link as text, for example https://council.sharepoint.com/audit.",
+  ragJustification: "Write the reason as text.",
+};
+
+/**
+ * A form's inputs as read: the values, or (when the person typed something of the wrong kind)
+ * what to fix per field and every text they typed, so the form can come back with it kept.
+ */
+export type FormReading<T> =
+  | { ok: true; values: T }
+  | {
+      ok: false;
+      /** Per form field, for showing the form again with the error under the field. */
+      fieldErrors: Record<string, string>;
+      /** "Please check: …", for a banner. */
+      message: string;
+      /** Every text value the form sent. */
+      typed: Record<string, string>;
+    };
+
+function readUpdateForm(read: Record<string, unknown>): FormReading<UpdateFormInputs> {
+  // An input the form did not send stays absent (not `undefined`), as it arrived.
+  const inputs = Object.fromEntries(Object.entries(read).filter(([, v]) => v !== undefined));
+  const result = UpdateFormInputsSchema.safeParse(inputs);
+  if (result.success) return { ok: true, values: result.data };
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0]) as keyof UpdateFormInputs;
+    fieldErrors[field] ??= FIELD_PROBLEMS[field];
+  }
+  const typed = Object.fromEntries(
+    Object.entries(inputs).filter(
+      (entry): entry is [string, string] => typeof entry[1] === "string",
+    ),
+  );
+  return {
+    ok: false,
+    fieldErrors,
+    message: `Please check: ${Object.values(fieldErrors).join(" ")}`,
+    typed,
+  };
+}
+
+/**
+ * Submit on an update form: the card names the action and the revision it was opened at (these
+ * must be right, else the button is out of date); the lead's inputs are read for the form to come
+ * back with what to fix, never refused as an out-of-date card.
+ */
+/** An input as the form sent it, or absent when left alone. */
+const anyInput = z.unknown().optional();
+const SubmitUpdateSchema = z
+  .object({
+    ...target,
+    revision,
+    // The inputs are read below, field by field, so one typed wrongly keeps the others.
+    progress: anyInput,
+    proposedRag: anyInput,
+    revisedDate: anyInput,
+    revisedDateReason: anyInput,
+    evidenceUrl: anyInput,
+    proposeCompletion: anyInput,
+    ragJustification: anyInput,
+  })
+  .transform(({ ref, quarter, planId, revision, ...inputs }) => ({
+    ref,
+    quarter,
+    planId,
+    revision,
+    form: readUpdateForm(inputs),
+  }));
+/** A submission whose inputs read well: the card's target and the lead's values side by side. */
+export type SubmitUpdateData = Omit<z.output<typeof SubmitUpdateSchema>, "form"> & UpdateFormInputs;
 
 /** The plan a card's payload names, read leniently (a form with a bad field still names its plan). */
 export function cardPlanId(data: Record<string, unknown>): string {
@@ -84,8 +171,12 @@ export function cardPlanId(data: Record<string, unknown>): string {
   return parsed.success ? parsed.data : DEFAULT_PLAN_ID;
 }
 
+/**
+ * Each verb's data, checked once by the bot's router before any handler sees it; `executeAction`
+ * takes the same schema's input type, so a card cannot carry data its handler would refuse.
+ */
 export const CARD_ACTION_SCHEMAS = {
-  submitUpdate: SubmitUpdateDataSchema,
+  submitUpdate: SubmitUpdateSchema,
   refreshUpdate: z.object(target),
   /**
    * `from: "list"` marks a reminder list's "Update CSC-07" button: the form then comes as a new
@@ -97,16 +188,21 @@ export const CARD_ACTION_SCHEMAS = {
     from: z.literal("list").optional(),
     round: z.enum(REVIEW_ROUNDS).optional(),
   }),
-  approveUpdate: z.object({ ...target, revision, comment: text }),
-  returnUpdate: z.object({ ...target, revision, comment: text }),
+  /**
+   * `comment` is the card's own input, kept as typed (absent reads as ""): a Return refused for
+   * want of a comment shows the box again with exactly what was in it.
+   */
+  approveUpdate: z.object({ ...target, revision, comment: typedText }),
+  returnUpdate: z.object({ ...target, revision, comment: typedText }),
   refreshSignOff: z.object(target),
-  askQuestion: z.object({ text: text.pipe(z.string().min(1)) }),
+  askQuestion: z.object({ text: z.string().trim().min(1) }),
   askInPlan: z.object({
-    text: text.pipe(z.string().min(1)),
+    text: z.string().trim().min(1),
     planId: z.string().trim().min(1),
   }),
+  /** The question travels whole in the More button, so page two answers the same question. */
   moreResults: z.object({
-    query: z.unknown().refine((q) => q !== undefined),
+    query: QuerySchema,
     page: z.number().int().positive(),
   }),
   showAction: z.object({ ref, planId }),
@@ -115,74 +211,32 @@ export const CARD_ACTION_SCHEMAS = {
   help: z.object({}),
 } satisfies Record<CardVerb, z.ZodType>;
 
-export type CardActionData<V extends CardVerb> = z.infer<(typeof CARD_ACTION_SCHEMAS)[V]>;
+/** What a handler of `V` is given: the data after its schema read it. */
+export type CardActionData<V extends CardVerb> = z.output<(typeof CARD_ACTION_SCHEMAS)[V]>;
+/** What a card's `V` button may carry (before Teams merges in the card's inputs). */
+export type CardButtonData<V extends CardVerb> = z.input<(typeof CARD_ACTION_SCHEMAS)[V]>;
 
 /** A pressed button, typed by its verb: `switch (action.verb)` narrows `action.data`. */
 export type ParsedCardAction = { [V in CardVerb]: { verb: V; data: CardActionData<V> } }[CardVerb];
 
+/**
+ * Either the button's verb and data, typed; or the button is out of date: a verb no feature
+ * knows any more, or data its verb's schema refuses (an older card, or one edited by hand).
+ */
 export type CardActionParseResult =
   | { ok: true; action: ParsedCardAction }
-  | {
-      ok: false;
-      /** Written for the person who pressed the button. */
-      message: string;
-      /** Per form field, for showing the form again with the error under the field. */
-      fieldErrors: Record<string, string>;
-      /** Every text value the payload carried, so a form shown again keeps what was typed. */
-      typed: Record<string, string>;
-    };
+  | { ok: false; reason: "unknown_verb" | "invalid_data" };
 
-/** What to tell someone when their own typing was the problem, per input id. */
-const FIELD_PROBLEMS: Record<string, string> = {
-  proposedRag: "Choose Red, Amber or Green.",
-  revisedDate: "Give the revised completion date as a date, for example 31 March 2027.",
-  proposeCompletion: "Switch completion sign-off on or off.",
-  progress: "Write your progress as text.",
-  revisedDateReason: "Write the reason as text.",
-  evidenceUrl: "Give the evidence link as text, for example https://council.sharepoint.com/audit.",
-  ragJustification: "Write the reason as text.",
-  comment: "Write the comment as text.",
-  text: "Type a question, for example \u201cwhat's red for priority 3\u201d.",
-};
-
-const FRESH_CARD_HINT =
-  "This button's card is missing some details, perhaps because it is from an older message. " +
-  "Type \u201chelp\u201d to see what you can do, or \u201cmy actions\u201d for fresh update forms.";
-
-function isCardVerb(verb: unknown): verb is CardVerb {
+export function isCardVerb(verb: unknown): verb is CardVerb {
   return typeof verb === "string" && Object.hasOwn(CARD_VERBS, verb);
 }
 
+/** The one place a button's data is read; the bot's router calls it once per press. */
 export function parseCardAction(verb: unknown, data: unknown): CardActionParseResult {
-  const payload = data !== null && typeof data === "object" && !Array.isArray(data) ? data : {};
-  const typed = Object.fromEntries(
-    Object.entries(payload).filter(
-      (entry): entry is [string, string] => typeof entry[1] === "string",
-    ),
-  );
-  if (!isCardVerb(verb)) {
-    return {
-      ok: false,
-      message:
-        "I don't recognise that button; it may be from an older card. Type \u201chelp\u201d to see what you can do.",
-      fieldErrors: {},
-      typed,
-    };
-  }
+  if (!isCardVerb(verb)) return { ok: false, reason: "unknown_verb" };
+  // Teams leaves `data` out when a button carries nothing and no inputs.
+  const payload = data ?? {};
   const result = CARD_ACTION_SCHEMAS[verb].safeParse(payload);
-  if (result.success) {
-    return { ok: true, action: { verb, data: result.data } as ParsedCardAction };
-  }
-  const fieldErrors: Record<string, string> = {};
-  let cardProblem = false;
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? "");
-    const problem = FIELD_PROBLEMS[field];
-    if (problem) fieldErrors[field] ??= problem;
-    else cardProblem = true;
-  }
-  const message = cardProblem
-    ? FRESH_CARD_HINT
-    : `Please check: ${Object.values(fieldErrors).join(" ")}`;
-  return { ok: false, message, fieldErrors, typed };
+  if (!result.success) return { ok: false, reason: "invalid_data" };
+  return { ok: true, action: { verb, data: result.data } as ParsedCardAction };
 }

@@ -1,6 +1,6 @@
 import { isDomainError } from "../domain/errors.ts";
 import { scrubSecrets } from "../redact.ts";
-import { CliError } from "./cli-error.ts";
+import { CliError, EXIT_CODE_OF_DOMAIN_CODE } from "./cli-error.ts";
 import type { CommandIo } from "./command-io.ts";
 
 type Command = (args: string[], io: CommandIo) => Promise<number>;
@@ -50,7 +50,7 @@ export async function runCli(argv: string[], cliIo: CommandIo): Promise<number> 
     }
     if (isDomainError(error)) {
       io.err(error.message);
-      return 1;
+      return EXIT_CODE_OF_DOMAIN_CODE[error.code];
     }
     const code = (error as { code?: string }).code;
     if (

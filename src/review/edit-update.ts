@@ -1,18 +1,14 @@
 import { formatDateTime } from "../cards/date-time-text.ts";
 import { buildNoticeCard } from "../cards/notice-card.ts";
-import { CARD_ACTION_SCHEMAS } from "../cards/verbs.ts";
 import type { Action } from "../domain/action.ts";
 import { can, requireCapability } from "../domain/permissions.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card, CardActionTurn } from "../messaging.ts";
 import type { ActionCache } from "./action-cache.ts";
 import { sendFormFromList } from "./form-from-list.ts";
-import { missingActionCard, noticeForError, problemCard } from "./notices.ts";
+import { missingActionCard, problemCard } from "./notices.ts";
 import { noReviewForLeadCard, reviewExists } from "./review-exists.ts";
 import { currentUpdateCard, draftOf, submittedCard, updateForm } from "./update-cards.ts";
-
-const OLD_BUTTON =
-  "This button is from an older card. Type \u201cmy actions\u201d for fresh update forms.";
 
 /**
  * `editUpdate`: the form for one action, blank or filled with what was sent, for its lead to
@@ -22,50 +18,44 @@ const OLD_BUTTON =
 export async function editUpdate(
   deps: FeatureDeps,
   cache: ActionCache,
-  turn: CardActionTurn,
+  turn: CardActionTurn<"editUpdate">,
 ): Promise<Card> {
-  const target = CARD_ACTION_SCHEMAS.editUpdate.safeParse(turn.data);
-  if (!target.success) return problemCard("This button is out of date", OLD_BUTTON);
-  const { ref, quarter, planId, from, round } = target.data;
-  try {
-    if (!(await reviewExists(deps, quarter))) return noReviewForLeadCard(quarter, "opened");
-    if (from === "list")
-      return await sendFormFromList(deps, cache, turn, {
-        ref,
-        planId,
-        quarter,
-        round: round ?? "open",
-      });
-    const action = await cache.get(deps.store, ref, planId);
-    if (!action) return missingActionCard(ref);
-    requireCapability(turn.person, "submitUpdate", action);
-    const stored = await deps.store.updates.get(quarter, ref, planId);
-    const update = stored?.doc ?? null;
-    if (update?.state === "approved") {
-      const by = update.decision
-        ? ` by ${update.decision.byName} on ${formatDateTime(update.decision.at, deps.config.REVIEW_TIMEZONE)}`
-        : "";
-      return submittedCard(
-        deps,
-        action,
-        update,
-        turn.person,
-        `DMT approved this update${by}, so it can't be edited now. Anything new can go in next quarter's update.`,
-      );
-    }
-    if (update?.state === "submitted") {
-      return updateForm(deps, {
-        action,
-        quarter,
-        person: turn.person,
-        draft: draftOf(update),
-        revision: update.revision,
-      });
-    }
-    return currentUpdateCard(deps, action, quarter, turn.person, update);
-  } catch (error) {
-    return noticeForError(error);
+  const { ref, quarter, planId, from, round } = turn.data;
+  if (!(await reviewExists(deps, quarter))) return noReviewForLeadCard(quarter, "opened");
+  if (from === "list")
+    return await sendFormFromList(deps, cache, turn, {
+      ref,
+      planId,
+      quarter,
+      round: round ?? "open",
+    });
+  const action = await cache.get(deps.store, ref, planId);
+  if (!action) return missingActionCard(ref);
+  requireCapability(turn.person, "submitUpdate", action);
+  const stored = await deps.store.updates.get(quarter, ref, planId);
+  const update = stored?.doc ?? null;
+  if (update?.state === "approved") {
+    const by = update.decision
+      ? ` by ${update.decision.byName} on ${formatDateTime(update.decision.at, deps.config.REVIEW_TIMEZONE)}`
+      : "";
+    return submittedCard(
+      deps,
+      action,
+      update,
+      turn.person,
+      `DMT approved this update${by}, so it can't be edited now. Anything new can go in next quarter's update.`,
+    );
   }
+  if (update?.state === "submitted") {
+    return updateForm(deps, {
+      action,
+      quarter,
+      person: turn.person,
+      draft: draftOf(update),
+      revision: update.revision,
+    });
+  }
+  return currentUpdateCard(deps, action, quarter, turn.person, update);
 }
 
 /**
@@ -76,28 +66,22 @@ export async function editUpdate(
 export async function refreshUpdate(
   deps: FeatureDeps,
   cache: ActionCache,
-  turn: CardActionTurn,
+  turn: CardActionTurn<"refreshUpdate">,
 ): Promise<Card> {
-  const target = CARD_ACTION_SCHEMAS.refreshUpdate.safeParse(turn.data);
-  if (!target.success) return problemCard("This card is out of date", OLD_BUTTON);
-  const { ref, quarter, planId } = target.data;
-  try {
-    const action = await cache.get(deps.store, ref, planId);
-    if (!action) return missingActionCard(ref);
-    // Seeing the update follows the one access rule, so a card forwarded to or opened by
-    // someone else never shows text the dashboard and the chat would refuse them.
-    if (!can(turn.person, "seeUpdates", action)) return someoneElsesUpdateCard(action);
-    const update = (await deps.store.updates.get(quarter, ref, planId))?.doc ?? null;
-    if (can(turn.person, "submitUpdate", action))
-      return currentUpdateCard(deps, action, quarter, turn.person, update);
-    if (update) return submittedCard(deps, action, update, turn.person);
-    return problemCard(
-      `${ref} has no update yet`,
-      `Only the lead for ${ref} (${action.lead}) can fill in its update.`,
-    );
-  } catch (error) {
-    return noticeForError(error);
-  }
+  const { ref, quarter, planId } = turn.data;
+  const action = await cache.get(deps.store, ref, planId);
+  if (!action) return missingActionCard(ref);
+  // Seeing the update follows the one access rule, so a card forwarded to or opened by
+  // someone else never shows text the dashboard and the chat would refuse them.
+  if (!can(turn.person, "seeUpdates", action)) return someoneElsesUpdateCard(action);
+  const update = (await deps.store.updates.get(quarter, ref, planId))?.doc ?? null;
+  if (can(turn.person, "submitUpdate", action))
+    return currentUpdateCard(deps, action, quarter, turn.person, update);
+  if (update) return submittedCard(deps, action, update, turn.person);
+  return problemCard(
+    `${ref} has no update yet`,
+    `Only the lead for ${ref} (${action.lead}) can fill in its update.`,
+  );
 }
 
 /** What a person who may not see an action's updates gets instead: whose it is, not what it says. */

@@ -3,11 +3,10 @@ import { buildNoticeCard } from "../cards/notice-card.ts";
 import { quarterLabel } from "../domain/calendar.ts";
 import { requireCapability } from "../domain/permissions.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
-import type { MessageCommand, MessageTurn } from "../messaging.ts";
+import type { MessageCommand } from "../messaging.ts";
 import type { ActionCache } from "./action-cache.ts";
 import { loadReviewStatus } from "./load-review-status.ts";
 import { myActionCards } from "./my-actions.ts";
-import { noticeForError } from "./notices.ts";
 import { reviewStatusCard, startReviewCard } from "./review-messages.ts";
 import { startReview } from "./start-review.ts";
 
@@ -25,75 +24,61 @@ const phrases =
   (text: string) =>
     accepted.includes(commandWords(text));
 
-/** Runs a command; a DomainError (not allowed, store down) becomes a friendly card. */
-async function answering(turn: MessageTurn, work: () => Promise<void>): Promise<void> {
-  try {
-    await work();
-  } catch (error) {
-    const card = noticeForError(error);
-    await turn.reply(card, error instanceof Error ? error.message : "Something went wrong.");
-  }
-}
-
 export function reviewCommands(deps: FeatureDeps, cache: ActionCache): MessageCommand[] {
   return [
     {
       name: "my actions",
       matches: phrases("my actions", "my action", "show my actions", "my updates", "my forms"),
-      handle: (turn) =>
-        answering(turn, async () => {
-          requireCapability(turn.person, "submitUpdate");
-          const { quarter, cards } = await myActionCards(deps, cache, turn.person);
-          if (cards.length === 0) {
-            const lines = turn.person.leads.length
-              ? [
-                  `None of the plan's open actions has a Lead matching yours (${turn.person.leads.join("; ")}).`,
-                  "If that's wrong, ask an admin to check your leads in the directory.",
-                ]
-              : [
-                  "The directory doesn't list any Lead values for you yet. Ask an admin to add them.",
-                ];
-            await turn.reply(
-              buildNoticeCard({ title: "You have no open actions", lines }),
-              "You have no open actions.",
-            );
-            return;
-          }
-          for (const { ref, card } of cards)
-            await turn.reply(card, `${ref}: your update for ${quarterLabel(quarter)}`);
-        }),
+      handle: async (turn) => {
+        requireCapability(turn.person, "submitUpdate");
+        const { quarter, cards } = await myActionCards(deps, cache, turn.person);
+        if (cards.length === 0) {
+          const lines = turn.person.leads.length
+            ? [
+                `None of the plan's open actions has a Lead matching yours (${turn.person.leads.join("; ")}).`,
+                "If that's wrong, ask an admin to check your leads in the directory.",
+              ]
+            : ["The directory doesn't list any Lead values for you yet. Ask an admin to add them."];
+          await turn.reply(
+            buildNoticeCard({ title: "You have no open actions", lines }),
+            "You have no open actions.",
+          );
+          return;
+        }
+        for (const { ref, card } of cards)
+          await turn.reply(card, `${ref}: your update for ${quarterLabel(quarter)}`);
+      },
     },
     {
       name: "start review",
       matches: phrases("start review", "start the review", "open review", "open the review"),
-      handle: (turn) =>
-        answering(turn, async () => {
-          requireCapability(turn.person, "startReview");
-          const running = startReview(deps);
-          // Teams waits about 15 s for a turn; a large plan takes longer to queue. Past a few
-          // seconds the person hears that it is under way, and the round finishes in the
-          // background (every message has a key, so nothing is sent twice if it is retried).
-          const result = await Promise.race([running, delay(REPLY_WITHIN_MS)]);
-          if (!result) {
-            running.catch((error: unknown) =>
-              deps.logger.error("starting the review failed", { error: String(error) }),
-            );
-            await turn.reply(
-              buildNoticeCard({
-                title: "The review is opening",
-                lines: [
-                  "Update forms are being sent to every lead now. Say review status in a few minutes to see who still owes an update.",
-                ],
-              }),
-              "The review is opening: update forms are on their way.",
-            );
-            return;
-          }
-          await turn.reply(
-            startReviewCard(result),
-            `Review ${result.quarter}: ${result.started ? "opened" : "already open"}`,
+      handle: async (turn) => {
+        requireCapability(turn.person, "startReview");
+        const running = startReview(deps);
+        // Teams waits about 15 s for a turn; a large plan takes longer to queue. Past a few
+        // seconds the person hears that it is under way, and the round finishes in the
+        // background (every message has a key, so nothing is sent twice if it is retried).
+        const result = await Promise.race([running, delay(REPLY_WITHIN_MS)]);
+        if (!result) {
+          running.catch((error: unknown) =>
+            deps.logger.error("starting the review failed", { error: String(error) }),
           );
-        }),
+          await turn.reply(
+            buildNoticeCard({
+              title: "The review is opening",
+              lines: [
+                "Update forms are being sent to every lead now. Say review status in a few minutes to see who still owes an update.",
+              ],
+            }),
+            "The review is opening: update forms are on their way.",
+          );
+          return;
+        }
+        await turn.reply(
+          startReviewCard(result),
+          `Review ${result.quarter}: ${result.started ? "opened" : "already open"}`,
+        );
+      },
     },
     {
       name: "review status",
@@ -104,19 +89,18 @@ export function reviewCommands(deps: FeatureDeps, cache: ActionCache): MessageCo
         "who hasnt updated yet",
         "who still owes an update",
       ),
-      handle: (turn) =>
-        answering(turn, async () => {
-          requireCapability(turn.person, "viewReviewStatus");
-          const status = await loadReviewStatus(
-            deps.store,
-            deps.clock.now(),
-            deps.config.REVIEW_TIMEZONE,
-          );
-          await turn.reply(
-            reviewStatusCard(status, deps.config.REVIEW_TIMEZONE),
-            `Review ${status.quarter} status`,
-          );
-        }),
+      handle: async (turn) => {
+        requireCapability(turn.person, "viewReviewStatus");
+        const status = await loadReviewStatus(
+          deps.store,
+          deps.clock.now(),
+          deps.config.REVIEW_TIMEZONE,
+        );
+        await turn.reply(
+          reviewStatusCard(status, deps.config.REVIEW_TIMEZONE),
+          `Review ${status.quarter} status`,
+        );
+      },
     },
   ];
 }

@@ -1,11 +1,10 @@
 import { requireCapability } from "../domain/permissions.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
-import type { Card, CardActionTurn, Feature } from "../messaging.ts";
+import type { Feature } from "../messaging.ts";
 import type { DailyJob } from "../scheduler/daily-job.ts";
 import { ActionCache } from "./action-cache.ts";
 import { editUpdate, refreshUpdate } from "./edit-update.ts";
 import { myActionsListCard } from "./my-actions.ts";
-import { noticeForError } from "./notices.ts";
 import { reviewCommands } from "./review-commands.ts";
 import { reviewDailyJob } from "./review-daily-job.ts";
 import type { ReviewHooks } from "./review-hooks.ts";
@@ -15,17 +14,6 @@ import { submitUpdate } from "./submit-update.ts";
 import { submitWhileStoreDown } from "./submit-while-store-down.ts";
 
 export type { ReviewHooks } from "./review-hooks.ts";
-
-/** A button's work; a DomainError (not allowed, store down) answers as a friendly card. */
-const friendly =
-  (work: (turn: CardActionTurn) => Promise<Card>) =>
-  async (turn: CardActionTurn): Promise<Card> => {
-    try {
-      return await work(turn);
-    } catch (error) {
-      return noticeForError(error);
-    }
-  };
 
 /**
  * The quarterly review: reminder rounds (the daily job), `my actions`, `start review`,
@@ -43,14 +31,14 @@ export function createReviewFeature(
       submitUpdate: (turn) => submitUpdate(deps, hooks, cache, turn),
       editUpdate: (turn) => editUpdate(deps, cache, turn),
       refreshUpdate: (turn) => refreshUpdate(deps, cache, turn),
-      myActions: friendly(async (turn) => {
+      myActions: async (turn) => {
         requireCapability(turn.person, "submitUpdate");
         return myActionsListCard(deps, turn.person);
-      }),
-      startReview: friendly(async (turn) => {
+      },
+      startReview: async (turn) => {
         requireCapability(turn.person, "startReview");
         return startReviewCard(await startReview(deps));
-      }),
+      },
     },
     whileStoreDown: {
       submitUpdate: (data) => submitWhileStoreDown(deps, cache, data),

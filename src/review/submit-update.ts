@@ -1,7 +1,6 @@
 import { formatDateTime } from "../cards/date-time-text.ts";
 import type { UpdateFormDraft, UpdateFormErrors } from "../cards/update-form-fields.ts";
 import { UPDATE_FORM_FIELDS } from "../cards/update-form-fields.ts";
-import { cardPlanId, parseCardAction } from "../cards/verbs.ts";
 import type { Action } from "../domain/action.ts";
 import { todayIn } from "../domain/calendar.ts";
 import { isDomainError } from "../domain/errors.ts";
@@ -10,7 +9,7 @@ import type { Update } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card, CardActionTurn } from "../messaging.ts";
 import type { ActionCache } from "./action-cache.ts";
-import { missingActionCard, noticeForError, problemCard } from "./notices.ts";
+import { missingActionCard } from "./notices.ts";
 import { noReviewForLeadCard, reviewExists } from "./review-exists.ts";
 import type { ReviewHooks } from "./review-hooks.ts";
 import { saveUpdate, startReadingUpdate } from "./save-update.ts";
@@ -19,21 +18,6 @@ import { checkSubmission } from "./update-validation.ts";
 
 export const STORE_DOWN_BANNER =
   "Couldn't save \u2014 please press Submit again. Your text is still in the form.";
-
-/** The Ref, quarter and revision a form carries, read leniently so a bad field can still be shown again. */
-function target(
-  data: Record<string, unknown>,
-): { ref: string; planId: string; quarter: string; revision: number } | null {
-  const { ref, quarter, revision } = data;
-  if (typeof ref !== "string" || typeof quarter !== "string" || !/^\d{4}-Q[1-4]$/.test(quarter))
-    return null;
-  return {
-    ref: ref.trim(),
-    planId: cardPlanId(data),
-    quarter,
-    revision: typeof revision === "number" && revision >= 0 ? revision : 0,
-  };
-}
 
 const formFieldErrors = (errors: Record<string, string>): UpdateFormErrors =>
   Object.fromEntries(UPDATE_FORM_FIELDS.filter((f) => errors[f]).map((f) => [f, errors[f]]));
@@ -48,12 +32,10 @@ export async function submitUpdate(
   deps: FeatureDeps,
   hooks: ReviewHooks,
   cache: ActionCache,
-  turn: CardActionTurn,
+  turn: CardActionTurn<"submitUpdate">,
 ): Promise<Card> {
-  const parsed = parseCardAction("submitUpdate", turn.data);
-  const where = target(turn.data);
-  if (!where) return problemCard("This form is missing some details", OLD_CARD_HINT);
-  const typed: UpdateFormDraft = parsed.ok ? (parsed.action.data as UpdateFormDraft) : parsed.typed;
+  const { form, ...where } = turn.data;
+  const typed: UpdateFormDraft = form.ok ? form.values : form.typed;
   let action: Action | null | undefined;
   const formAgain = (extra: { errors?: UpdateFormErrors; banner?: string; revision?: number }) =>
     formOrOffline(deps, {
@@ -74,17 +56,15 @@ export async function submitUpdate(
     requireCapability(turn.person, "submitUpdate", action);
     if (!(await reviewExists(deps, where.quarter)))
       return noReviewForLeadCard(where.quarter, "saved");
-    if (!parsed.ok) {
-      const errors = formFieldErrors(parsed.fieldErrors);
+    if (!form.ok) {
+      const errors = formFieldErrors(form.fieldErrors);
       return formAgain({
         errors,
-        banner: Object.keys(errors).length > 0 ? undefined : parsed.message,
+        banner: Object.keys(errors).length > 0 ? undefined : form.message,
       });
     }
-    if (parsed.action.verb !== "submitUpdate")
-      throw new Error("parseCardAction returned another verb");
     const today = todayIn(deps.config.REVIEW_TIMEZONE, deps.clock.now());
-    const checked = checkSubmission(parsed.action.data, action, today);
+    const checked = checkSubmission({ ...where, ...form.values }, action, today);
     if (!checked.ok) return formAgain({ errors: checked.errors });
     const outcome = await saveUpdate(
       deps.store,
@@ -119,12 +99,9 @@ export async function submitUpdate(
       action ??= cache.recall(where.ref, where.planId);
       if (action) return formAgain({ banner: STORE_DOWN_BANNER });
     }
-    return noticeForError(error);
+    throw error;
   }
 }
-
-const OLD_CARD_HINT =
-  "This form is from an older card and I can't tell which action it is for. Type \u201cmy actions\u201d for fresh forms; your text is still in the old card to copy.";
 
 /** The form again; when the store stops answering meanwhile, without the look-ups it needs. */
 async function formOrOffline(deps: FeatureDeps, request: FormRequest): Promise<Card> {

@@ -1,13 +1,10 @@
 import type { AdaptiveCardJson } from "../cards/card-json.ts";
 import { buildUpdateFormCard } from "../cards/update-form-card.ts";
-import type { UpdateFormDraft } from "../cards/update-form-fields.ts";
-import { cardPlanId, parseCardAction } from "../cards/verbs.ts";
+import type { CardActionData } from "../cards/verbs.ts";
 import type { Action } from "../domain/action.ts";
-import { QuarterSchema } from "../domain/quarter.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import type { Card } from "../messaging.ts";
 import type { ActionCache } from "./action-cache.ts";
-import { problemCard } from "./notices.ts";
 import { STORE_DOWN_BANNER } from "./submit-update.ts";
 
 /**
@@ -19,24 +16,14 @@ import { STORE_DOWN_BANNER } from "./submit-update.ts";
 export async function submitWhileStoreDown(
   deps: Pick<FeatureDeps, "config">,
   cache: ActionCache,
-  data: Record<string, unknown>,
+  data: CardActionData<"submitUpdate">,
 ): Promise<Card> {
-  const ref = typeof data.ref === "string" ? data.ref.trim() : "";
-  const quarter = QuarterSchema.safeParse(data.quarter);
-  if (!ref || !quarter.success) {
-    return problemCard(
-      "Couldn't reach the plan store",
-      "Nothing was saved. Please try again in a minute.",
-    );
-  }
-  const parsed = parseCardAction("submitUpdate", data);
-  const draft = (parsed.ok ? parsed.action.data : parsed.typed) as UpdateFormDraft;
-  const revision = typeof data.revision === "number" && data.revision >= 0 ? data.revision : 0;
-  const planId = cardPlanId(data);
+  const { ref, quarter, planId, revision, form } = data;
+  const draft = form.ok ? form.values : form.typed;
   const known = cache.recall(ref, planId);
   const card = buildUpdateFormCard({
     action: known ?? detailsUnknown(ref, planId),
-    quarter: quarter.data,
+    quarter,
     suggestion: null,
     draft,
     revision,

@@ -1,6 +1,5 @@
 import { formatDateTime } from "../cards/date-time-text.ts";
 import { buildNoticeCard } from "../cards/notice-card.ts";
-import { CARD_ACTION_SCHEMAS } from "../cards/verbs.ts";
 import type { Action } from "../domain/action.ts";
 import { checkDecision, type DecisionRequest, recordDecision } from "../domain/decision-rules.ts";
 import { isDomainError } from "../domain/errors.ts";
@@ -33,17 +32,6 @@ function notice(title: string, line: string): Card {
   return buildNoticeCard({ title, tone: "attention", lines: [line] });
 }
 
-/** Only people the directory lists as DMT may decide; the payload's word is never taken. */
-function refusal(turn: CardActionTurn): Card | null {
-  try {
-    requireCapability(turn.person, "decideSignOff");
-    return null;
-  } catch (error) {
-    if (isDomainError(error)) return notice("Only DMT can decide sign-offs", error.message);
-    throw error;
-  }
-}
-
 type Loaded = { update: Versioned<Update>; action: Action } | { missing: Card };
 
 async function load(
@@ -72,20 +60,12 @@ async function load(
  */
 export async function decideUpdate(
   deps: FeatureDeps,
-  turn: CardActionTurn,
-  outcome: Decision["outcome"],
+  turn: CardActionTurn<"approveUpdate" | "returnUpdate">,
 ): Promise<Card> {
-  const refused = refusal(turn);
-  if (refused) return refused;
-  const verb = outcome === "approved" ? "approveUpdate" : "returnUpdate";
-  const parsed = CARD_ACTION_SCHEMAS[verb].safeParse(turn.data);
-  if (!parsed.success) {
-    return notice(
-      "This card is out of date",
-      "This button's card is missing some details. Type \u201creview status\u201d to see what awaits sign-off.",
-    );
-  }
-  const { quarter, ref, planId, revision, comment } = parsed.data;
+  // Only people the directory lists as DMT may decide; the payload's word is never taken.
+  requireCapability(turn.person, "decideSignOff");
+  const outcome: Decision["outcome"] = turn.verb === "approveUpdate" ? "approved" : "returned";
+  const { quarter, ref, planId, revision, comment } = turn.data;
   // The card names its quarter itself: an update stored under a made-up one is never decided.
   if (!(await reviewExists(deps, quarter))) return noReviewForDmtCard(quarter);
   const request: DecisionRequest = { outcome, revision, comment };
@@ -106,10 +86,9 @@ export async function decideUpdate(
           note: staleRevisionNote(update.doc),
         });
       }
-      const typed = typeof turn.data.comment === "string" ? turn.data.comment : "";
       return signOffCardFor(deps, turn.person.id, action, update.doc, {
         errors: { comment: COMMENT_REQUIRED },
-        draftComment: typed,
+        draftComment: comment,
       });
     }
     const decided = recordDecision(update.doc, turn.person, request, deps.clock.now());
@@ -131,16 +110,13 @@ export async function decideUpdate(
 }
 
 /** A sign-off card being opened (Universal Actions refresh): the current state, for DMT only. */
-export async function refreshSignOff(deps: FeatureDeps, turn: CardActionTurn): Promise<Card> {
-  const refused = refusal(turn);
-  if (refused) return refused;
-  const parsed = CARD_ACTION_SCHEMAS.refreshSignOff.safeParse(turn.data);
-  if (!parsed.success)
-    return notice(
-      "This card is out of date",
-      "Type \u201creview status\u201d to see what awaits sign-off.",
-    );
-  const loaded = await load(deps, parsed.data.quarter, parsed.data.ref, parsed.data.planId);
+export async function refreshSignOff(
+  deps: FeatureDeps,
+  turn: CardActionTurn<"refreshSignOff">,
+): Promise<Card> {
+  requireCapability(turn.person, "decideSignOff");
+  const { quarter, ref, planId } = turn.data;
+  const loaded = await load(deps, quarter, ref, planId);
   if ("missing" in loaded) return loaded.missing;
   return signOffCardFor(deps, turn.person.id, loaded.action, loaded.update.doc);
 }

@@ -23,8 +23,8 @@ export function createSignOffFeature(deps: FeatureDeps): {
       name: "signoff",
       commands: [summaryCommand(deps), boardReportCommand(deps)],
       cardActions: {
-        approveUpdate: (turn) => decideUpdate(deps, turn, "approved"),
-        returnUpdate: (turn) => decideUpdate(deps, turn, "returned"),
+        approveUpdate: (turn) => decideUpdate(deps, turn),
+        returnUpdate: (turn) => decideUpdate(deps, turn),
         refreshSignOff: (turn) => refreshSignOff(deps, turn),
       },
     },

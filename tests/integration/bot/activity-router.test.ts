@@ -83,14 +83,14 @@ describe("the activity router", () => {
       {
         name: "a",
         cardActions: {
-          submit: async () => {
+          myActions: async () => {
             throw new DomainError("invalid_input", "Please write some progress before you submit.");
           },
         },
       },
     ]);
     const card = await router.cardAction(message(""), {
-      verb: "submit",
+      verb: "myActions",
       data: {},
       trigger: "manual",
     });
@@ -108,11 +108,11 @@ describe("the activity router", () => {
             handle: async () => Promise.reject(new Error("disk on fire")),
           },
         ],
-        cardActions: { boom: async () => Promise.reject(new Error("disk on fire")) },
+        cardActions: { startReview: async () => Promise.reject(new Error("disk on fire")) },
       },
     ]);
     const card = await router.cardAction(message(""), {
-      verb: "boom",
+      verb: "startReview",
       data: {},
       trigger: "manual",
     });
@@ -127,7 +127,7 @@ describe("the activity router", () => {
       {
         name: "a",
         cardActions: {
-          show: async (turn) => ({
+          showAction: async (turn) => ({
             type: "AdaptiveCard",
             body: [
               { type: "TextBlock", text: `${turn.data.ref} ${turn.trigger} ${turn.person.name}` },
@@ -137,7 +137,7 @@ describe("the activity router", () => {
       },
     ]);
     const card = await router.cardAction(message(""), {
-      verb: "show",
+      verb: "showAction",
       data: { ref: "CSC-07" },
       trigger: "automatic",
     });

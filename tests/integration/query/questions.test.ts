@@ -101,7 +101,7 @@ describe("asking Plan Tracker about the plan", () => {
 
   it("refuses a tampered More button instead of guessing", async () => {
     const pressed = await t.press(manager, "moreResults", { query: { rags: "all" }, page: 2 });
-    expect(cardText(pressed.card)).toContain("Please ask again");
+    expect(cardText(pressed.card)).toContain("This button is out of date");
     expect(refsIn(pressed.card)).toEqual([]);
   });
 

@@ -13,6 +13,7 @@ import { createReviewFeature } from "../../../src/review/review-feature.ts";
 import { createSignOffFeature } from "../../../src/signoff/signoff-feature.ts";
 import type { OutboxItem } from "../../../src/store/outbox-repo.ts";
 import type { Store } from "../../../src/store/store.ts";
+import { buttonPresser } from "../../support/press-button.ts";
 import { cardText } from "../../support/stand-in-connector.ts";
 import { findObjects } from "../../support/validate-card.ts";
 import { dmtPerson, LEADS, leadPerson } from "./quarter-fixture.ts";
@@ -46,17 +47,7 @@ describe("the Update button on a lead's list", () => {
   });
   afterAll(() => close?.());
 
-  const press = (
-    person: Person,
-    verb: string,
-    data: Record<string, unknown>,
-    scope: ConversationScope = "personal",
-  ): Promise<Card> => {
-    const turn: CardActionTurn = { person, verb, data, trigger: "manual", scope };
-    const handler = features.find((f) => f.cardActions?.[verb])?.cardActions?.[verb];
-    if (!handler) throw new Error(`no handler for ${verb}`);
-    return handler(turn);
-  };
+  const press = buttonPresser(features);
   /** The data of the card's button titled `title`, as Teams would send it back. */
   const buttonData = (card: Card, title: string) => {
     const button = findObjects(card, (o) => o.title === title)[0];

@@ -14,6 +14,7 @@ import { createReviewFeature } from "../../../src/review/review-feature.ts";
 import { createDailyRunner, type DailyRunner } from "../../../src/scheduler/daily-runner.ts";
 import type { OutboxItem } from "../../../src/store/outbox-repo.ts";
 import type { Store } from "../../../src/store/store.ts";
+import { buttonPresser } from "../../support/press-button.ts";
 import { cardText } from "../../support/stand-in-connector.ts";
 import { findObjects } from "../../support/validate-card.ts";
 import { dmtPerson, everyDay, LEADS, leadPerson, ROUND_DAYS, refsIn } from "./quarter-fixture.ts";
@@ -111,12 +112,9 @@ describe("a quarter's reminder rounds", () => {
       await runner.runDue(clock.now());
     }
   }
-  const press = (person: Person, verb: string, data: Record<string, unknown>) => {
-    const turn: CardActionTurn = { person, verb, data, trigger: "manual", scope: "personal" };
-    const handler = feature.cardActions?.[verb];
-    if (!handler) throw new Error(`no handler for ${verb}`);
-    return handler(turn);
-  };
+  const press = (person: Person, verb: string, data: Record<string, unknown>) =>
+    buttonPresser([feature])(person, verb, data);
+
   /** What an update form's Submit button says it is for. */
   const formTarget = (card: unknown) =>
     findObjects(card, (o) => o.verb === "submitUpdate")[0]?.data as {

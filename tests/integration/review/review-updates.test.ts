@@ -11,6 +11,7 @@ import type { Card, Feature, MessageTurn } from "../../../src/messaging.ts";
 import { queueOnlyMessenger } from "../../../src/outbox/outbox-messenger.ts";
 import { createReviewFeature } from "../../../src/review/review-feature.ts";
 import type { Store } from "../../../src/store/store.ts";
+import { buttonPresser } from "../../support/press-button.ts";
 import { cardText } from "../../support/stand-in-connector.ts";
 import { findObjects } from "../../support/validate-card.ts";
 import { dmtPerson, LEADS, leadPerson } from "./quarter-fixture.ts";
@@ -39,11 +40,9 @@ describe("a lead's update, after the first submit", () => {
   });
   afterAll(() => close?.());
 
-  const press = (person: Person, verb: string, data: Record<string, unknown>): Promise<Card> => {
-    const handler = feature.cardActions?.[verb];
-    if (!handler) throw new Error(`no handler for ${verb}`);
-    return handler({ person, verb, data, trigger: "manual", scope: "personal" });
-  };
+  const press = (person: Person, verb: string, data: Record<string, unknown>): Promise<Card> =>
+    buttonPresser([feature])(person, verb, data);
+
   const form = (ref: string, revision: number, fields: Record<string, unknown> = {}) => ({
     ref,
     quarter: "2026-Q3",

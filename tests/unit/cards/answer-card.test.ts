@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { ANSWER_PAGE_SIZE, buildAnswerCard } from "../../../src/cards/answer-card.ts";
 import { CARD_SIZE_BUDGET_BYTES, cardJsonBytes } from "../../../src/cards/card-json.ts";
+import { emptyQuery, type Query } from "../../../src/domain/question/query.ts";
 import type { Rag } from "../../../src/domain/rag.ts";
 import { cardProblems, findObjects, readableCardText } from "../../support/validate-card.ts";
 import { buttons, makeAction } from "./card-fixtures.ts";
 
 const RAGS: Rag[] = ["Red", "Amber", "Green"];
+const redQuery: Query = { ...emptyQuery(), rags: ["Red"] };
 const actions = (count: number) =>
   Array.from({ length: count }, (_, i) =>
     makeAction({
@@ -22,7 +24,7 @@ const understood = "Red \u00b7 Priority 3 \u2014 Protecting children at risk of 
 
 describe("answer card", () => {
   it("restates the question with the count, and lists each action on its own row", () => {
-    const card = buildAnswerCard({ understood, matches: actions(4), query: { rag: "Red" } });
+    const card = buildAnswerCard({ understood, matches: actions(4), query: redQuery });
     expect(cardProblems(card)).toEqual([]);
     const text = readableCardText(card);
     expect(text).toContain(`${understood} \u00b7 4 actions`);
@@ -43,7 +45,7 @@ describe("answer card", () => {
   });
 
   it("opens an action's detail when its row is tapped", () => {
-    const card = buildAnswerCard({ understood, matches: actions(2), query: {} });
+    const card = buildAnswerCard({ understood, matches: actions(2), query: emptyQuery() });
     expect(rows(card)[1]?.selectAction).toMatchObject({
       type: "Action.Execute",
       verb: "showAction",
@@ -53,12 +55,14 @@ describe("answer card", () => {
 
   it("says 1 action, not 1 actions", () => {
     expect(
-      readableCardText(buildAnswerCard({ understood: "CSC-07", matches: actions(1), query: {} })),
+      readableCardText(
+        buildAnswerCard({ understood: "CSC-07", matches: actions(1), query: emptyQuery() }),
+      ),
     ).toContain("CSC-07 \u00b7 1 action");
   });
 
   it("pages more than 20 matches with a More button for the next page", () => {
-    const query = { rag: "Red", priority: 3 };
+    const query = { ...redQuery, priorities: [3] };
     const card = buildAnswerCard({ understood, matches: actions(57), query });
     expect(cardProblems(card)).toEqual([]);
     expect(readableCardText(card)).toContain("Showing 1\u201320 of 57");
@@ -72,7 +76,12 @@ describe("answer card", () => {
   });
 
   it("shows the last page without a More button", () => {
-    const card = buildAnswerCard({ understood, matches: actions(57), query: {}, page: 3 });
+    const card = buildAnswerCard({
+      understood,
+      matches: actions(57),
+      query: emptyQuery(),
+      page: 3,
+    });
     expect(readableCardText(card)).toContain("Showing 41\u201357 of 57");
     expect(rows(card)).toHaveLength(17);
     expect(readableCardText(rows(card)[0])).toContain("CSC-41");
@@ -80,7 +89,11 @@ describe("answer card", () => {
   });
 
   it("says so when nothing matches, and what was searched", () => {
-    const card = buildAnswerCard({ understood: "Red \u00b7 Priority 3", matches: [], query: {} });
+    const card = buildAnswerCard({
+      understood: "Red \u00b7 Priority 3",
+      matches: [],
+      query: emptyQuery(),
+    });
     expect(cardProblems(card)).toEqual([]);
     const text = readableCardText(card);
     expect(text).toContain("No actions match: Red \u00b7 Priority 3");
@@ -91,7 +104,7 @@ describe("answer card", () => {
     const card = buildAnswerCard({
       understood: "lead *HoS*",
       matches: [makeAction({ developmentAction: "Use the [new] _template_", lead: "HoS_1" })],
-      query: {},
+      query: emptyQuery(),
     });
     const raw = JSON.stringify(card);
     expect(raw).toContain("Use the \\\\[new\\\\] \\\\_template\\\\_");

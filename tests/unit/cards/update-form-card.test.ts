@@ -163,8 +163,10 @@ describe("update form card", () => {
       progress: "All of this must survive",
       proposedRag: "Purple",
     });
-    if (result.ok) throw new Error("expected a field error");
-    const card = buildUpdateFormCard({ ...base, draft: result.typed, errors: result.fieldErrors });
+    if (!result.ok || result.action.verb !== "submitUpdate") throw new Error("expected a form");
+    const { form } = result.action.data;
+    if (form.ok) throw new Error("expected a field error");
+    const card = buildUpdateFormCard({ ...base, draft: form.typed, errors: form.fieldErrors });
     expect(input(card, "progress")?.value).toBe("All of this must survive");
     expect(input(card, "proposedRag")?.value).toBe("Red"); // the suggestion, not "Purple"
     expect(inputWithNext(card, "proposedRag").next?.text).toBe("Choose Red, Amber or Green.");

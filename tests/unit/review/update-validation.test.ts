@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type SubmitUpdateData, SubmitUpdateDataSchema } from "../../../src/cards/verbs.ts";
+import { type SubmitUpdateData, UpdateFormInputsSchema } from "../../../src/cards/verbs.ts";
 import { checkSubmission } from "../../../src/review/update-validation.ts";
 import { makeAction } from "../cards/card-fixtures.ts";
 
@@ -10,15 +10,13 @@ const onTime = makeAction({
   completionDate: { text: "March 2027", due: "2027-03-31", tbc: false, milestones: [] },
 });
 
-const submission = (fields: Record<string, unknown>): SubmitUpdateData =>
-  SubmitUpdateDataSchema.parse({
-    ref: "CSC-07",
-    quarter: "2026-Q3",
-    revision: 0,
-    progress: "Audit done.",
-    proposedRag: "Amber",
-    ...fields,
-  });
+const submission = (fields: Record<string, unknown>): SubmitUpdateData => ({
+  ref: "CSC-07",
+  quarter: "2026-Q3",
+  planId: "default",
+  revision: 0,
+  ...UpdateFormInputsSchema.parse({ progress: "Audit done.", proposedRag: "Amber", ...fields }),
+});
 
 describe("checking a submitted update", () => {
   it("accepts progress with a rating", () => {
