@@ -23,8 +23,6 @@ const config: KnipConfig = {
   // An export the file itself also uses is part of its design (a limit, a schema); only exports
   // nothing uses at all are dead.
   ignoreExportsUsedInFile: true,
-  // npm run build's output: the same code as src/.
-  ignore: ["dist/**"],
   // The app package test runs the toolkit's `atk validate` by its path in node_modules/.bin.
   ignoreDependencies: ["@microsoft/m365agentstoolkit-cli"],
   // LibreOffice, a system program: the fault run that prints the reports uses it where installed.
