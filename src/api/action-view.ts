@@ -1,10 +1,12 @@
 import { type Action, actionTitle } from "../domain/action.ts";
-import { quarterLabel } from "../domain/calendar.ts";
+import { quarterLabel, quarterOf } from "../domain/calendar.ts";
 import { actionDocumentId } from "../domain/document-id.ts";
 import type { IsoDate } from "../domain/iso-date.ts";
 import type { Person } from "../domain/person.ts";
 import type { Plan } from "../domain/plan.ts";
+import type { Rag } from "../domain/rag.ts";
 import { isOverdue } from "../domain/rag-rules.ts";
+import { actionRagByQuarter, trendQuarters } from "../domain/rag-trend.ts";
 import { type Update, updatePlanId } from "../domain/update.ts";
 import type { Store } from "../store/store.ts";
 import { ApiError } from "./api-error.ts";
@@ -32,6 +34,11 @@ export interface ActionView {
   updates: (Omit<Update, "id" | "author"> & { quarterLabel: string })[];
   /** The audit trail of the action and its updates, newest first. */
   history: HistoryEntry[];
+  /**
+   * Its RAG at the end of each quarter from its first update to this one, oldest first, by the
+   * rule the plan's trend and the report use (see rag-trend.ts); empty before any update.
+   */
+  ragHistory: { quarter: string; label: string; current: boolean; rag: Rag | null }[];
 }
 
 /**
@@ -72,6 +79,15 @@ export async function loadActionView(
     .filter((e) => entryPlanId(e.after ?? e.before) === plan.id)
     .map((e) => ({ at: e.at, by: e.actor.name, summary: e.summary }))
     .sort((x, y) => y.at.localeCompare(x.at));
+  const current = quarterOf(today);
+  const ragHistory = actionRagByQuarter(a, updates, trendQuarters(updates, current)).map(
+    ({ quarter, rag }) => ({
+      quarter,
+      label: quarterLabel(quarter),
+      current: quarter === current,
+      rag,
+    }),
+  );
   const { planId: _plan, completionDate, priorities, ...fields } = a;
   return {
     plan: { id: plan.id, name: plan.name },
@@ -91,6 +107,7 @@ export async function loadActionView(
       quarterLabel: quarterLabel(u.quarter),
     })),
     history,
+    ragHistory,
   };
 }
 

@@ -1,10 +1,12 @@
 import { type Action, actionTitle } from "../domain/action.ts";
+import { quarterLabel, quarterOf } from "../domain/calendar.ts";
 import type { IsoDate } from "../domain/iso-date.ts";
 import { type PlanReach, planReach, visibleActions } from "../domain/permissions.ts";
 import { leadsAction, type Person } from "../domain/person.ts";
 import type { Plan } from "../domain/plan.ts";
 import { RAGS } from "../domain/rag.ts";
 import { isOverdue } from "../domain/rag-rules.ts";
+import { ragMixByQuarter, trendQuarters } from "../domain/rag-trend.ts";
 import { byRef } from "../domain/ref-order.ts";
 import { type Update, updatePlanId } from "../domain/update.ts";
 import { matchesFilters, NO_SECTION, type PlanFilters, sectionKey } from "./plan-filters.ts";
@@ -47,6 +49,19 @@ export interface SectionCounts {
   notRated: number;
 }
 
+/** The RAG mix at the end of one quarter, from DMT's decisions (see rag-trend.ts). */
+export interface QuarterCounts {
+  quarter: string;
+  /** "October to December 2026 (2026-Q3)". */
+  label: string;
+  /** The quarter today is in: its counts are so far, not final. */
+  current: boolean;
+  Red: number;
+  Amber: number;
+  Green: number;
+  notRated: number;
+}
+
 export interface PlanView {
   plan: { id: string; name: string; priorities: { number: number; name: string }[] };
   today: IsoDate;
@@ -63,6 +78,11 @@ export interface PlanView {
   /** The sections of the actions the viewer may see, in Ref order; empty when charting priorities. */
   bySection: SectionCounts[];
   actions: ActionLine[];
+  /**
+   * The actions shown, by RAG at the end of each quarter from the first update to this one, oldest
+   * first; empty before any update has been written.
+   */
+  byQuarter: QuarterCounts[];
 }
 
 export interface PlanViewInput {
@@ -82,7 +102,8 @@ export interface PlanViewInput {
  */
 export function buildPlanView(input: PlanViewInput): PlanView {
   const visible = visibleActions(input.viewer, input.actions);
-  const latest = latestUpdates(input.updates.filter((u) => updatePlanId(u) === input.plan.id));
+  const planUpdates = input.updates.filter((u) => updatePlanId(u) === input.plan.id);
+  const latest = latestUpdates(planUpdates);
   const lines = visible.sort(byRef).map((a) => toLine(a, latest.get(a.ref), input));
   const shown = lines.filter((line) => matchesFilters(line, input.filters));
   const chartBy = input.plan.priorities.length > 0 ? "priority" : "section";
@@ -112,7 +133,31 @@ export function buildPlanView(input: PlanViewInput): PlanView {
           )
         : [],
     actions: shown,
+    byQuarter: quarterCounts(visible, shown, planUpdates, input.today),
   };
+}
+
+/** The trend of the actions shown, so narrowing the table narrows the trend with it. */
+function quarterCounts(
+  visible: readonly Action[],
+  shown: readonly ActionLine[],
+  updates: readonly Update[],
+  today: IsoDate,
+): QuarterCounts[] {
+  const refs = new Set(shown.map((line) => line.ref));
+  const current = quarterOf(today);
+  const actions = visible.filter((a) => refs.has(a.ref));
+  return ragMixByQuarter(actions, updates, trendQuarters(updates, current)).map(
+    ({ quarter, mix }) => ({
+      quarter,
+      label: quarterLabel(quarter),
+      current: quarter === current,
+      Red: mix.Red,
+      Amber: mix.Amber,
+      Green: mix.Green,
+      notRated: mix.Unrated,
+    }),
+  );
 }
 
 function toLine(a: Action, update: Update | undefined, input: PlanViewInput): ActionLine {
