@@ -63,6 +63,43 @@ function updateItem(u) {
   );
 }
 
+/** Its RAG at the end of each quarter as DMT approved it, as a table (the word, never colour alone). */
+function ragHistorySection(ragHistory) {
+  if (!ragHistory?.length) return null;
+  return el(
+    "section",
+    { class: "panel", "aria-labelledby": "rag-history-heading" },
+    el("h3", { id: "rag-history-heading" }, "RAG by quarter"),
+    el(
+      "p",
+      { class: "muted" },
+      "As DMT approved the updates. A quarter with no approved update keeps the rating it had.",
+    ),
+    el(
+      "table",
+      { class: "numbers", id: "rag-history" },
+      el("caption", { class: "sr-only" }, "RAG at the end of each quarter"),
+      el(
+        "thead",
+        {},
+        el("tr", {}, el("th", { scope: "col" }, "Quarter"), el("th", { scope: "col" }, "RAG")),
+      ),
+      el(
+        "tbody",
+        {},
+        ragHistory.map((q) =>
+          el(
+            "tr",
+            {},
+            el("th", { scope: "row" }, q.current ? `${q.label}, so far` : q.label),
+            el("td", {}, ragBadge(q.rag)),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
 /** An action's page: the plan's words, every quarter's update and decision, and the audit trail. */
 export async function showAction(ref, { moveFocus }) {
   const heading = byId("action-heading");
@@ -77,6 +114,7 @@ export async function showAction(ref, { moveFocus }) {
     action: a,
     updates,
     history,
+    ragHistory,
   } = await getJson(`/api/actions/${encodeURIComponent(ref)}`, planId ? [["plan", planId]] : []);
   document.title = `${a.ref}: Plan Tracker`;
   heading.textContent = `${a.ref}: ${a.title}`;
@@ -106,6 +144,7 @@ export async function showAction(ref, { moveFocus }) {
       // The plan's own columns the product has no field for, under the plan's own headers.
       ...Object.entries(a.extra ?? {}).map(([header, text]) => textSection(header, text)),
     ),
+    ragHistorySection(ragHistory),
     el(
       "section",
       { class: "panel", "aria-labelledby": "updates-heading" },

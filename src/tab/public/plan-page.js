@@ -2,6 +2,7 @@ import { download, getJson } from "./api.js";
 import { byId, el, fill, formatDay, keepTableSemantics, ragBadge } from "./dom.js";
 import { appHref } from "./nav.js";
 import { describeChart, drawRagChart, priorityBars, sectionBars } from "./rag-chart.js";
+import { showTrend } from "./trend-chart.js";
 
 /** The filters kept in the address, so a filtered view can be bookmarked, shared and reloaded. */
 const FILTER_KEYS = ["priority", "section", "lead", "rag", "overdue", "awaiting", "mine"];
@@ -168,6 +169,7 @@ function drawChart(plan) {
   byId("chart-table-caption").textContent =
     `Actions shown, by ${bySection ? "section" : "priority"} and RAG`;
   drawRagChart(byId("rag-chart"), bars, pick);
+  showTrend(plan.byQuarter ?? []);
   byId("chart-summary").textContent = describeChart(bars);
   fill(
     byId("chart-table").tBodies[0],
