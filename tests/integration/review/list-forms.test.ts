@@ -7,7 +7,7 @@ import type { FeatureDeps } from "../../../src/feature-deps.ts";
 import { importPlanFile } from "../../../src/import/import-plan.ts";
 import { SAMPLE_PLAN_PATH } from "../../../src/import/load-sample.ts";
 import { silentLogger } from "../../../src/logger.ts";
-import type { Card, CardActionTurn, ConversationScope, Feature } from "../../../src/messaging.ts";
+import type { Card, Feature } from "../../../src/messaging.ts";
 import { queueOnlyMessenger } from "../../../src/outbox/outbox-messenger.ts";
 import { createReviewFeature } from "../../../src/review/review-feature.ts";
 import { createSignOffFeature } from "../../../src/signoff/signoff-feature.ts";

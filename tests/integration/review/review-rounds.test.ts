@@ -8,7 +8,7 @@ import type { FeatureDeps } from "../../../src/feature-deps.ts";
 import { importPlanFile } from "../../../src/import/import-plan.ts";
 import { SAMPLE_PLAN_PATH } from "../../../src/import/load-sample.ts";
 import { silentLogger } from "../../../src/logger.ts";
-import type { CardActionTurn, Feature } from "../../../src/messaging.ts";
+import type { Feature } from "../../../src/messaging.ts";
 import { queueOnlyMessenger } from "../../../src/outbox/outbox-messenger.ts";
 import { createReviewFeature } from "../../../src/review/review-feature.ts";
 import { createDailyRunner, type DailyRunner } from "../../../src/scheduler/daily-runner.ts";
