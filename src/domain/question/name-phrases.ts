@@ -70,7 +70,7 @@ export function buildNameIndexes(vocab: PlanVocabulary): NameIndexes {
     if (shared) shared.things.unshift(thing);
     else {
       names.addTokens(thing.tokens, thing.term);
-      names.addTokens(thing.written, thing.term);
+      if (thing.written !== thing.tokens) names.addTokens(thing.written, thing.term);
     }
   }
   for (const part of parts.values()) {
@@ -115,7 +115,10 @@ function namedThings(vocab: PlanVocabulary, read: (name: string) => Token[]): Th
   const things = new Map<string, Thing>();
   const add = (kind: string, name: string, term: NameTerm, label: string) => {
     const tokens = read(name);
-    const written = tokenize(name).filter((token) => token.kind !== "slash");
+    const asWritten = tokenize(name).filter((token) => token.kind !== "slash");
+    // Only kept apart when a synonym changed the words, so each phrase is indexed once.
+    const same = asWritten.map((t) => t.key).join(" ") === tokens.map((t) => t.key).join(" ");
+    const written = same ? tokens : asWritten;
     const id = `${kind}:${tokens.map((token) => token.key).join(" ")}`;
     if (tokens.length > 0 && !things.has(id))
       things.set(id, { id, term, label, name, tokens, written });

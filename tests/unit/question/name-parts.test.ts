@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Action } from "../../../src/domain/action.ts";
 import type { Plan } from "../../../src/domain/plan.ts";
-import { parseQuestion } from "../../../src/domain/question/index.ts";
+import { buildVocabulary, parseQuestion } from "../../../src/domain/question/index.ts";
 import type { Rag } from "../../../src/domain/rag.ts";
 import { answerRefs, type Fixture, fixture } from "./ask.ts";
 
@@ -176,15 +176,28 @@ function partsOf(name: Name): string[] {
             .toUpperCase(),
         ]
       : [];
-  return [...runs, ...(name.acronym ? [name.acronym] : []), ...initials];
+  return [...runs, ...(name.acronym ? [name.acronym] : []), ...initials.filter(meansNothingYet)];
+}
+
+/**
+ * Initials that already mean something in any question ("APR" is April) are read as that, as a
+ * person reading the question would; only letters that mean nothing else name the thing.
+ */
+const EMPTY_PLAN = buildVocabulary({ id: "empty", name: "Empty", priorities: [] }, []);
+function meansNothingYet(letters: string): boolean {
+  return ["", "in ", "due "].every(
+    (before) => parseQuestion(`${before}${letters}`, EMPTY_PLAN, "2026-11-23").kind === "unknown",
+  );
 }
 
 /** Whether a part means this name alone: no other holds its words in a row or as initials. */
 function pointsAtOnly(part: string, name: Name, names: Name[]): boolean {
   const key = ` ${part.toLowerCase()} `;
+  // Initials are compared as words are, so "HYPS" may be the plural of another name's "HYP".
+  const singular = (letters: string) => letters.toUpperCase().replace(/(?<=...)S$/, "");
   const held = (other: Name) =>
     ` ${wordsOf(other).join(" ").toLowerCase()} `.includes(key) ||
-    initialsOf(other).includes(part.toUpperCase());
+    initialsOf(other).some((letters) => singular(letters) === singular(part));
   return names.every((other) => other === name || !held(other)) && held(name);
 }
 
