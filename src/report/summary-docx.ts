@@ -48,7 +48,7 @@ export function summarySection(model: ReportModel): Array<Paragraph | Table> {
     ),
     heading("RAG ratings by priority", HeadingLevel.HEADING_2),
     plain(
-      `Actions by rating at the end of ${model.quarterWords}; where a count changed, "was" gives last quarter's (${model.lastQuarterWords}).`,
+      `Actions by rating at the end of ${model.quarterWords}, as DMT approved the updates; where a count changed, "was" gives last quarter's (${model.lastQuarterWords}). An action with no approved update in a quarter keeps the rating it had; updates awaiting a decision are not counted.`,
     ),
     table(
       ["Priority", "Red", "Amber", "Green", "Not rated"],

@@ -116,5 +116,9 @@ describe("the RAG mix per quarter, from DMT's decisions", () => {
     expect(row).toBeGreaterThan(0);
     // Red is the first count after the row's label: CSC-06, 11 and 16, as approved last quarter.
     expect(cells[row + 1]?.replace(/ \(was .*\)$/, "")).toBe("3");
+    // The paper says the rule the dashboard says.
+    expect(value).toContain(
+      "An action with no approved update in a quarter keeps the rating it had",
+    );
   });
 });
