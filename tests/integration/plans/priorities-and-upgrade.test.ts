@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { SAMPLE_PLAN } from "../../../src/domain/plan.ts";
 import { readTable } from "../../../src/import/read-table.ts";
 import { rowsToActions } from "../../../src/import/rows-to-actions.ts";
+import { anUpdate, approvedBy } from "../../support/builders.ts";
 import { runCli, runCliHere, tempDataDir } from "../../support/run-cli.ts";
 import { withStoreAt } from "./store-at.ts";
 
@@ -96,31 +97,22 @@ describe("a store written before there could be several plans", () => {
           priorities: SAMPLE_PLAN.priorities,
         });
       // An approved update as stored then: no plan id.
-      await store.containers.updates.items.create({
-        id: "2026-Q2:CSC-05",
-        quarter: "2026-Q2",
-        ref: "CSC-05",
-        progress: "Panel in place",
-        proposedRag: "Green",
-        ragJustification: "",
-        revisedDate: null,
-        revisedDateReason: "",
-        evidenceUrl: "",
-        proposeCompletion: false,
-        author: "jo@council.gov.uk",
-        authorName: "Jo Morgan",
-        state: "approved",
-        submittedAt: "2026-09-01T09:00:00Z",
-        revision: 0,
-        previousRag: "Amber",
-        decision: {
-          outcome: "approved",
-          by: "dana@council.gov.uk",
-          byName: "Dana Okafor",
-          at: "2026-09-02T09:00:00Z",
-          comment: "",
-        },
-      });
+      await store.containers.updates.items.create(
+        anUpdate({
+          quarter: "2026-Q2",
+          ref: "CSC-05",
+          progress: "Panel in place",
+          author: "jo@council.gov.uk",
+          authorName: "Jo Morgan",
+          state: "approved",
+          submittedAt: "2026-09-01T09:00:00Z",
+          revision: 0,
+          decision: approvedBy("2026-09-02T09:00:00Z", {
+            by: "dana@council.gov.uk",
+            byName: "Dana Okafor",
+          }),
+        }),
+      );
     });
     return dir;
   }

@@ -1,14 +1,11 @@
 import type { Action } from "../../../src/domain/action.ts";
 import type { Update } from "../../../src/domain/update.ts";
+import { anAction, anUpdate } from "../../support/builders.ts";
 import { findObjects } from "../../support/validate-card.ts";
 
 /** A plan action as the store would hold it; override what a test is about. */
 export function makeAction(overrides: Partial<Action> = {}): Action {
-  return {
-    ref: "CSC-07",
-    planId: "default",
-    priorities: [3],
-    section: "Children in need of help and protection",
+  return anAction({
     deliveryArea: "Decision-making",
     developmentAction:
       "Regular review of CP cases to determine whether threshold for escalation to pre-proceedings has been met or is being missed.",
@@ -20,38 +17,25 @@ export function makeAction(overrides: Partial<Action> = {}): Action {
       tbc: false,
       milestones: ["2026-09-30"],
     },
-    rag: "Amber",
-    complete: false,
-    signedOff: false,
     actionWeWillTake: "Parallel planning outlined at review conferences.",
     howWillWeKnow: "Thematic audits.",
     progressUpdate: "Regional tool kit for effective PLO is being launched in March.",
-    extra: {},
     ...overrides,
-  };
+  });
 }
 
 export function makeUpdate(overrides: Partial<Update> = {}): Update {
-  return {
+  return anUpdate({
+    // The id stays CSC-07's whatever the overrides, as the cards never read it.
     id: "2026-Q3:CSC-07",
-    quarter: "2026-Q3",
-    ref: "CSC-07",
     progress: "Template live since 2 November.",
     proposedRag: "Red",
-    ragJustification: "",
-    revisedDate: null,
-    revisedDateReason: "",
-    evidenceUrl: "",
-    proposeCompletion: false,
     author: "jo.bloggs@council.gov.uk",
     authorName: "Jo Bloggs",
-    state: "submitted",
     submittedAt: "2026-12-01T16:20:00Z",
     revision: 2,
-    previousRag: "Amber",
-    decision: null,
     ...overrides,
-  };
+  });
 }
 
 export const APPROVED = {

@@ -7,11 +7,11 @@ import {
   requireSignOffQueueAccess,
   tabAccess,
 } from "../../../src/api/tab-access.ts";
-import type { Action } from "../../../src/domain/action.ts";
 import { can } from "../../../src/domain/permissions.ts";
 import type { Person, Role } from "../../../src/domain/person.ts";
 import { SAMPLE_PLAN } from "../../../src/domain/plan.ts";
 import { askerReach, mayView } from "../../../src/query/asker.ts";
+import { anAction } from "../../support/builders.ts";
 import { anUpdate } from "../xlsx/sample-rows.ts";
 
 /**
@@ -20,24 +20,14 @@ import { anUpdate } from "../xlsx/sample-rows.ts";
  */
 
 const THIS_LEAD = "HoS / Service Manager";
-const ACTION = {
-  ref: "CSC-07",
+const ACTION = anAction({
   planId: SAMPLE_PLAN.id,
-  priorities: [3],
   section: "",
   deliveryArea: "",
   developmentAction: "Improve the quality of strategy discussions.",
-  expectedOutcome: "",
   lead: "HoS/ Service Manager",
   completionDate: { text: "TBC", due: null, tbc: true, milestones: [] },
-  rag: "Amber",
-  complete: false,
-  signedOff: false,
-  actionWeWillTake: "",
-  howWillWeKnow: "",
-  progressUpdate: "",
-  extra: {},
-} satisfies Action;
+});
 
 const someone = (name: string, roles: Role[], leads: string[] = []): Person => ({
   id: `${name}@council.gov.uk`,

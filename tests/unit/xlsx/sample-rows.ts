@@ -5,6 +5,7 @@ import type { Update } from "../../../src/domain/update.ts";
 import { SAMPLE_PLAN_PATH } from "../../../src/import/load-sample.ts";
 import { readCsv } from "../../../src/import/read-table.ts";
 import { rowsToActions } from "../../../src/import/rows-to-actions.ts";
+import { anUpdate as update } from "../../support/builders.ts";
 
 /** The sample plan's 19 actions, read the way `import` reads them. */
 export async function sampleActions(): Promise<Action[]> {
@@ -18,24 +19,16 @@ export async function sampleActions(): Promise<Action[]> {
 
 /** A lead's update, awaiting sign-off unless a decision is given. */
 export function anUpdate(ref: string, quarter: string, over: Partial<Update> = {}): Update {
-  return {
-    id: `${quarter}:${ref}`,
-    quarter,
+  return update({
     ref,
+    quarter,
     progress: "Guidance agreed with partners; dip sample booked for June.",
     proposedRag: "Amber",
-    ragJustification: "",
-    revisedDate: null,
-    revisedDateReason: "",
-    evidenceUrl: "",
-    proposeCompletion: false,
     author: "jo.bloggs@council.gov.uk",
     authorName: "Jo Bloggs",
-    state: "submitted",
     submittedAt: "2026-06-20T09:30:00.000Z",
     revision: 0,
     previousRag: "Green",
-    decision: null,
     ...over,
-  };
+  });
 }
