@@ -32,9 +32,9 @@ import { type LaunchedChromium, launchChromium } from "./chromium.ts";
 const OUT = fileURLToPath(new URL("../tests/fixtures/playground/", import.meta.url));
 const START = "2026-11-23T10:00:00Z";
 /** Every recorded activity's timestamp becomes this; the replay gives each its own time again. */
-export const RECORDED_AT = "2026-11-23T10:00:00.000Z";
+const RECORDED_AT = "2026-11-23T10:00:00.000Z";
 /** The Playground's own Bot Connector address, replaced by the stand-in's on replay. */
-export const SERVICE_URL = "{{serviceUrl}}";
+const SERVICE_URL = "{{serviceUrl}}";
 
 interface Exchange {
   activity: Record<string, unknown>;
