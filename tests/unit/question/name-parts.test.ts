@@ -42,7 +42,7 @@ const plans = fc
   .record({
     shapes: fc.array(nameShape, { minLength: 6, maxLength: 14 }),
     kinds: fc.array(fc.constantFrom(...KINDS), { minLength: 14, maxLength: 14 }),
-    rows: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat(), fc.nat()), {
+    rows: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat(), fc.nat(), fc.nat()), {
       minLength: 8,
       maxLength: 30,
     }),
@@ -69,13 +69,15 @@ const plans = fc
       })),
     };
     const pick = <T>(list: T[], n: number): T => list[n % list.length] as T;
-    const actions = rows.map(([p, s, a, l, r], i) =>
+    const actions = rows.map(([p, s, a, l, r, w], i) =>
       action(`G-${i + 1}`, {
         priority: (p % priorities.length) + 1,
         section: pick(ofKind("section"), s).text,
         area: pick(ofKind("area"), a).text,
         lead: pick(ofKind("lead"), l).text,
         rag: pick(["Red", "Amber", "Green"] as Rag[], r),
+        // The plan's prose uses the names' words too: a name must still win over a text match.
+        prose: pick(THEMES, w),
       }),
     );
     return { plan, actions, names };
@@ -83,7 +85,7 @@ const plans = fc
 
 function action(
   ref: string,
-  o: { priority: number; section: string; area: string; lead: string; rag: Rag },
+  o: { priority: number; section: string; area: string; lead: string; rag: Rag; prose: string },
 ): Action {
   return {
     ref,
@@ -91,7 +93,7 @@ function action(
     priorities: [o.priority],
     section: o.section,
     deliveryArea: o.area,
-    developmentAction: `Improve the offer ${ref}`,
+    developmentAction: `Improve the ${o.prose.toLowerCase()} offer ${ref}`,
     expectedOutcome: "Better outcomes",
     lead: o.lead,
     completionDate: { text: "March 2027", due: "2027-03-31", tbc: false, milestones: [] },
