@@ -28,7 +28,8 @@ export type ContainerName = keyof typeof CONTAINERS;
  * The indexing policy every container is created with: Azure's default, written out so that the
  * deployment template (infra/azure.json) can be checked against it. Every ORDER BY the product
  * sends sorts on one property, which this policy serves; a query sorting on two would need a
- * composite index declared here (and so in the template).
+ * composite index declared here (and so in the template). The embedded store refuses an ORDER BY
+ * this policy cannot serve, as Azure does (src/store/embedded/azure-rules.ts).
  */
 export const INDEXING_POLICY: IndexingPolicy = {
   indexingMode: "consistent",
