@@ -21,14 +21,15 @@ const lead: Person = {
   leads: [],
 };
 
-function routerWith(features: Feature[]) {
+function routerWith(
+  features: Feature[],
+  resolve: () => Promise<unknown> = async () => ({ member: {}, person: lead }),
+) {
   const replies: Card[] = [];
   const router = new ActivityRouter({
     features,
     builtIns: [],
-    identity: {
-      resolve: async () => ({ member: {}, person: lead }),
-    } as unknown as IdentityResolver,
+    identity: { resolve } as unknown as IdentityResolver,
     installs: {} as InstallEvents,
     people: { list: async () => [] } as unknown as PeopleRepo,
     replyTo: () => async (card) => {
@@ -142,5 +143,78 @@ describe("the activity router", () => {
       trigger: "automatic",
     });
     expect(cardText(card)).toBe("CSC-07 automatic Jo");
+  });
+
+  it("answers a button from the card alone while the store is down, with the data already read", async () => {
+    const seen: unknown[] = [];
+    const { router } = routerWith(
+      [
+        {
+          name: "a",
+          cardActions: { submitUpdate: async () => ({ type: "AdaptiveCard", body: [] }) },
+          whileStoreDown: {
+            submitUpdate: async (data) => {
+              seen.push(data);
+              return {
+                type: "AdaptiveCard",
+                body: [
+                  { type: "TextBlock", text: `Kept: ${data.form.ok && data.form.values.progress}` },
+                ],
+              };
+            },
+          },
+        },
+      ],
+      async () => {
+        throw new DomainError("store_unavailable", "The plan store is not answering.");
+      },
+    );
+    const form = { ref: "CSC-07", quarter: "2026-Q3", revision: 1, progress: " Audit done " };
+    const card = await router.cardAction(message(""), {
+      verb: "submitUpdate",
+      data: form,
+      trigger: "manual",
+    });
+    expect(cardText(card)).toBe("Kept: Audit done");
+    expect(seen).toMatchObject([{ ref: "CSC-07", planId: "default", revision: 1 }]);
+    // A form too old to name its action is out of date even then, and nothing looks it up.
+    const stale = await router.cardAction(message(""), {
+      verb: "submitUpdate",
+      data: { ...form, ref: undefined },
+      trigger: "manual",
+    });
+    expect(cardText(stale)).toContain("This button is out of date");
+    expect(seen).toHaveLength(1);
+  });
+
+  it("gives a verb nobody answers and data its schema refuses the same out-of-date card, calling no handler", async () => {
+    const pressed: string[] = [];
+    const { router } = routerWith([
+      {
+        name: "a",
+        cardActions: {
+          showAction: async (turn) => {
+            pressed.push(turn.data.ref);
+            return { type: "AdaptiveCard", body: [] };
+          },
+        },
+      },
+    ]);
+    const press = (verb: string, data: unknown) =>
+      router.cardAction(message(""), { verb, data, trigger: "manual" });
+    const unknownVerb = await press("someRetiredVerb", { ref: "CSC-07" });
+    const badData = await press("showAction", { ref: 7 });
+    const unanswered = await press("help", {});
+    expect(cardText(unknownVerb)).toContain("This button is out of date");
+    expect(badData).toEqual(unknownVerb);
+    expect(unanswered).toEqual(unknownVerb);
+    expect(pressed).toEqual([]);
+  });
+
+  it("refuses to start with two features answering the same verb", () => {
+    const help: Feature = { name: "help", cardActions: { help: async () => ({}) } };
+    expect(() => routerWith([help, { ...help, name: "help again" }])).toThrow(
+      /more than one feature/,
+    );
   });
 });
