@@ -1,12 +1,11 @@
 import { quarterMonthsLabel } from "../cards/quarter-label.ts";
-import { movementText, ragMovements } from "../cards/rag-movements.ts";
+import { movementText } from "../cards/rag-movements.ts";
 import type { Action } from "../domain/action.ts";
 import { previousQuarter } from "../domain/calendar.ts";
 import { formatLongDate, type IsoDate } from "../domain/iso-date.ts";
 import type { Person } from "../domain/person.ts";
 import type { Plan } from "../domain/plan.ts";
 import type { Quarter } from "../domain/quarter.ts";
-import { officialRagAt } from "../domain/rag-history.ts";
 import { ragMixAt, updatesByRef } from "../domain/rag-trend.ts";
 import { byRef } from "../domain/ref-order.ts";
 import type { Update } from "../domain/update.ts";
@@ -107,14 +106,7 @@ export function buildReportModel(input: ReportInputs): ReportModel {
   // The counts are the quarter's own, from DMT's decisions (the tab's trend reads the same rule):
   // a report of an older quarter made after later approvals still shows that quarter's ratings.
   const lastQuarter = previousQuarter(input.quarter);
-  const mixOf = (list: readonly Action[]) => ({
-    thisQuarter: ragMixAt(list, updatesOf, input.quarter),
-    lastQuarter: ragMixAt(list, updatesOf, lastQuarter),
-  });
-  const asAtQuarter = actions.map((a) => ({
-    ...a,
-    rag: officialRagAt(a, updatesOf.get(a.ref) ?? [], input.quarter),
-  }));
+  const lastQuarterMix = (list: readonly Action[]) => ragMixAt(list, updatesOf, lastQuarter);
   const profiles = actions.map((a) =>
     actionProfile(a, updatesOf.get(a.ref) ?? [], input.quarter, input.today),
   );
@@ -135,10 +127,11 @@ export function buildReportModel(input: ReportInputs): ReportModel {
       actionCount: actions.length,
       byPriority: figures.byPriority.map((p) => ({
         name: `Priority ${p.priority}: ${p.name}`,
-        ...mixOf(actions.filter((a) => a.priorities.includes(p.priority))),
+        thisQuarter: p.counts,
+        lastQuarter: lastQuarterMix(actions.filter((a) => a.priorities.includes(p.priority))),
       })),
-      totals: mixOf(actions),
-      movements: ragMovements(asAtQuarter, figures.previousRags).map(
+      totals: { thisQuarter: figures.totals, lastQuarter: lastQuarterMix(actions) },
+      movements: figures.movements.map(
         (m) =>
           `${movementText(m)} (${[...m.refs].sort((a, b) => byRef({ ref: a }, { ref: b })).join(", ")})`,
       ),

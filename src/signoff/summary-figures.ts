@@ -9,13 +9,15 @@ import type { Plan } from "../domain/plan.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import { shiftQuarter } from "../domain/question/fiscal-calendar.ts";
 import type { Rag } from "../domain/rag.ts";
-import { recordedRagAt } from "../domain/rag-history.ts";
+import { officialRagAt, recordedRagAt } from "../domain/rag-history.ts";
 import { isOverdue } from "../domain/rag-rules.ts";
+import { type RagMix, ragMixAt, updatesByRef } from "../domain/rag-trend.ts";
 import { byRef, compareRefs } from "../domain/ref-order.ts";
 import type { Update } from "../domain/update.ts";
 import { awaitingDecision } from "./slow-decisions.ts";
 
-export type RagCounts = Record<Rag | "Unrated", number>;
+/** The trend's own counts (rag-trend.ts), so the card, the report and the tab read one shape. */
+export type RagCounts = RagMix;
 
 export interface SummaryFigures {
   quarter: Quarter;
@@ -55,12 +57,6 @@ export interface SummaryInputs {
   timeZone: string;
 }
 
-function countRags(actions: readonly Action[]): RagCounts {
-  const counts: RagCounts = { Red: 0, Amber: 0, Green: 0, Unrated: 0 };
-  for (const action of actions) counts[action.rag ?? "Unrated"] += 1;
-  return counts;
-}
-
 /**
  * Where each action stood at the end of last quarter: the RAG of its latest approval before this
  * quarter; failing that, the official RAG this quarter's update was sent against (e.g. the
@@ -72,12 +68,7 @@ export function previousRagsOf(
   quarter: Quarter,
 ): Record<string, Rag | null> {
   const previous: Record<string, Rag | null> = {};
-  const byRef = new Map<string, Update[]>();
-  for (const u of updates) {
-    const list = byRef.get(u.ref);
-    if (list) list.push(u);
-    else byRef.set(u.ref, [u]);
-  }
+  const byRef = updatesByRef(updates);
   for (const action of actions) {
     // The same reading as a question's "what was red last quarter" (rag-history.ts).
     const rag = recordedRagAt(byRef.get(action.ref) ?? [], shiftQuarter(quarter, -1));
@@ -117,6 +108,13 @@ export function summaryFigures(input: SummaryInputs): SummaryFigures {
   const actions = [...input.actions].sort(byRef);
   const titles = new Map(actions.map((a) => [a.ref, actionTitle(a)]));
   const previousRags = previousRagsOf(actions, input.updates, input.quarter);
+  // This quarter's counts by the trend's rule: the ratings DMT approved by the end of the quarter.
+  const byRefUpdates = updatesByRef(input.updates);
+  const countRags = (list: readonly Action[]) => ragMixAt(list, byRefUpdates, input.quarter);
+  const asAtQuarter = actions.map((a) => ({
+    ...a,
+    rag: officialRagAt(a, byRefUpdates.get(a.ref) ?? [], input.quarter),
+  }));
   const upToNow = input.updates.filter((u) => u.quarter <= input.quarter && titles.has(u.ref));
   return {
     quarter: input.quarter,
@@ -129,7 +127,7 @@ export function summaryFigures(input: SummaryInputs): SummaryFigures {
     })),
     totals: countRags(actions),
     previousRags,
-    movements: ragMovements(actions, previousRags),
+    movements: ragMovements(asAtQuarter, previousRags),
     overdue: actions
       .filter((a) => isOverdue(a, input.today))
       .map((a) => ({
