@@ -2,10 +2,13 @@
  * Start-up to healthy: `plan-tracker serve` spawned as an operator runs it, on a data folder whose
  * embedded store already holds the plan's actions (and each one's audit entry, as an import leaves),
  * timed from the spawn until GET /healthz answers 200. Measured after a clean stop (snapshot) and
- * after a kill -9 (the journal replayed too). Run alone: `npx tsx bench/startup-to-healthy.ts`.
+ * after a kill -9 (the journal replayed too), and the server's resident memory (VmRSS) once it has
+ * settled and after a round of managers' questions. Each is measured twice: the TypeScript run
+ * through tsx (no build) and the compiled server (`npm run build`'s dist/, from a copy of the
+ * project without tsx). Run alone: `npx tsx bench/startup-to-healthy.ts [--quick]`.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,17 +16,33 @@ import { pathToFileURL } from "node:url";
 import { silentLogger } from "../src/logger.ts";
 import { startEmbeddedCosmos } from "../src/store/embedded/index.ts";
 import { connectStore } from "../src/store/store.ts";
-import { largePlanAction, seedActions } from "./large-plan.ts";
+import { compiledCopy } from "../tests/support/compiled-copy.ts";
+import { StandInConnector } from "../tests/support/stand-in-connector.ts";
+import { activityFactory, type TestPerson } from "../tests/support/start-test-app.ts";
+import { largePlanAction, seedActions, seedPerson } from "./large-plan.ts";
+import { QUESTIONS } from "./question-latency.ts";
 
 const BIN = new URL("../bin/plan-tracker.js", import.meta.url).pathname;
+/** Questions come from several managers, so no chat meets Teams' per-chat limit. */
+const MANAGERS = 5;
 
-export interface StartupResult {
-  actions: number;
+export interface StartupFigures {
   /** Spawn → /healthz 200, after a clean stop (median of `runs`). */
   cleanStartMs: number;
   /** The same after the previous server was killed with SIGKILL. */
   afterKillMs: number;
+  /** The server's VmRSS a few seconds after it became healthy (its index warmed), in MB. */
+  idleResidentMb: number;
+  /** The same after every manager asked each question once (their answers delivered). */
+  afterQuestionsResidentMb: number;
+}
+
+/** The TypeScript through tsx (no build) at the top level, as before; `compiled`: dist/. */
+export interface StartupResult extends StartupFigures {
+  actions: number;
   runs: number;
+  questions: number;
+  compiled: StartupFigures;
 }
 
 async function freePort(): Promise<number> {
@@ -34,8 +53,11 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** A data folder holding `actions` actions and an audit entry for each. */
-async function populatedDataDir(actions: number): Promise<string> {
+/** A data folder holding `actions` actions, an audit entry for each, and the managers. */
+async function populatedDataDir(
+  actions: number,
+  connector: StandInConnector,
+): Promise<{ dataDir: string; managers: TestPerson[] }> {
   const dataDir = await mkdtemp(join(tmpdir(), "plan-tracker-startup-"));
   const embedded = await startEmbeddedCosmos({ dataDir, port: 0 });
   const store = await connectStore({
@@ -45,6 +67,16 @@ async function populatedDataDir(actions: number): Promise<string> {
     logger: silentLogger,
   });
   await seedActions(store, { actions, leads: Math.max(1, Math.round(actions / 10)) });
+  const managers: TestPerson[] = [];
+  for (let i = 0; i < MANAGERS; i++) {
+    managers.push(
+      await seedPerson(store, connector, {
+        email: `manager${i}@council.gov.uk`,
+        name: `Manager ${i}`,
+        roles: ["manager"],
+      }),
+    );
+  }
   const entries = Array.from({ length: actions }, (_, n) => {
     const action = largePlanAction(n, 1);
     return { n, entity: `action:${action.ref}`, after: action };
@@ -67,14 +99,20 @@ async function populatedDataDir(actions: number): Promise<string> {
   }
   await store.close();
   await embedded.stop();
-  return dataDir;
+  return { dataDir, managers };
+}
+
+interface Healthy {
+  ms: number;
+  child: ChildProcess;
+  url: string;
 }
 
 /** Spawns `serve` and resolves with the milliseconds until /healthz answered 200. */
-async function timeToHealthy(dataDir: string): Promise<{ ms: number; child: ChildProcess }> {
+async function timeToHealthy(dataDir: string, bin: string): Promise<Healthy> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [BIN, "serve"], {
+  const child = spawn(process.execPath, [bin, "serve"], {
     env: {
       PATH: process.env.PATH ?? "",
       LOG_LEVEL: "warn",
@@ -94,7 +132,8 @@ async function timeToHealthy(dataDir: string): Promise<{ ms: number; child: Chil
       throw new Error(`serve was not healthy in 60 s:\n${stderr}`);
     try {
       const answer = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (answer.status === 200) return { ms: performance.now() - started, child };
+      if (answer.status === 200)
+        return { ms: performance.now() - started, child, url: `http://127.0.0.1:${port}` };
     } catch {
       // Not listening yet.
     }
@@ -109,37 +148,97 @@ function stopped(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   });
 }
 
+async function residentMb(child: ChildProcess): Promise<number> {
+  const status = await readFile(`/proc/${child.pid}/status`, "utf8");
+  const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
+  if (!kb) throw new Error(`No VmRSS in /proc/${child.pid}/status`);
+  return Math.round(Number(kb) / 1024);
+}
+
+/** Each manager asks each question once, in turn, each answer awaited at the stand-in. */
+async function askRound(url: string, connector: StandInConnector, managers: TestPerson[]) {
+  const factory = activityFactory(connector, "28:plan-tracker-dev");
+  for (const question of QUESTIONS) {
+    for (const manager of managers) {
+      const activity = factory.message(manager, question);
+      const before = connector.messagesIn(activity.conversation.id).length;
+      const answered = connector.waitFor(
+        () => connector.messagesIn(activity.conversation.id).length > before,
+        60_000,
+        "the answer",
+      );
+      const response = await fetch(`${url}/api/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(activity),
+      });
+      await response.arrayBuffer();
+      if (response.status >= 300) throw new Error(`a question was answered ${response.status}`);
+      await answered;
+    }
+  }
+}
+
+async function measure(
+  bin: string,
+  runs: number,
+  seeded: { dataDir: string; managers: TestPerson[] },
+  connector: StandInConnector,
+): Promise<StartupFigures> {
+  const clean: number[] = [];
+  const afterKill: number[] = [];
+  const idle: number[] = [];
+  const afterQuestions: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const first = await timeToHealthy(seeded.dataDir, bin);
+    clean.push(first.ms);
+    await stopped(first.child, "SIGKILL");
+    const second = await timeToHealthy(seeded.dataDir, bin);
+    afterKill.push(second.ms);
+    // Settled: the question index has read the store and start-up's garbage is collectable.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    idle.push(await residentMb(second.child));
+    await askRound(second.url, connector, seeded.managers);
+    afterQuestions.push(await residentMb(second.child));
+    await stopped(second.child, "SIGTERM");
+  }
+  const median = (xs: number[]) =>
+    Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0);
+  return {
+    cleanStartMs: median(clean),
+    afterKillMs: median(afterKill),
+    idleResidentMb: median(idle),
+    afterQuestionsResidentMb: median(afterQuestions),
+  };
+}
+
 export async function runStartupBench(o: {
   actions: number;
   runs?: number;
 }): Promise<StartupResult> {
   const runs = o.runs ?? 3;
-  const dataDir = await populatedDataDir(o.actions);
+  const connector = await StandInConnector.start();
+  const seeded = await populatedDataDir(o.actions, connector);
+  // The build's JavaScript, emitted file by file with tsconfig.build.json's options.
+  const copy = await compiledCopy("transpile");
   try {
-    const clean: number[] = [];
-    const afterKill: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const first = await timeToHealthy(dataDir);
-      clean.push(first.ms);
-      await stopped(first.child, "SIGKILL");
-      const second = await timeToHealthy(dataDir);
-      afterKill.push(second.ms);
-      await stopped(second.child, "SIGTERM");
-    }
-    const median = (xs: number[]) =>
-      Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0);
+    const typescript = await measure(BIN, runs, seeded, connector);
+    const compiled = await measure(copy.bin, runs, seeded, connector);
     return {
       actions: o.actions,
-      cleanStartMs: median(clean),
-      afterKillMs: median(afterKill),
       runs,
+      questions: QUESTIONS.length * MANAGERS,
+      ...typescript,
+      compiled,
     };
   } finally {
-    await rm(dataDir, { recursive: true, force: true });
+    await copy.remove();
+    await connector.close();
+    await rm(seeded.dataDir, { recursive: true, force: true });
   }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const quick = process.argv.includes("--quick");
-  console.log(await runStartupBench({ actions: quick ? 1_000 : 10_000 }));
+  console.log(await runStartupBench({ actions: quick ? 1_000 : 10_000, runs: quick ? 1 : 3 }));
 }

@@ -93,13 +93,24 @@ export function sectionRows(
 
   if (r.startup) {
     const s = r.startup;
+    const c = s.compiled;
+    const secs = (n: number) => `${(n / 1000).toFixed(2)} s`;
     rows.push({
-      measure: `Start-up to healthy, embedded store with ${thousands(s.actions)} actions`,
-      result: `${(s.cleanStartMs / 1000).toFixed(2)} s (after kill -9: ${(s.afterKillMs / 1000).toFixed(2)} s)`,
-      target: "≤ 3 s",
-      met: s.cleanStartMs <= 3_000,
+      measure: `Start-up to healthy, compiled (npm run build), embedded store with ${thousands(s.actions)} actions`,
+      result: `${secs(c.cleanStartMs)} (after kill -9: ${secs(c.afterKillMs)}); without a build, through tsx: ${secs(s.cleanStartMs)} (${secs(s.afterKillMs)})`,
+      target: "≤ 2 s",
+      met: c.cleanStartMs <= 2_000,
     });
-  } else failed("Start-up to healthy", "startup", "≤ 3 s");
+    rows.push({
+      measure: `Resident memory of the compiled server, idle / after ${s.questions} questions (${thousands(s.actions)} actions)`,
+      result: `${c.idleResidentMb} MB / ${c.afterQuestionsResidentMb} MB; without a build, through tsx: ${s.idleResidentMb} MB / ${s.afterQuestionsResidentMb} MB`,
+      target: "≤ 250 MB after the questions",
+      met: c.afterQuestionsResidentMb <= 250,
+    });
+  } else {
+    failed("Start-up to healthy, compiled", "startup", "≤ 2 s");
+    failed("Resident memory of the compiled server after questions", "startup", "≤ 250 MB");
+  }
 
   if (r.import) {
     const i = r.import;
