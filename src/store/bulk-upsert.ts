@@ -6,9 +6,9 @@ import { isWritten } from "./bulk-create.ts";
  * document, whether the store acknowledged it.
  *
  * Azure Cosmos DB applies a batch all or nothing (a failed one answers 207 with the failing
- * operation's status and 424 for the rest); the embedded store applies operations in order and
- * stops at the first failure. Reading each operation's own status covers both: whatever is not
- * acknowledged is reported as not written, and the caller writes it again one by one. A request
+ * operation's status and 424 for the rest), and so does the embedded store. Reading each
+ * operation's own status: whatever is not acknowledged is reported as not written, and the caller
+ * writes it again one by one. A request
  * that fails as a whole (throttled past the SDK's retries, timed out) reports every document as not
  * written; upserts are safe to repeat, so a batch that did land before its answer was lost is not
  * harmed by the second write.

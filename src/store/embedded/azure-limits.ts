@@ -7,6 +7,7 @@
 import type { IncomingMessage } from "node:http";
 import { Readable } from "node:stream";
 import type { IndexingPolicy } from "@azure/cosmos";
+import type { AtomicBatch } from "./atomic-batch.ts";
 import {
   type BatchOperation,
   checkBatch,
@@ -37,7 +38,10 @@ const isQuery = (req: IncomingMessage): boolean =>
   isTrue(req.headers["x-ms-cosmos-is-query-plan-request"]) ||
   header(req, "content-type")?.startsWith("application/query+json") === true;
 
-export type Checked = { refusal: Refusal } | { req: IncomingMessage };
+export type Checked =
+  | { refusal: Refusal }
+  /** `batch`: a transactional batch, which the store must apply all or nothing. */
+  | { req: IncomingMessage; batch?: AtomicBatch };
 
 /** Refuses what Azure would refuse; otherwise hands back a request the library can read. */
 export async function checkAzureLimits(
@@ -55,6 +59,7 @@ export async function checkAzureLimits(
   const hasBody = method === "POST" || method === "PUT";
   const raw = hasBody ? await readBody(req) : Buffer.alloc(0);
   const body = hasBody ? parseJson(raw) : undefined;
+  let batch: AtomicBatch | undefined;
   const call: StoreCall = {
     kind: "point",
     method,
@@ -90,6 +95,9 @@ export async function checkAzureLimits(
     call.refusal = atomic
       ? checkBatch(operations, raw.length, partitionKey, partitionPath)
       : checkBulk(operations);
+    if (atomic && partitionKey) {
+      batch = { dbId, collId, operations, partitionKey, partitionPath };
+    }
   } else if (method === "POST") {
     call.kind = "write";
     call.ids = [idOf(body)];
@@ -97,7 +105,7 @@ export async function checkAzureLimits(
   }
   reportStoreCall(call);
   if (call.refusal) return { refusal: call.refusal };
-  return { req: hasBody ? replay(req, raw) : req };
+  return { req: hasBody ? replay(req, raw) : req, batch };
 }
 
 /** Is this a request for documents (the kind Azure meters, and so the kind it throttles)? */

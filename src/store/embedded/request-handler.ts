@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { beforeBatch } from "./atomic-batch.ts";
 import { checkAzureLimits, isDocumentRequest } from "./azure-limits.ts";
 import { withBatchPartitionKeys } from "./batch-partition-key.ts";
 import type { CosmosAccount } from "./library.ts";
@@ -59,7 +60,9 @@ async function respond(gate: StoreGate, req: IncomingMessage, res: ServerRespons
     send(req, res, { code: checked.refusal.code, message: checked.refusal.message });
     return;
   }
+  const undo = checked.batch ? beforeBatch(account, checked.batch) : null;
   let body = await runHandler(gate, account, await withBatchPartitionKeys(checked.req), res);
+  if (undo) body = undo.settle(body, res);
   try {
     await gate.whenDurable();
   } catch (error) {

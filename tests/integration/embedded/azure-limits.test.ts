@@ -137,6 +137,44 @@ describe("the embedded store refuses what Azure refuses", () => {
   });
 });
 
+describe("a transactional batch", () => {
+  it("is all or nothing: when one operation fails the others are undone, after a restart too", async () => {
+    const dataDir = await tempDataDir();
+    dirs.push(dataDir);
+    let store = await startEmbeddedCosmos({ dataDir, port: 0 });
+    running.push(store);
+    let container = await actionsContainer(embeddedClient(store.endpoint, store.key));
+    await container.items.create(action("a1", "p", { rag: "Red" }));
+    const before = (await container.item("a1", "p").read()).resource;
+
+    const response = await container.items.batch(
+      [
+        { operationType: "Upsert", resourceBody: action("a1", "p", { rag: "Green" }) },
+        { operationType: "Create", resourceBody: action("a2") },
+        // a1 exists: this create fails with 409, so the batch fails.
+        { operationType: "Create", resourceBody: action("a1") },
+      ],
+      "p",
+    );
+    expect(response.code).toBe(207);
+    expect(response.result?.map((operation) => operation.statusCode)).toEqual([424, 424, 409]);
+    const afterwards = async () => {
+      const { resources } = await container.items
+        .query("SELECT c.id, c.rag, c._etag FROM c")
+        .fetchAll();
+      return resources;
+    };
+    expect(await afterwards()).toEqual([{ id: "a1", rag: "Red", _etag: before?._etag }]);
+
+    await store.stop();
+    running.splice(running.indexOf(store), 1);
+    store = await startEmbeddedCosmos({ dataDir, port: 0 });
+    running.push(store);
+    container = await actionsContainer(embeddedClient(store.endpoint, store.key));
+    expect(await afterwards()).toEqual([{ id: "a1", rag: "Red", _etag: before?._etag }]);
+  });
+});
+
 describe("a store out of request units", () => {
   const sam: Person = {
     id: "sam.patel@council.gov.uk",
