@@ -165,12 +165,6 @@ const SubmitUpdateSchema = z
 /** A submission whose inputs read well: the card's target and the lead's values side by side. */
 export type SubmitUpdateData = Omit<z.output<typeof SubmitUpdateSchema>, "form"> & UpdateFormInputs;
 
-/** The plan a card's payload names, read leniently (a form with a bad field still names its plan). */
-export function cardPlanId(data: Record<string, unknown>): string {
-  const parsed = planId.safeParse(data.planId);
-  return parsed.success ? parsed.data : DEFAULT_PLAN_ID;
-}
-
 /**
  * Each verb's data, checked once by the bot's router before any handler sees it; `executeAction`
  * takes the same schema's input type, so a card cannot carry data its handler would refuse.
@@ -227,7 +221,7 @@ export type CardActionParseResult =
   | { ok: true; action: ParsedCardAction }
   | { ok: false; reason: "unknown_verb" | "invalid_data" };
 
-export function isCardVerb(verb: unknown): verb is CardVerb {
+function isCardVerb(verb: unknown): verb is CardVerb {
   return typeof verb === "string" && Object.hasOwn(CARD_VERBS, verb);
 }
 
