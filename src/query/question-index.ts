@@ -40,6 +40,12 @@ export class QuestionIndex {
   private snapshot: PlanSnapshot | null = null;
   /** Each plan's words, by plan id; emptied when a name or an action's wording changes. */
   private vocabularies: Map<string, PlanVocabulary> | null = null;
+  /** Every plan's words merged, for the `vocabularies` they were merged from. */
+  private merged: {
+    parts: Map<string, PlanVocabulary>;
+    count: number;
+    vocabulary: PlanVocabulary;
+  } | null = null;
   /** Wall-clock time of the last question, for stopping the background refresh when idle. */
   private lastAskedAt = 0;
   private background = false;
@@ -164,14 +170,19 @@ export class QuestionIndex {
       return buildSnapshot({ plan, actions, updates, reviews, vocabulary });
     });
     const [first, ...others] = snapshots as [PlanSnapshot, ...PlanSnapshot[]];
+    // The plans' words together are kept while no plan's words change, so a write such as a
+    // submitted update does not make the next question build the parser's look-ups again.
+    if (this.merged?.parts !== vocabularies || this.merged.count !== snapshots.length) {
+      this.merged = {
+        parts: vocabularies,
+        count: snapshots.length,
+        vocabulary: mergeVocabularies(snapshots),
+      };
+    }
     this.snapshot =
       others.length === 0
         ? first
-        : {
-            ...first,
-            vocabulary: mergeVocabularies(snapshots),
-            plans: snapshots,
-          };
+        : { ...first, vocabulary: this.merged.vocabulary, plans: snapshots };
     return this.snapshot;
   }
 
