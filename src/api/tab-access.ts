@@ -1,5 +1,4 @@
 import type { Action } from "../domain/action.ts";
-import { isDomainError } from "../domain/errors.ts";
 import { can, requireCapability, visibleActions } from "../domain/permissions.ts";
 import type { Person } from "../domain/person.ts";
 import { ApiError } from "./api-error.ts";
@@ -43,15 +42,13 @@ export function requireSignOffQueueAccess(person: Person): void {
   }
 }
 
-/** One action's page: refused, with whose it is, to a lead who does not lead it. */
+/**
+ * One action's page: refused, with whose it is, to a lead who does not lead it (the "forbidden"
+ * DomainError becomes a 403 in the API's one error handler).
+ */
 export function requireActionAccess(person: Person, action: { ref: string; lead: string }): void {
   requirePlanAccess(person);
-  try {
-    requireCapability(person, "seeAction", action);
-  } catch (error) {
-    if (isDomainError(error)) throw new ApiError(403, "forbidden", error.message);
-    throw error;
-  }
+  requireCapability(person, "seeAction", action);
 }
 
 /** The board report's actions: a lead's holds the actions they lead, as their plan view does. */
