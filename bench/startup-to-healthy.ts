@@ -12,9 +12,9 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { silentLogger } from "../src/logger.ts";
-import { startEmbeddedCosmos } from "../src/store/embedded/index.ts";
+import { EMBEDDED_COSMOS_KEY, startEmbeddedCosmos } from "../src/store/embedded/index.ts";
 import { connectStore } from "../src/store/store.ts";
 import { compiledCopy } from "../tests/support/compiled-copy.ts";
 import { StandInConnector } from "../tests/support/stand-in-connector.ts";
@@ -37,12 +37,24 @@ export interface StartupFigures {
   afterQuestionsResidentMb: number;
 }
 
+/** The compiled server on a store in another process, as on Azure Cosmos DB. */
+export interface SeparateStoreFigures {
+  /** Spawn → /healthz 200 with the store already running (median of `runs`). */
+  cleanStartMs: number;
+  /** The server's VmRSS, settled and after the questions: its own share. */
+  idleResidentMb: number;
+  afterQuestionsResidentMb: number;
+  /** The store process's VmRSS after the questions: the share that moves to Azure. */
+  storeResidentMb: number;
+}
+
 /** The TypeScript through tsx (no build) at the top level, as before; `compiled`: dist/. */
 export interface StartupResult extends StartupFigures {
   actions: number;
   runs: number;
   questions: number;
   compiled: StartupFigures;
+  separateStore: SeparateStoreFigures;
 }
 
 async function freePort(): Promise<number> {
@@ -109,7 +121,11 @@ interface Healthy {
 }
 
 /** Spawns `serve` and resolves with the milliseconds until /healthz answered 200. */
-async function timeToHealthy(dataDir: string, bin: string): Promise<Healthy> {
+async function timeToHealthy(
+  dataDir: string,
+  bin: string,
+  env: Record<string, string> = {},
+): Promise<Healthy> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [bin, "serve"], {
@@ -119,6 +135,7 @@ async function timeToHealthy(dataDir: string, bin: string): Promise<Healthy> {
       PORT: String(port),
       DATA_DIR: dataDir,
       EMBEDDED_COSMOS_PORT: "0",
+      ...env,
     },
     stdio: ["ignore", "ignore", "pipe"],
   });
@@ -146,6 +163,26 @@ function stopped(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
     child.once("exit", () => resolve());
     child.kill(signal);
   });
+}
+
+/** The embedded store alone in its own process (bench/store-process.ts), once it answers. */
+async function storeProcess(dataDir: string): Promise<{ child: ChildProcess; endpoint: string }> {
+  const script = fileURLToPath(new URL("./store-process.ts", import.meta.url));
+  const child = spawn(process.execPath, ["--import", "tsx", script, dataDir], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    const read = (d: Buffer) => {
+      output += d.toString();
+      const m = /^ready (\S+)$/m.exec(output);
+      if (m?.[1]) resolve(m[1]);
+    };
+    child.stdout?.on("data", read);
+    child.stderr?.on("data", read);
+    child.once("exit", (code) => reject(new Error(`the store exited (${code}):\n${output}`)));
+  });
+  return { child, endpoint };
 }
 
 async function residentMb(child: ChildProcess): Promise<number> {
@@ -212,6 +249,39 @@ async function measure(
   };
 }
 
+async function measureSeparateStore(
+  bin: string,
+  runs: number,
+  seeded: { dataDir: string; managers: TestPerson[] },
+  connector: StandInConnector,
+): Promise<SeparateStoreFigures> {
+  const store = await storeProcess(seeded.dataDir);
+  const env = { COSMOS_ENDPOINT: store.endpoint, COSMOS_KEY: EMBEDDED_COSMOS_KEY };
+  try {
+    const starts: number[] = [];
+    let last: Healthy | undefined;
+    for (let i = 0; i < runs; i++) {
+      if (last) await stopped(last.child, "SIGTERM");
+      last = await timeToHealthy(seeded.dataDir, bin, env);
+      starts.push(last.ms);
+    }
+    if (!last) throw new Error("no run");
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const idleResidentMb = await residentMb(last.child);
+    await askRound(last.url, connector, seeded.managers);
+    const figures = {
+      cleanStartMs: Math.round([...starts].sort((a, b) => a - b)[Math.floor(runs / 2)] ?? 0),
+      idleResidentMb,
+      afterQuestionsResidentMb: await residentMb(last.child),
+      storeResidentMb: await residentMb(store.child),
+    };
+    await stopped(last.child, "SIGTERM");
+    return figures;
+  } finally {
+    await stopped(store.child, "SIGTERM");
+  }
+}
+
 export async function runStartupBench(o: {
   actions: number;
   runs?: number;
@@ -224,12 +294,14 @@ export async function runStartupBench(o: {
   try {
     const typescript = await measure(BIN, runs, seeded, connector);
     const compiled = await measure(copy.bin, runs, seeded, connector);
+    const separateStore = await measureSeparateStore(copy.bin, runs, seeded, connector);
     return {
       actions: o.actions,
       runs,
       questions: QUESTIONS.length * MANAGERS,
       ...typescript,
       compiled,
+      separateStore,
     };
   } finally {
     await copy.remove();
