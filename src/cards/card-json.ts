@@ -14,7 +14,17 @@ export type ExecuteAction = {
   style?: "default" | "positive" | "destructive";
 };
 
-export type CardAction = ExecuteAction | { type: "Action.OpenUrl"; title: string; url: string };
+/** Shows or hides parts of the card in place, with no round trip to the bot. */
+export type ToggleVisibilityAction = {
+  type: "Action.ToggleVisibility";
+  title: string;
+  targetElements: string[];
+};
+
+export type CardAction =
+  | ExecuteAction
+  | { type: "Action.OpenUrl"; title: string; url: string }
+  | ToggleVisibilityAction;
 
 export type CardRefresh = { action: ExecuteAction; userIds: string[] };
 

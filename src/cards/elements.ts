@@ -1,4 +1,10 @@
-import type { CardAction, CardElement, CardRefresh, ExecuteAction } from "./card-json.ts";
+import type {
+  CardAction,
+  CardElement,
+  CardRefresh,
+  ExecuteAction,
+  ToggleVisibilityAction,
+} from "./card-json.ts";
 import type { CardButtonData, CardVerb } from "./verbs.ts";
 
 /**
@@ -42,6 +48,9 @@ export function subtleText(text: string): CardElement {
 }
 
 type ContainerOptions = {
+  /** Needed for a container a button shows or hides. */
+  id?: string;
+  isVisible?: boolean;
   style?: "emphasis" | "good" | "attention" | "warning" | "accent";
   separator?: boolean;
   spacing?: "none" | "small" | "medium" | "large";
@@ -64,6 +73,11 @@ export function columnSet(columns: CardElement[], options: ContainerOptions = {}
 /** Label/value pairs. Values are Markdown in most hosts, so escape user text before passing it. */
 export function factSet(facts: ReadonlyArray<readonly [string, string]>): CardElement {
   return { type: "FactSet", facts: facts.map(([title, value]) => ({ title, value })) };
+}
+
+/** A button that opens or folds away the elements named, in place. */
+export function toggleAction(title: string, targetElements: string[]): ToggleVisibilityAction {
+  return { type: "Action.ToggleVisibility", title, targetElements };
 }
 
 export function actionSet(actions: CardAction[]): CardElement {

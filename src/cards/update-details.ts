@@ -23,7 +23,30 @@ export function dateChangeLine(action: Action, update: Update): string | null {
   return reason ? `${change} \u2014 reason: ${escapeCardText(reason)}` : change;
 }
 
-/** What a lead sent: the progress text, then the date change, evidence and completion request. */
+/**
+ * The optional answers the board paper uses, each under its question; nothing when left empty
+ * (and on updates sent before the form asked).
+ */
+export function paperAnswerBlocks(update: Update, weight: "bolder" | "subtle"): CardElement[] {
+  const answers = [
+    ["What difference has this made for children and families?", update.difference],
+    ["What happens next?", update.nextSteps],
+  ] as const;
+  return answers.flatMap(([question, answer]) => {
+    const text = answer?.trim();
+    if (!text) return [];
+    const title =
+      weight === "bolder"
+        ? textBlock(question, { weight: "bolder", spacing: "medium" })
+        : textBlock(question, { isSubtle: true, size: "small", spacing: "small" });
+    return [title, textBlock(escapeCardText(text), { spacing: "small" })];
+  });
+}
+
+/**
+ * What a lead sent: the progress text and the optional answers, then the date change, evidence
+ * and completion request.
+ */
 export function updateDetails(action: Action, update: Update): CardElement[] {
   const dateChange = dateChangeLine(action, update);
   const evidence = update.evidenceUrl.trim();
@@ -31,6 +54,7 @@ export function updateDetails(action: Action, update: Update): CardElement[] {
   return [
     textBlock("Progress", { weight: "bolder", spacing: "medium" }),
     textBlock(escapeCardText(update.progress), { spacing: "small" }),
+    ...paperAnswerBlocks(update, "bolder"),
     ...(dateChange ? [textBlock(dateChange, { weight: "bolder" })] : []),
     factSet([
       ["Evidence", evidence ? linkOrText("Open the evidence", evidence) : "None given"],

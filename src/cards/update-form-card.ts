@@ -14,6 +14,7 @@ import {
 } from "./elements.ts";
 import { escapeCardText } from "./escape-card-text.ts";
 import { quarterMonthsLabel } from "./quarter-label.ts";
+import { paperAnswerBlocks } from "./update-details.ts";
 import {
   errorSummary,
   type RagSuggestion,
@@ -51,6 +52,8 @@ function lastApprovedSection(update: Update | null | undefined, timeZone: string
     subtleText(`${escapeCardText(update.authorName)}, approved ${when}`),
     labelledRag("Rating", update.proposedRag),
     textBlock(escapeCardText(update.progress), { spacing: "small" }),
+    // Last quarter's answers, so the lead can build on them rather than start again.
+    ...paperAnswerBlocks(update, "subtle"),
   ];
 }
 

@@ -1,6 +1,13 @@
 import { RAG_KEY, RAGS, type Rag } from "../domain/rag.ts";
 import type { CardElement } from "./card-json.ts";
-import { errorText, subtleText, textBlock } from "./elements.ts";
+import {
+  actionSet,
+  container,
+  errorText,
+  subtleText,
+  textBlock,
+  toggleAction,
+} from "./elements.ts";
 import { escapeCardText } from "./escape-card-text.ts";
 import { ragColour } from "./rag-badge.ts";
 import { PROGRESS_MAX_LENGTH } from "./verbs.ts";
@@ -9,6 +16,8 @@ import { PROGRESS_MAX_LENGTH } from "./verbs.ts";
 export const UPDATE_FORM_FIELDS = [
   "progress",
   "proposedRag",
+  "difference",
+  "nextSteps",
   "revisedDate",
   "revisedDateReason",
   "evidenceUrl",
@@ -21,6 +30,8 @@ export type UpdateFormField = (typeof UPDATE_FORM_FIELDS)[number];
 export const UPDATE_FORM_FIELD_NAMES: Record<UpdateFormField, string> = {
   progress: "Progress",
   proposedRag: "Proposed RAG",
+  difference: "Difference made",
+  nextSteps: "What happens next",
   revisedDate: "Revised completion date",
   revisedDateReason: "Reason for the new date",
   evidenceUrl: "Evidence link",
@@ -31,6 +42,8 @@ export const UPDATE_FORM_FIELD_NAMES: Record<UpdateFormField, string> = {
 /** Values to put back in the form: a parsed submission, or the raw text of one that failed. */
 export type UpdateFormDraft = {
   progress?: string;
+  difference?: string;
+  nextSteps?: string;
   proposedRag?: string | null;
   revisedDate?: string | null;
   revisedDateReason?: string;
@@ -91,7 +104,7 @@ export function updateFormFields({
         isMultiline: true,
         isRequired: true,
         maxLength: PROGRESS_MAX_LENGTH,
-        placeholder: "What has happened since the last update, and what happens next?",
+        placeholder: "What has happened since the last update?",
         errorMessage: "Please write what has happened this quarter.",
       }),
       [],
@@ -165,10 +178,56 @@ export function updateFormFields({
       [],
     ],
   ];
-  return fields.flatMap(([field, input, help]) => {
+  const withError = ([field, input, help]: [UpdateFormField, CardElement, CardElement[]]) => {
     const error = errors[field];
     return [input, ...(error ? [errorText(escapeCardText(error))] : []), ...help];
-  });
+  };
+  const [progress, rag, ...rest] = fields.map(withError);
+  return [
+    ...(progress ?? []),
+    ...(rag ?? []),
+    ...paperAnswers(draft, errors, withError),
+    ...rest.flat(),
+  ];
+}
+
+/** The id of the folded part of the form holding the two optional answers. */
+export const PAPER_ANSWERS_ID = "paperAnswers";
+
+const PAPER_QUESTIONS = {
+  difference: "What difference has this made for children and families? (optional)",
+  nextSteps: "What happens next? (optional)",
+} as const;
+
+/**
+ * The board paper's two questions, folded behind one button so the form is no longer for a lead in
+ * a hurry. They open by themselves when the draft already answers one or one needs fixing.
+ */
+function paperAnswers(
+  draft: UpdateFormDraft,
+  errors: UpdateFormErrors,
+  withError: (field: [UpdateFormField, CardElement, CardElement[]]) => CardElement[],
+): CardElement[] {
+  const fields = ["difference", "nextSteps"] as const;
+  const open = fields.some((f) => (draft[f] ?? "").trim() !== "" || errors[f]);
+  const inputs = fields.flatMap((field) =>
+    withError([
+      field,
+      textInput(field, PAPER_QUESTIONS[field], draft, {
+        isMultiline: true,
+        maxLength: PROGRESS_MAX_LENGTH,
+      }),
+      [],
+    ]),
+  );
+  return [
+    actionSet([
+      toggleAction("For the board report: difference made and next steps (optional)", [
+        PAPER_ANSWERS_ID,
+      ]),
+    ]),
+    container(inputs, { id: PAPER_ANSWERS_ID, isVisible: open, spacing: "none" }),
+  ];
 }
 
 /** "Please fix 2 things: Progress, Evidence link." or nothing when the form has no errors. */

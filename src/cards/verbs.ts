@@ -30,7 +30,10 @@ export const CARD_VERBS = {
 } as const;
 export type CardVerb = keyof typeof CARD_VERBS;
 
-/** The longest progress note the form accepts (the form's `maxLength`). */
+/**
+ * The longest progress note the form accepts (the form's `maxLength`); the optional "difference
+ * made" and "what happens next" answers have the same limit.
+ */
 export const PROGRESS_MAX_LENGTH = 4000;
 
 /** An input left empty arrives absent or as "": both read as "". */
@@ -69,6 +72,9 @@ export function cardTarget(
 /** What the lead typed into the update form, each value read as the form's own input sends it. */
 export const UpdateFormInputsSchema = z.object({
   progress: text,
+  /** Optional; left empty (or not sent by an older form) it reads as "". */
+  difference: text,
+  nextSteps: text,
   proposedRag: z.preprocess(blankToNull, RagSchema.nullable()),
   revisedDate: z.preprocess(
     (v) => (typeof v === "string" ? blankToNull(v.trim()) : blankToNull(v)),
@@ -91,6 +97,8 @@ const FIELD_PROBLEMS: Record<keyof UpdateFormInputs, string> = {
   revisedDate: "Give the revised completion date as a date, for example 31 March 2027.",
   proposeCompletion: "Switch completion sign-off on or off.",
   progress: "Write your progress as text.",
+  difference: "Write the difference it has made as text.",
+  nextSteps: "Write what happens next as text.",
   revisedDateReason: "Write the reason as text.",
   evidenceUrl: "Give the evidence link as text, for example https://council.sharepoint.com/audit.",
   ragJustification: "Write the reason as text.",
@@ -148,6 +156,8 @@ const SubmitUpdateSchema = z
     revision,
     // The inputs are read below, field by field, so one typed wrongly keeps the others.
     progress: anyInput,
+    difference: anyInput,
+    nextSteps: anyInput,
     proposedRag: anyInput,
     revisedDate: anyInput,
     revisedDateReason: anyInput,

@@ -33,6 +33,13 @@ export const UpdateSchema = z.object({
    */
   planId: z.string().min(1).optional(),
   progress: z.string(),
+  /**
+   * The form's two optional answers for the board paper: "What difference has this made for
+   * children and families?" and "What happens next?". Absent when left empty, and on updates
+   * stored before the form asked.
+   */
+  difference: z.string().optional(),
+  nextSteps: z.string().optional(),
   proposedRag: RagSchema,
   /** Why Green was proposed when the plan's key suggests otherwise. */
   ragJustification: z.string(),

@@ -26,8 +26,22 @@ const CONTENT = [
   "proposeCompletion",
 ] as const;
 
+/** Optional answers: absent on the update (stored before the form asked, or left empty) reads as "". */
+const OPTIONAL_CONTENT = ["difference", "nextSteps"] as const;
+
 export function sameContent(update: Update, submission: ValidSubmission): boolean {
-  return CONTENT.every((field) => update[field] === submission[field]);
+  return (
+    CONTENT.every((field) => update[field] === submission[field]) &&
+    OPTIONAL_CONTENT.every((field) => (update[field] ?? "") === submission[field])
+  );
+}
+
+/** An empty answer is left out, so an update sent without them is stored exactly as before. */
+function optionalAnswers(submission: ValidSubmission): Pick<Update, "difference" | "nextSteps"> {
+  return {
+    ...(submission.difference ? { difference: submission.difference } : {}),
+    ...(submission.nextSteps ? { nextSteps: submission.nextSteps } : {}),
+  };
 }
 
 function updateFrom(
@@ -43,6 +57,7 @@ function updateFrom(
     ref: action.ref,
     planId: action.planId,
     progress: submission.progress,
+    ...optionalAnswers(submission),
     proposedRag: submission.proposedRag,
     ragJustification: submission.ragJustification,
     revisedDate: submission.revisedDate,

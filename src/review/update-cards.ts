@@ -98,6 +98,8 @@ export async function submittedCard(
 export function draftOf(update: Update): UpdateFormDraft {
   return {
     progress: update.progress,
+    difference: update.difference ?? "",
+    nextSteps: update.nextSteps ?? "",
     proposedRag: update.proposedRag,
     revisedDate: update.revisedDate,
     revisedDateReason: update.revisedDateReason,

@@ -21,7 +21,11 @@ export function checkSubmission(
   if (data.progress === "") {
     errors.progress = "Please write what has happened this quarter: progress can't be empty.";
   } else if (data.progress.length > PROGRESS_MAX_LENGTH) {
-    errors.progress = `Please shorten this to ${PROGRESS_MAX_LENGTH.toLocaleString("en-GB")} characters (it is ${data.progress.length.toLocaleString("en-GB")}).`;
+    errors.progress = tooLong(data.progress);
+  }
+  // The two optional answers go into the board paper beside progress: the same limit applies.
+  for (const field of ["difference", "nextSteps"] as const) {
+    if (data[field].length > PROGRESS_MAX_LENGTH) errors[field] = tooLong(data[field]);
   }
   if (data.proposedRag === null) {
     errors.proposedRag = "Choose Red, Amber or Green.";
@@ -49,6 +53,10 @@ export function checkSubmission(
   }
   if (Object.keys(errors).length > 0 || data.proposedRag === null) return { ok: false, errors };
   return { ok: true, value: { ...data, proposedRag: data.proposedRag } };
+}
+
+function tooLong(text: string): string {
+  return `Please shorten this to ${PROGRESS_MAX_LENGTH.toLocaleString("en-GB")} characters (it is ${text.length.toLocaleString("en-GB")}).`;
 }
 
 function isWebLink(text: string): boolean {

@@ -29,6 +29,19 @@ function decisionLine(u) {
   );
 }
 
+/** The update's optional answers for the board paper, each under its question; absent ones are left out. */
+function paperAnswers(u) {
+  return [
+    ["What difference has this made for children and families?", u.difference],
+    ["What happens next?", u.nextSteps],
+  ]
+    .filter(([, answer]) => answer?.trim())
+    .flatMap(([question, answer]) => [
+      el("p", { class: "muted" }, question),
+      el("p", { class: "text-block" }, answer),
+    ]);
+}
+
 function updateItem(u) {
   return el(
     "li",
@@ -42,6 +55,7 @@ function updateItem(u) {
       u.previousRag ? el("span", {}, " (was ", ragBadge(u.previousRag), ")") : null,
     ),
     el("p", { class: "text-block" }, u.progress),
+    ...paperAnswers(u),
     u.ragJustification
       ? el("p", { class: "text-block" }, `Why ${u.proposedRag}: ${u.ragJustification}`)
       : null,

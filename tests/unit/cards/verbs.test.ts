@@ -53,9 +53,27 @@ describe("parseCardAction: submitUpdate", () => {
             evidenceUrl: "https://council.sharepoint.com/audit",
             proposeCompletion: true,
             ragJustification: "Finished early",
+            // A form sent before it asked the board paper's questions reads them as left empty.
+            difference: "",
+            nextSteps: "",
           },
         },
       },
+    });
+  });
+
+  it("reads the board paper's optional answers trimmed, as progress is", () => {
+    const form = formOf({
+      ...target,
+      revision: 0,
+      progress: "Audit done.",
+      proposedRag: "Amber",
+      difference: "  Children seen within 10 days.\n",
+      nextSteps: " Second audit in March. ",
+    });
+    expect(form).toMatchObject({
+      ok: true,
+      values: { difference: "Children seen within 10 days.", nextSteps: "Second audit in March." },
     });
   });
 
