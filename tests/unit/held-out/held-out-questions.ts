@@ -14,7 +14,7 @@
  */
 export type Expected = readonly string[] | "asksWhich" | "noSuchAction";
 
-export interface HeldOutQuestion {
+interface HeldOutQuestion {
   text: string;
   category: Category;
   expect: Expected;
