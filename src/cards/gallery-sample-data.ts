@@ -267,6 +267,8 @@ export const SAMPLE_APPROVED_UPDATE: Update = {
   ref: "CSC-07",
   progress:
     "PLO minute template drafted with legal services.\nPractice guidance out for consultation with team managers until 15 October.",
+  difference: "Families now get the PLO letter with a plain-English summary of what happens next.",
+  nextSteps: "Template live by November; audit 12 cases in the new year.",
   proposedRag: "Amber",
   ragJustification: "",
   revisedDate: null,
@@ -294,6 +296,9 @@ export const SAMPLE_SUBMITTED_UPDATE: Update = {
   ref: "CSC-07",
   progress:
     "Template live on the case recording system since 2 November.\nThematic PLO audit of 12 cases: 9 rated *good* - 3 need parallel plans (see audit_v2).",
+  difference:
+    "Fewer children wait in pre-proceedings: 9 of 12 audited cases had a clear plan within 12 weeks.",
+  nextSteps: "Second audit cycle in February; parallel plans training for the 3 teams.",
   proposedRag: "Red",
   ragJustification: "",
   revisedDate: "2027-03-31",

@@ -221,11 +221,7 @@ function paperAnswers(
     ]),
   );
   return [
-    actionSet([
-      toggleAction("For the board report: difference made and next steps (optional)", [
-        PAPER_ANSWERS_ID,
-      ]),
-    ]),
+    actionSet([toggleAction("Add difference made and next steps", [PAPER_ANSWERS_ID])]),
     container(inputs, { id: PAPER_ANSWERS_ID, isVisible: open, spacing: "none" }),
   ];
 }

@@ -48,4 +48,31 @@ describe.skipIf(NO_CHROMIUM)("the card gallery in Chromium", () => {
     expect(sent).toMatch(/"verb": "[a-zA-Z.]+"/);
     expect(page.problems).toEqual([]);
   });
+
+  it("folds the board paper's questions away on the update form until the lead opens them", async () => {
+    const page = await b.page({ width: 1000, height: 900 });
+    await page.goto(`${b.base}/cards`);
+    await page.waitForSelector("body[data-rendered]");
+    const form = page.locator(".gallery-card", {
+      has: page.getByRole("heading", { name: "Update form", exact: true }),
+    });
+    const difference = form.getByRole("textbox", { name: /What difference has this made/ });
+    const next = form.getByRole("textbox", { name: /What happens next\?/ });
+    expect(await difference.isVisible()).toBe(false);
+    // Last quarter's answers are on show above, to build on.
+    expect(await form.textContent()).toContain("Families now get the PLO letter");
+    await form.getByRole("button", { name: "Add difference made and next steps" }).click();
+    await difference.waitFor({ state: "visible" });
+    await difference.fill("Children wait less for a plan: 9 of 12 within 12 weeks.");
+    await next.fill("Second audit in February.");
+    await form.screenshot({ path: join(ARTIFACTS, "card-update-form-board-questions.png") });
+    await form.locator("textarea").first().fill("Template live since 2 November.");
+    await form.getByRole("button", { name: "Submit update" }).click();
+    const sent = await form.locator(".card-sent").textContent();
+    expect(sent).toContain(
+      '"difference": "Children wait less for a plan: 9 of 12 within 12 weeks."',
+    );
+    expect(sent).toContain('"nextSteps": "Second audit in February."');
+    expect(page.problems).toEqual([]);
+  });
 });
