@@ -17,6 +17,7 @@ import { type RunningScheduler, startScheduler } from "./scheduler/scheduler.ts"
 import { type RunningHttpServer, startHttpServer } from "./server.ts";
 import { createSignOffFeature } from "./signoff/signoff-feature.ts";
 import { openStore } from "./store/open-store.ts";
+import { SenderPresenceRepo } from "./store/sender-presence.ts";
 import type { Store } from "./store/store.ts";
 
 export interface AppOptions {
@@ -91,6 +92,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
       limiter: teams.limiter,
       logger,
       now,
+      presence: new SenderPresenceRepo(store.containers.leases),
     });
     const deps: FeatureDeps = { config, store, messenger, clock, logger };
     const signOff = createSignOffFeature(deps);

@@ -109,6 +109,15 @@ const ConfigSchema = z
       .number({ message: "a number of messages per second" })
       .positive("a number above 0")
       .default(50),
+    /**
+     * How often each instance notes itself in the store, so that instances on one store split
+     * SEND_RATE_PER_SECOND between them (a dead instance's part is freed after three of these).
+     */
+    INSTANCE_HEARTBEAT_SECONDS: z.coerce
+      .number({ message: "a number of seconds" })
+      .min(0.1, "a number of seconds, at least 0.1")
+      .max(60, "a number of seconds, at most 60")
+      .default(5),
     /** How long a message Teams keeps throttling or failing is retried before it is given up. */
     SEND_DEADLINE_HOURS: z.coerce
       .number({ message: "a number of hours" })

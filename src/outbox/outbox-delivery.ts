@@ -54,6 +54,26 @@ export class OutboxDelivery {
     this.queued = new QueuedClaims(o);
   }
 
+  /**
+   * Messages Teams has taken whose sent mark the store has not yet written. Their claims are never
+   * handed back on stop: another instance would send them again.
+   */
+  private readonly unrecorded = new Set<string>();
+
+  /**
+   * Hands back, at once, every claim this sender still holds (call once it has stopped): another
+   * instance then takes the messages at its next read, rather than when the claims run out, which
+   * on another machine is a minute or more. Returns how many were handed back.
+   */
+  async releaseClaims(): Promise<number> {
+    let released = 0;
+    for (const held of await this.o.outbox.listClaimedBy(this.o.identity.owner)) {
+      if (this.unrecorded.has(held.doc.id)) continue;
+      if (await this.o.outbox.replace({ ...held.doc, claim: null }, held.etag)) released++;
+    }
+    return released;
+  }
+
   /** See `QueuedClaims.give`: the claim a message this process queues is created with. */
   claimForQueueing(id: string, expectedAtMs: number): OutboxClaim {
     return this.queued.give(id, expectedAtMs);
@@ -148,6 +168,7 @@ export class OutboxDelivery {
       return this.afterFailure(held, error);
     }
     slot.finished();
+    this.unrecorded.add(held.doc.id);
     // The one window that cannot be closed: Teams has the message but the outbox does not yet
     // say so. If the process dies right here, its claim is taken over (at once on this machine,
     // at expiry elsewhere) and the message is sent again: Teams offers no way to ask whether it
@@ -165,6 +186,7 @@ export class OutboxDelivery {
         cardVersion: sent.doc.cardVersion,
       }),
     );
+    this.unrecorded.delete(sent.doc.id);
     return null;
   }
 

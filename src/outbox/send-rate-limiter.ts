@@ -63,6 +63,11 @@ export class SendRateLimiter {
   private readonly global: Ledger = { uses: [], pausedUntil: 0 };
   private readonly rate: SendRateController;
   private readonly cap: number;
+  /**
+   * This instance's part of the app-wide cap (1 alone; 1/N beside N-1 others on one store, see
+   * `SharedSendBudget`): Teams counts the app's requests across every instance together.
+   */
+  private share = 1;
   /** Recent 429s: where (a conversation, or "" outside one) and when. */
   private throttles: Array<{ source: string; at: number }> = [];
   /** When recent requests Teams did not throttle were answered, oldest first (the last second's). */
@@ -129,12 +134,23 @@ export class SendRateLimiter {
 
   /** The most requests a second the global limits let through now, kept up over time. */
   sendsPerSecond(): number {
-    return Math.min(this.cap, this.rate.perSecond());
+    return Math.min(this.cap * this.share, this.rate.perSecond());
   }
 
-  /** The global rules now: the configured cap, and the lowered rate while Teams holds the app back. */
+  /** Sets this instance's part (0 to 1] of the app-wide cap; waiting requests follow at once. */
+  setShare(share: number): void {
+    const next = Math.min(1, Math.max(Number.MIN_VALUE, share));
+    if (next === this.share) return;
+    this.share = next;
+    this.drain();
+  }
+
+  /**
+   * The global rules now: the configured cap, and a lower rate while Teams holds the app back or
+   * other instances take their part of the cap.
+   */
   private globalRules(): readonly WindowRule[] {
-    const rate = this.rate.perSecond();
+    const rate = this.sendsPerSecond();
     return rate < this.cap ? [...this.limits.global, perSecondRule(rate)] : this.limits.global;
   }
 

@@ -203,6 +203,18 @@ export class OutboxRepo {
     }));
   }
 
+  /** Open items whose claim names `owner`, with their ETags, so the claims can be handed back. */
+  async listClaimedBy(owner: string): Promise<Versioned<OutboxItem>[]> {
+    const items = await this.select<Record<string, unknown> & { _etag: string }>({
+      query: `SELECT * FROM c WHERE (${OPEN_FILTER}) AND c.claim.owner = @owner`,
+      parameters: [{ name: "@owner", value: owner }],
+    });
+    return items.map((item) => ({
+      doc: OutboxItemSchema.parse(stripSystemFields(item)),
+      etag: item._etag,
+    }));
+  }
+
   async countOpen(): Promise<number> {
     const [count] = await this.select<number>(`SELECT VALUE COUNT(1) FROM c WHERE ${OPEN_FILTER}`);
     return count ?? 0;
