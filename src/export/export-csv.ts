@@ -24,6 +24,8 @@ export function planRowsToCsv(rows: PlanRow[], o: { planColumn?: boolean } = {})
     r.signedOff ? "Yes" : "No",
     r.latestUpdate?.quarter ?? "",
     r.latestUpdate?.progress ?? "",
+    r.latestUpdate?.difference ?? "",
+    r.latestUpdate?.nextSteps ?? "",
     r.latestUpdate?.proposedRag ?? "",
     r.latestUpdate?.state ?? "",
     r.latestUpdate?.by ?? "",

@@ -45,6 +45,16 @@ const COLUMNS: Column[] = [
     date: true,
     value: (r) => (r.latestUpdate?.revisedDate ? excelDate(r.latestUpdate.revisedDate) : ""),
   },
+  {
+    header: "Difference Made",
+    width: 40,
+    value: (r) => text(r.latestUpdate?.difference ?? ""),
+  },
+  {
+    header: "What Happens Next",
+    width: 40,
+    value: (r) => text(r.latestUpdate?.nextSteps ?? ""),
+  },
   { header: "Priority", width: 9, value: (r) => r.priorities.join(";") },
   { header: "Section", width: 24, value: (r) => r.section },
   { header: "Delivery Area", width: 22, value: (r) => r.deliveryArea },

@@ -27,6 +27,9 @@ export interface PlanRow {
   latestUpdate: {
     quarter: string;
     progress: string;
+    /** The update's optional answers for the board paper; "" when left empty. */
+    difference: string;
+    nextSteps: string;
     proposedRag: string;
     state: string;
     by: string;
@@ -51,6 +54,9 @@ export const EXPORT_ONLY_HEADERS = [
   "Signed Off",
   "Latest Update Quarter",
   "Latest Update",
+  // Not "Next Steps": an import reads that as the plan's Action We Will Take.
+  "Difference Made",
+  "What Happens Next",
   "Proposed RAG",
   "Update State",
   "Updated By",
@@ -103,6 +109,8 @@ export function toPlanRows(
         ? {
             quarter: latest.quarter,
             progress: latest.progress,
+            difference: latest.difference ?? "",
+            nextSteps: latest.nextSteps ?? "",
             proposedRag: latest.proposedRag,
             state: latest.state,
             by: latest.authorName,

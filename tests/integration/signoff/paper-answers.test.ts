@@ -1,5 +1,7 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCliHere } from "../../support/run-cli.ts";
@@ -119,5 +121,34 @@ describe("the board paper's answers on an update", () => {
     expect(profile).toContain("What happens next?");
     // Typed markup reaches the paper as typed.
     expect(profile).toContain(NEXT_STEPS);
+  }, 60_000);
+
+  it("exports them beside the latest progress, and the exported CSV imports back unchanged", async () => {
+    const env = { DATA_DIR: w.t.dataDir, EMBEDDED_COSMOS_PORT: "0" };
+    const csv = await runCliHere(["export", "--format", "csv"], env);
+    expect(csv.code).toBe(0);
+    const rows = parse(csv.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows.find((r) => r.Ref === "CSC-07")).toMatchObject({
+      "Difference Made": DIFFERENCE,
+      "What Happens Next": NEXT_STEPS,
+    });
+    expect(rows.find((r) => r.Ref === "CSC-02")).toMatchObject({
+      "Difference Made": "",
+      "What Happens Next": "",
+    });
+    const file = join(w.t.dataDir, "exported.csv");
+    await writeFile(file, csv.stdout);
+    const back = await runCliHere(["import", file], env);
+    expect(back.stdout).toContain("0 created, 0 updated, 19 unchanged, 0 rejected");
+
+    const xlsx = join(w.t.dataDir, "board.xlsx");
+    expect((await runCliHere(["export", "--format", "xlsx", "--out", xlsx], env)).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsx);
+    const found = book.worksheets
+      .flatMap((sheet) => sheet.getRows(1, sheet.rowCount) ?? [])
+      .map((row) => (row.values as unknown[]).map(String))
+      .find((values) => values.includes("CSC-07") && values.includes(DIFFERENCE));
+    expect(found).toContain(NEXT_STEPS);
   }, 60_000);
 });

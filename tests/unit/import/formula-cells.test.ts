@@ -98,6 +98,8 @@ function row(ref: string, text: string): PlanRow {
     latestUpdate: {
       quarter: "2026-Q3",
       progress: text,
+      difference: text,
+      nextSteps: text,
       proposedRag: "Amber",
       state: "submitted",
       by: "Jo Morgan",
