@@ -1,5 +1,5 @@
 import type { Rag } from "../../src/domain/rag.ts";
-import type { Intent, MonthFilter } from "./intent.ts";
+import type { Holiday, Intent, MonthFilter } from "./intent.ts";
 import { roughen, typo } from "./phrasing.ts";
 import { type PlanName, planNames, readingsOf } from "./plan-names.ts";
 import type { CorpusPlan } from "./plans.ts";
@@ -29,6 +29,17 @@ const monthNumber = (name: string) =>
 
 type Phrase = { text: string; intent: Intent };
 
+/** The holidays managers set deadlines by, the ways they write them. */
+const HOLIDAYS: [string, Holiday][] = [
+  ["Christmas", "christmas"],
+  ["xmas", "christmas"],
+  ["Xmas", "christmas"],
+  ["christmas day", "christmas"],
+  ["new year", "newYear"],
+  ["the new year", "newYear"],
+  ["Easter", "easter"],
+];
+
 /** A RAG, a date or a review state, said the ways managers say them. */
 function filterPhrases(random: Random): Phrase[] {
   const rag = random.pick(RAGS);
@@ -46,6 +57,11 @@ function filterPhrases(random: Random): Phrase[] {
     date(`due by the end of ${month}`, { kind: "dueByEndOf", month: m }),
     date(`due before ${month}`, { kind: "dueBefore", month: m }),
     date(`due after ${month}`, { kind: "dueAfter", month: m }),
+    ...[true, false].map((before) => {
+      const [said, holiday] = random.pick(HOLIDAYS);
+      const marker = before ? random.pick(["before", "due before"]) : random.pick(["by", "due by"]);
+      return date(`what's ${marker} ${said}`, { kind: "holiday", holiday, before });
+    }),
     { text: "awaiting DMT decision", intent: { state: "awaiting" } },
     { text: "waiting for sign-off", intent: { state: "awaiting" } },
     { text: "not updated this quarter", intent: { state: "notUpdated" } },

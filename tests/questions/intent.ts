@@ -8,7 +8,11 @@ export type MonthFilter =
   /** "due before March": before that month begins. */
   | { kind: "dueBefore"; month: number }
   /** "due after March": after that month's last day. */
-  | { kind: "dueAfter"; month: number };
+  | { kind: "dueAfter"; month: number }
+  /** "due by Christmas", "before xmas", "by Easter": a calendar day managers name by its holiday. */
+  | { kind: "holiday"; holiday: Holiday; before: boolean };
+
+export type Holiday = "christmas" | "newYear" | "easter";
 
 export type HistoryFilter = "redLastQuarter" | "wentRed" | "changed" | "worse";
 

@@ -2,7 +2,7 @@ import type { Action } from "../../src/domain/action.ts";
 import type { Rag } from "../../src/domain/rag.ts";
 import type { Update } from "../../src/domain/update.ts";
 import { CURRENT_QUARTER, LAST_QUARTER } from "./history.ts";
-import type { Intent, MonthFilter } from "./intent.ts";
+import type { Holiday, Intent, MonthFilter } from "./intent.ts";
 import { type PlanName, readingsOf } from "./plan-names.ts";
 import { type CorpusPlan, TODAY } from "./plans.ts";
 
@@ -82,8 +82,21 @@ function dateHolds(date: MonthFilter, action: Action): boolean {
       return due <= dayBeforeMonth(date.month);
     case "dueAfter":
       return due > monthEnd(date.month);
+    // "by Christmas" includes the day, "before Christmas" does not (README, "Asking questions").
+    case "holiday":
+      return date.before ? due < HOLIDAY_DAYS[date.holiday] : due <= HOLIDAY_DAYS[date.holiday];
   }
 }
+
+/**
+ * The next of each holiday after TODAY (23 November 2026), written out by hand from the calendar
+ * rather than worked out: Christmas Day, New Year's Day and Easter Sunday 2027.
+ */
+const HOLIDAY_DAYS: Record<Holiday, string> = {
+  christmas: "2026-12-25",
+  newYear: "2027-01-01",
+  easter: "2027-03-28",
+};
 
 const WORSE: Record<Rag, number> = { Green: 0, Amber: 1, Red: 2 };
 

@@ -1,5 +1,6 @@
 import type { IsoDate } from "../iso-date.ts";
 import { isRealDate, lastDayOfMonth, toIsoDate } from "../iso-date.ts";
+import { readHoliday } from "./date-holidays.ts";
 import {
   nextOccurrence,
   parts,
@@ -65,6 +66,10 @@ export function readDate(
   if (token.kind === "date") {
     const date = dayFirstDate(token.text);
     return date ? { reading: { kind: "day", date }, length: i + 1 - start } : null;
+  }
+  const holiday = readHoliday(tokens, i, today, direction);
+  if (holiday) {
+    return { reading: { kind: holiday.kind, date: holiday.date }, length: holiday.next - start };
   }
   const end = readEndOf(tokens, i, today);
   if (end) return { reading: end.reading, length: end.next - start };

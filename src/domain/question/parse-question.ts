@@ -33,6 +33,12 @@ const DATE_WORDS = [
   "current",
   "financial",
   "year",
+  // Holidays (date-holidays.ts), so "xmas" is never corrected into a name. Seasons are left
+  // out: a slip such as "Shring" is more likely a name than "spring".
+  "christmas",
+  "xmas",
+  "easter",
+  "term",
 ];
 
 type Prepared = Omit<ReadContext, "today" | "relativeDates"> & { dictionary: SpellingDictionary };

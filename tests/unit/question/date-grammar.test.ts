@@ -58,6 +58,15 @@ describe("dates in questions", () => {
     ["by march", { kind: "dueBy", date: "2027-03-31" }],
     ["by the end of the quarter", { kind: "dueBy", date: "2026-12-31" }],
     ["by end of the financial year", { kind: "dueBy", date: "2027-03-31" }],
+    ["due by Christmas", { kind: "dueBy", date: "2026-12-25" }],
+    ["what's due before xmas", { kind: "dueBy", date: "2026-12-24" }],
+    ["by christmas day 2027", { kind: "dueBy", date: "2027-12-25" }],
+    ["before the new year", { kind: "dueBy", date: "2026-12-31" }],
+    ["by Easter", { kind: "dueBy", date: "2027-03-28" }],
+    ["by Easter 2028", { kind: "dueBy", date: "2028-04-16" }],
+    ["by the summer", { kind: "dueBy", date: "2027-08-31" }],
+    ["by the summer term", { kind: "dueBy", date: "2027-07-31" }],
+    ["by end of term", { kind: "dueBy", date: "2026-12-31" }],
     ["no date", { kind: "noDate" }],
     ["TBC", { kind: "noDate" }],
     ["without a due date", { kind: "noDate" }],
@@ -84,6 +93,12 @@ describe("dates in questions", () => {
     expect(sampleQuery("overdue or due this month").dates.map((d) => d.kind)).toEqual([
       "overdue",
       "dueBetween",
+    ]);
+  });
+
+  it("reads “since Christmas” as the last one", () => {
+    expect(sampleQuery("updated since christmas", NOVEMBER).review).toEqual([
+      { kind: "updatedSince", date: "2025-12-25" },
     ]);
   });
 
