@@ -210,6 +210,11 @@ describe.skipIf(!HAVE_CHROMIUM)(TITLE, () => {
         );
       await form.getByRole("combobox", { name: /Proposed RAG/ }).click();
       await page.getByRole("option", { name: "Amber" }).click();
+      // The board paper's questions are folded away until the lead opens them.
+      const difference = form.getByRole("textbox", { name: /What difference has this made/ });
+      expect(await difference.isVisible()).toBe(false);
+      await form.getByRole("button", { name: "Add difference made and next steps" }).click();
+      await difference.fill("Two children may be placed with their future family from birth.");
       await form.getByRole("button", { name: "Submit update" }).click();
       const submitted = cards()
         .filter({ hasText: "Submitted, awaiting sign-off" })
@@ -234,6 +239,7 @@ describe.skipIf(!HAVE_CHROMIUM)(TITLE, () => {
       const text = await textOf(signOff);
       expect(text).toMatch(/Red\s*→\s*.*Amber/);
       expect(text).toContain("two carers are being assessed");
+      expect(text).toContain("placed with their future family from birth");
       await signOff.getByRole("button", { name: "Approve" }).click();
       // The pressed card itself now shows who decided, and can no longer be decided.
       const decided = cards()
