@@ -27,6 +27,8 @@ describe.skipIf(NO_CHROMIUM)("the dashboard tab in Chromium", () => {
       anUpdate("CSC-07", "2026-Q1", {
         state: "approved",
         progress: "Contingency section added to the case recording template.",
+        difference: "Families hear <i>sooner</i> what happens if a plan breaks down.",
+        nextSteps: "Audit 10 plans in the summer.",
         decision: {
           outcome: "approved",
           by: DANA.email,
@@ -131,7 +133,14 @@ describe.skipIf(NO_CHROMIUM)("the dashboard tab in Chromium", () => {
     expect(await updates.nth(0).textContent()).toContain(TYPED_MARKUP);
     expect(await updates.nth(1).textContent()).toContain("Approved by Dana Director");
     expect(await updates.nth(1).textContent()).toContain("Good progress.");
-    expect(await page.locator("#action-body b, #action-body img").count()).toBe(0);
+    // The board paper's answers, under their questions, typed markup shown as text.
+    const approved = (await updates.nth(1).textContent()) ?? "";
+    expect(approved).toContain(
+      "What difference has this made for children and families?Families hear <i>sooner</i> what happens",
+    );
+    expect(approved).toContain("What happens next?Audit 10 plans in the summer.");
+    expect(await updates.nth(0).textContent()).not.toContain("What difference");
+    expect(await page.locator("#action-body b, #action-body i, #action-body img").count()).toBe(0);
     expect(
       await page.evaluate(() => (window as { __injected?: boolean }).__injected),
     ).toBeUndefined();
