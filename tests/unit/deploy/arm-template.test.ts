@@ -134,6 +134,20 @@ describe("infra/azure.json", () => {
     expect(site.identity?.type).toBe("UserAssigned");
   });
 
+  it("sets how many instances run from one parameter, with no session affinity, since instances share the store and the send budget", () => {
+    const plan = resourceOf(t, "Microsoft.Web/serverfarms");
+    expect((plan as { sku?: { capacity?: unknown } }).sku?.capacity).toBe(
+      "[parameters('webAppInstances')]",
+    );
+    expect(t.parameters.webAppInstances).toMatchObject({
+      type: "int",
+      defaultValue: 1,
+      minValue: 1,
+    });
+    const site = resourceOf(t, "Microsoft.Web/sites");
+    expect(site.properties?.clientAffinityEnabled).toBe(false);
+  });
+
   it("registers the bot as the user-assigned managed identity, on the Teams channel", () => {
     const bot = resourceOf(t, "Microsoft.BotService/botServices");
     expect(bot.properties?.msaAppType).toBe("UserAssignedMSI");
