@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { dueDateText } from "../cards/due-date-text.ts";
 import { type Action, actionTitle } from "../domain/action.ts";
 import type { IsoDate } from "../domain/iso-date.ts";
@@ -6,16 +5,6 @@ import type { Quarter } from "../domain/quarter.ts";
 import type { Rag } from "../domain/rag.ts";
 import { isOverdue } from "../domain/rag-rules.ts";
 import type { Update } from "../domain/update.ts";
-
-/**
- * The optional answers the update form may carry ("What difference has this made for children and
- * families?", "What happens next?"). Read only when present, so an update written before the form
- * asked them, or left blank, adds no heading and no invented text.
- */
-const StoryFieldsSchema = z.object({
-  difference: z.string().trim().optional().catch(undefined),
-  nextSteps: z.string().trim().optional().catch(undefined),
-});
 
 /** Where this quarter's update stands: only an approved one is progress the report may state. */
 export type QuarterUpdateState =
@@ -82,7 +71,6 @@ export function actionProfile(
     .filter(isApproved)
     .sort((a, b) => a.quarter.localeCompare(b.quarter))
     .at(-1);
-  const story: z.infer<typeof StoryFieldsSchema> = agreed ? StoryFieldsSchema.parse(agreed) : {};
   const agreedNow = agreed?.quarter === quarter ? agreed : undefined;
   return {
     ref: action.ref,
@@ -96,8 +84,10 @@ export function actionProfile(
     complete: action.complete,
     thisQuarter: stateOf(current),
     agreedProgress: agreed ? { quarter: agreed.quarter, text: agreed.progress.trim() } : null,
-    difference: text(story.difference),
-    nextSteps: text(story.nextSteps),
+    // The form's optional answers: absent on an update written before the form asked them, or
+    // left blank, so the profile adds no heading and no invented text.
+    difference: text(agreed?.difference),
+    nextSteps: text(agreed?.nextSteps),
     revisedDate: agreedNow?.revisedDate
       ? { date: agreedNow.revisedDate, reason: agreedNow.revisedDateReason.trim() }
       : null,
