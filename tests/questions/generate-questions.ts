@@ -129,6 +129,20 @@ function missingRef(refs: readonly string[]): string | null {
   return null;
 }
 
+/**
+ * A Ref in the plan's own style whose first part the plan does not use at all ("6.1" in a plan of
+ * 1.1–5.6, "ZZ-07" beside CSC-07): still a Ref, and so "no such action".
+ */
+function missingFirstPart(refs: readonly string[]): string | null {
+  const firsts = refs.map((r) => r.match(/^(\d+|[A-Z]+)(?=[.\-/]\d)/)?.[1]).filter(Boolean);
+  const ref = refs.find((r) => /^(\d+|[A-Z]+)[.\-/]\d+$/.test(r));
+  if (!ref || firsts.length === 0) return null;
+  const numbers = firsts.filter((f) => /^\d+$/.test(f as string)).map(Number);
+  const first = /^\d/.test(ref) ? String(Math.max(...numbers) + 1) : "ZZ";
+  const candidate = ref.replace(/^(\d+|[A-Z]+)/, first);
+  return refs.some((r) => r.toLowerCase() === candidate.toLowerCase()) ? null : candidate;
+}
+
 /** A distinctive word of the plan's name, said with "plan": "the Rutland plan". */
 function planPhrase(name: string): string | null {
   const word = name
@@ -222,6 +236,12 @@ export function generateQuestions(corpus: CorpusPlan, seed = 1): CorpusQuestion[
   if (missing) {
     for (const text of [`tell me about ${missing}`, missing, `what's the latest on ${missing}?`]) {
       add("ref missing", { text, intent: { ref: missing } }, false);
+    }
+  }
+  const unheard = missingFirstPart(corpus.actions.map((a) => a.ref));
+  if (unheard) {
+    for (const text of [unheard, `what about ${unheard}?`]) {
+      add("ref missing", { text, intent: { ref: unheard } }, false);
     }
   }
   const plan = planPhrase(corpus.plan.name);

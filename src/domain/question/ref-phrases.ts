@@ -11,11 +11,16 @@ export function refIndex(refs: string[]): {
   longest: number;
   /** Every Ref is a bare number ("1", "97"): a number the plan lacks is a missing Ref. */
   numbers: boolean;
+  /** How the plan's Refs of more than one piece are written ("#.#" for 1.1, "A-#" for CSC-07). */
+  shapes: Set<string>;
 } {
   const byKeys = new Map<string, string>();
   const prefixes = new Map<string, string>();
   let longest = 0;
+  const shapes = new Set<string>();
   for (const ref of refs) {
+    const pieces = tokenize(ref);
+    if (pieces.length > 1) shapes.add(shapeOf(pieces));
     const keys = phraseKeys(ref);
     byKeys.set(keys.join(" "), ref);
     // Counted with any "/" in it, as the message's tokens are.
@@ -24,7 +29,39 @@ export function refIndex(refs: string[]): {
       prefixes.set(keys[0] as string, ref);
   }
   const numbers = refs.length > 0 && refs.every((ref) => /^[0-9]+$/.test(ref.trim()));
-  return { byKeys, prefixes, longest, numbers };
+  return { byKeys, prefixes, longest, numbers, shapes };
+}
+
+/**
+ * A Ref's shape: digits as "#", letters as "A" (capitals) or "a", with what joins them. "6.1" and
+ * "1.1" share "#.#"; "covid-19" ("a-#") is not shaped like "CSC-07" ("A-#").
+ */
+function shapeOf(tokens: Token[]): string {
+  return tokens
+    .map((token, k) => {
+      const piece =
+        token.kind === "number"
+          ? "#"
+          : token.kind === "slash"
+            ? "/"
+            : token.raw === token.raw.toUpperCase()
+              ? "A"
+              : "a";
+      return `${k > 0 ? (token.glue ?? " ") : ""}${piece}`;
+    })
+    .join("");
+}
+
+/**
+ * A word of the message written in the shape of the plan's Refs but not one of them ("6.1" where
+ * the plan has 1.1 to 5.6): a Ref the plan lacks, whatever its first part.
+ */
+function shapedLikeARef(tokens: Token[], start: number, index: RefIndex): number {
+  if (tokens[start]?.glue !== undefined) return 0;
+  let end = start + 1;
+  while (tokens[end]?.glue !== undefined) end++;
+  if (end - start < 2) return 0;
+  return index.shapes.has(shapeOf(tokens.slice(start, end))) ? end - start : 0;
 }
 
 /** "CSC-07", "csc 7", "csc07". An unknown number after a known prefix is a missing Ref, not a guess. */
@@ -46,6 +83,14 @@ export function refAt(
     if (ref) longest = { term: { kind: "ref", ref }, length };
   }
   if (longest) return longest;
+  const shaped = shapedLikeARef(tokens, start, index);
+  if (shaped) {
+    const ref = tokens
+      .slice(start, start + shaped)
+      .map((token, k) => `${k > 0 ? token.glue : ""}${token.raw}`)
+      .join("");
+    return { term: { kind: "missingRef", ref }, length: shaped };
+  }
   const first = tokens[start];
   if (index.numbers && first?.kind === "number" && tokens[start + 1]?.kind !== "slash") {
     return { term: { kind: "missingRef", ref: first.text }, length: 1 };

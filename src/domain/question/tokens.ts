@@ -9,6 +9,12 @@ export type Token = {
   text: string;
   key: string;
   kind: "word" | "number" | "slash" | "date";
+  /**
+   * What joined this token to the one before without a space ("." in "6.1", "-" in "CSC-07", ""
+   * in "P3"); absent for a token that starts a word of the message. Lets a Ref the plan lacks be
+   * known by its shape.
+   */
+  glue?: string;
 };
 
 const DAY_FIRST_DATE = /^\d{1,2}[/.-]\d{1,2}[/.-](\d{2}|\d{4})$/;
@@ -28,7 +34,14 @@ export function tokenize(message: string): Token[] {
       tokens.push({ raw: trimmed, text: trimmed, key: trimmed, kind: "date" });
       continue;
     }
-    for (const piece of chunk.replace(/'/g, "").match(PIECE) ?? []) tokens.push(makeToken(piece));
+    const unquoted = chunk.replace(/'/g, "");
+    let end = -1;
+    for (const match of unquoted.matchAll(PIECE)) {
+      const token = makeToken(match[0]);
+      if (end >= 0) token.glue = unquoted.slice(end, match.index);
+      end = match.index + match[0].length;
+      tokens.push(token);
+    }
   }
   return tokens;
 }
