@@ -52,6 +52,12 @@ function filterPhrases(random: Random): Phrase[] {
     { text: `anything ${r}`, intent: { rags: [rag] } },
     { text: `show me the ${r}s`, intent: { rags: [rag] } },
     { text: `what's not ${r}`, intent: { notRag: rag } },
+    // The plan's key in its own words: Amber "at risk", Red "off track", Green "on track".
+    random.pick([
+      { text: "what's at risk", intent: { rags: ["Amber"] } },
+      { text: "anything off track", intent: { rags: ["Red"] } },
+      { text: "which actions are on track", intent: { rags: ["Green"] } },
+    ] as Phrase[]),
     date("what's overdue", { kind: "overdue" }),
     date(`due before end of ${month}`, { kind: "dueByEndOf", month: m }),
     date(`due by the end of ${month}`, { kind: "dueByEndOf", month: m }),

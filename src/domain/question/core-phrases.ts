@@ -27,7 +27,9 @@ export const CORE_PHRASES = new PhraseIndex()
     rags: ["Green"],
   })
   .add("on (track|time|target|schedule)", { kind: "rag", rags: ["Green"] })
-  .add("(at risk|risky|red amber|amber red)", { kind: "rag", rags: ["Red", "Amber"] })
+  // The plan's key: Amber is "under way but at risk", and the import reads an "At risk" cell as Amber.
+  .add("(at risk|risky)", { kind: "rag", rags: ["Amber"] })
+  .add("(red amber|amber red)", { kind: "rag", rags: ["Red", "Amber"] })
   .add("(red|reds) (or|and) (amber|ambers)", { kind: "rag", rags: ["Red", "Amber"] })
   .add("(amber|ambers) (or|and) (red|reds)", { kind: "rag", rags: ["Red", "Amber"] })
   .add("(not|non|anything but|everything but|other than) (green|greens|on track)", {

@@ -52,8 +52,6 @@ const RAG_NAMES: Record<RagChoice, string> = {
 
 function describeRags(rags: RagChoice[]): string {
   const chosen = RAG_ORDER.filter((rag) => rags.includes(rag));
-  if (chosen.length === 2 && chosen.includes("Red") && chosen.includes("Amber"))
-    return "At risk (Red or Amber)";
   const left = RAG_ORDER.filter((rag) => !chosen.includes(rag));
   if (left.length === 1) return `Not ${RAG_NAMES[left[0] as RagChoice]}`;
   return joinWords(

@@ -13,7 +13,8 @@ describe("restating what was understood", () => {
   });
 
   it.each([
-    ["at risk", "At risk (Red or Amber)"],
+    ["at risk", "Amber"],
+    ["red or amber", "Red or Amber"],
     ["not green", "Not Green"],
     ["priorities 3 and 4", "Priorities 3 and 4"],
     ["show overdue actions for HoS", "Lead: HoS · Overdue"],

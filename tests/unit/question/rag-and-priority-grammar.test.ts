@@ -11,7 +11,7 @@ describe("RAG words", () => {
     ["ambers please", ["Amber"]],
     ["greens", ["Green"]],
     ["what's on track", ["Green"]],
-    ["what's at risk", ["Red", "Amber"]],
+    ["what's at risk", ["Amber"]],
     ["red and amber", ["Red", "Amber"]],
     ["green or amber", ["Green", "Amber"]],
     ["not green", ["Red", "Amber", "none"]],
@@ -57,13 +57,13 @@ describe("priorities", () => {
     expect(sampleQuery(question).priorities).toEqual(priorities);
   });
 
-  it("reads “at risk of harm” as the priority's name, and “at risk” alone as Red or Amber", () => {
+  it("reads “at risk of harm” as the priority's name, and “at risk” alone as Amber, as the plan's key does", () => {
     expect(sampleQuery("amber for children at risk of harm")).toMatchObject({
       rags: ["Amber"],
       priorities: [3],
     });
     expect(sampleQuery("at risk for priority 3")).toMatchObject({
-      rags: ["Red", "Amber"],
+      rags: ["Amber"],
       priorities: [3],
     });
   });

@@ -28,7 +28,7 @@ const CASES: [question: string, refs: string[] | "unknown" | "none" | "asks whic
   ["what's late", REDS],
   ["anything behind schedule?", REDS],
   ["ambers", t(2, 5, 7, 11)],
-  ["at risk", t(1, 2, 3, 5, 6, 7, 10, 11)],
+  ["at risk", t(2, 5, 7, 11)],
   ["not green", t(1, 2, 3, 5, 6, 7, 9, 10, 11)],
   ["which actions have no rag", t(9)],
   ["overdue", t(1, 6, 8)],
