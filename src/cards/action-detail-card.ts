@@ -10,6 +10,7 @@ import { factSet, heading, sectionTitle, textBlock } from "./elements.ts";
 import { escapeCardText } from "./escape-card-text.ts";
 import { quarterMonthsLabel } from "./quarter-label.ts";
 import { linkOrText } from "./safe-link.ts";
+import { paperAnswerBlocks } from "./update-details.ts";
 import { updateHistory } from "./update-history.ts";
 
 export type ActionDetailInput = {
@@ -92,6 +93,7 @@ export function buildActionDetailCard(input: ActionDetailInput): AdaptiveCardJso
       ),
       labelledRag("Proposed RAG", latest.proposedRag),
       textBlock(escapeCardText(latest.progress), { spacing: "small" }),
+      ...paperAnswerBlocks(latest, "subtle"),
     );
   }
   body.push(sectionTitle("History"), ...updateHistory(input.updates, timeZone));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { buildActionDetailCard } from "../../../src/cards/action-detail-card.ts";
 import { buildSignOffCard } from "../../../src/cards/sign-off-card.ts";
 import { buildUpdateFormCard, type UpdateFormInput } from "../../../src/cards/update-form-card.ts";
 import { PAPER_ANSWERS_ID } from "../../../src/cards/update-form-fields.ts";
@@ -90,6 +91,19 @@ describe("the sign-off card", () => {
   it("shows neither question for an update without answers (one sent before the form asked)", () => {
     const card = buildSignOffCard({ action, update: makeUpdate(), historyUrl: "https://x.test" });
     expect(readableCardText(card).join("\n")).not.toContain("What difference");
+  });
+});
+
+describe("an action's card in chat", () => {
+  it("shows the latest update's answers under its progress", () => {
+    const latest = makeUpdate({ progress: "Audit done.", nextSteps: "Share it with partners." });
+    const card = buildActionDetailCard({ action: makeAction(), updates: [latest] });
+    expect(cardProblems(card)).toEqual([]);
+    const text = readableCardText(card);
+    expect(text.slice(text.indexOf("Audit done."))).toEqual(
+      expect.arrayContaining(["What happens next?", "Share it with partners."]),
+    );
+    expect(text).not.toContain("What difference has this made for children and families?");
   });
 });
 
