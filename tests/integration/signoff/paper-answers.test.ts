@@ -74,6 +74,21 @@ describe("the board paper's answers on an update", () => {
     expect(w.signOffCardsTo(w.dee, "CSC-07")).toHaveLength(1);
   });
 
+  it("stores one update when the same Submit arrives twice at once, and an edited answer as an edit", async () => {
+    const sent = form("CSC-11", { difference: DIFFERENCE, nextSteps: NEXT_STEPS });
+    await Promise.all([
+      w.t.press(w.lead, "submitUpdate", sent),
+      w.t.press(w.lead, "submitUpdate", sent),
+    ]);
+    await w.t.idle();
+    expect(await stored("CSC-11")).toMatchObject({ revision: 1, difference: DIFFERENCE });
+    expect(w.signOffCardsTo(w.dee, "CSC-11")).toHaveLength(1);
+    // A change to an answer alone is an edit, saved as the next revision.
+    await w.t.press(w.lead, "submitUpdate", { ...sent, revision: 1, nextSteps: "Report in May." });
+    await w.t.idle();
+    expect(await stored("CSC-11")).toMatchObject({ revision: 2, nextSteps: "Report in May." });
+  });
+
   it("accepts the old form, and empty answers, changing nothing about the update", async () => {
     await w.t.press(w.lead, "submitUpdate", form("CSC-02"));
     await w.t.press(w.lead, "submitUpdate", form("CSC-03", { difference: " ", nextSteps: "" }));
