@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "../logger.ts";
 import type { SenderPresenceRepo } from "../store/sender-presence.ts";
 import type { SendRateLimiter } from "./send-rate-limiter.ts";
@@ -31,8 +30,8 @@ import { claimIsAbandoned, type SenderIdentity } from "./sender-identity.ts";
  * freed part at their next heartbeat; a dead instance's part is taken only once its note lapses.
  */
 export interface SharedSendBudgetOptions {
-  presence: SenderPresenceRepo;
-  limiter: SendRateLimiter;
+  presence: Pick<SenderPresenceRepo, "beat" | "live" | "leave">;
+  limiter: Pick<SendRateLimiter, "setShare">;
   /** This sender, as on its claims. */
   identity: SenderIdentity;
   logger: Logger;
@@ -47,6 +46,9 @@ const HEARTBEATS_PER_NOTE = 3;
 const JOIN_MARGIN_MS = 250;
 /** Teams counts the app's messages per second; our windows are stretched a little (rate-limits.ts). */
 const LAST_WINDOW_MS = 1_100;
+
+/** Waits on the global timer, the one a test's clock can move. */
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class SharedSendBudget {
   private timer: NodeJS.Timeout | null = null;

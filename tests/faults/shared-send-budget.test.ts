@@ -34,18 +34,19 @@ describe("three instances on one store share one send budget", () => {
   beforeAll(async () => {
     connector = await StandInConnector.start();
     shared = await startSharedStore();
-    apps = await Promise.all(
-      [0, 1, 2].map(() =>
-        startAppProcess({
-          dataDir: shared.dataDir,
-          env: {
-            ...shared.env,
-            SEND_RATE_PER_SECOND: String(BUDGET),
-            INSTANCE_HEARTBEAT_SECONDS: "0.5",
-          },
-        }),
-      ),
-    );
+    const start = () =>
+      startAppProcess({
+        dataDir: shared.dataDir,
+        env: {
+          ...shared.env,
+          SEND_RATE_PER_SECOND: String(BUDGET),
+          INSTANCE_HEARTBEAT_SECONDS: "0.5",
+        },
+      });
+    // The first prepares the empty store's containers (on Azure the template creates them); the
+    // other two then join at the same moment.
+    apps = [await start()];
+    apps.push(...(await Promise.all([start(), start()])));
     store = await connectStore({
       target: { endpoint: shared.cosmos.endpoint, key: shared.cosmos.key, selfSigned: true },
       databaseId: "plan-tracker",
@@ -120,12 +121,21 @@ describe("three instances on one store share one send budget", () => {
     return most;
   };
 
-  it("never goes over the app's budget together, and sends each message once", async () => {
+  it("never goes over the app's budget together, and sends each message once", async ({ task }) => {
+    const started = performance.now();
     await queue("first");
     await connector.waitFor(() => copiesOf("first").size === ROUND, 40_000, "the first round");
+    const seconds = (performance.now() - started) / 1000;
+    const copies = [...copiesOf("first").values()];
+    task.meta.fault = {
+      messages: copies.length,
+      duplicates: copies.reduce((sum, n) => sum + n - 1, 0),
+      lost: ROUND - copies.length,
+      note: `three instances: at most ${busiestSecond()} requests to Teams in any second (budget ${BUDGET}), ${(copies.length / seconds).toFixed(1)} messages a second over the round`,
+    };
     expect(connector.requests.filter((r) => r.status === 429)).toEqual([]);
     expect(busiestSecond()).toBeLessThanOrEqual(BUDGET);
-    expect([...copiesOf("first").values()].filter((n) => n !== 1)).toEqual([]);
+    expect(copies.filter((n) => n !== 1)).toEqual([]);
   }, 90_000);
 
   it("hands a stopped instance's unsent messages back as it stops, for the others to send", async () => {
