@@ -36,7 +36,9 @@ describe("three instances on one store for a whole quarter", () => {
     connector = await StandInConnector.start();
     shared = await startSharedStore();
     for (let i = 0; i < 3; i++) {
-      apps.push(await startTestApp({ connector, clock, skipSamplePlan: true, env: shared.env }));
+      // A short heartbeat: each instance joining the send budget waits one before it is ready.
+      const env = { ...shared.env, INSTANCE_HEARTBEAT_SECONDS: "0.5" };
+      apps.push(await startTestApp({ connector, clock, skipSamplePlan: true, env }));
     }
     ({ leads, dmt } = await seedLargePlan((apps[0] as TestApp).store, connector, SIZE));
   });
