@@ -41,7 +41,9 @@ export class CandidateIndex {
     if (query.refs.length) cuts.push(lookUp(this.byRef, query.refs));
     if (query.priorities.length) cuts.push(lookUp(this.byPriority, query.priorities));
     // A past quarter's RAG ("red last quarter") is not the RAG the look-up holds.
-    if (query.rags.length && !query.asAt) cuts.push(lookUp(this.byRag, query.rags));
+    // "red or overdue" lets actions of other RAGs through, so the RAG look-up cannot cut them.
+    if (query.rags.length && !query.asAt && !query.either?.includes("rags"))
+      cuts.push(lookUp(this.byRag, query.rags));
     if (query.leads.length) {
       cuts.push(this.withLead((lead) => query.leads.some((filter) => leadMatches(filter, lead))));
     }

@@ -59,6 +59,20 @@ function filterPhrases(random: Random): Phrase[] {
       { text: "which actions are on track", intent: { rags: ["Green"] } },
     ] as Phrase[]),
     date("what's overdue", { kind: "overdue" }),
+    random.pick([
+      {
+        text: `what's ${r} or overdue`,
+        intent: { either: { rags: [rag], date: { kind: "overdue" } } },
+      },
+      {
+        text: `anything overdue or ${r}`,
+        intent: { either: { rags: [rag], date: { kind: "overdue" } } },
+      },
+      {
+        text: `${r} or due before end of ${month}`,
+        intent: { either: { rags: [rag], date: { kind: "dueByEndOf", month: m } } },
+      },
+    ] as Phrase[]),
     date(`due before end of ${month}`, { kind: "dueByEndOf", month: m }),
     date(`due by the end of ${month}`, { kind: "dueByEndOf", month: m }),
     date(`due before ${month}`, { kind: "dueBefore", month: m }),
@@ -89,6 +103,10 @@ function subjectQuestions(subject: string, kind: PlanName["kind"], random: Rando
     { text: `what's ${r} ${where}`, intent: { subject, rags: [rag] } },
     { text: `what's overdue ${where}`, intent: { subject, date: { kind: "overdue" } } },
     { text: `not ${r} ${where}`, intent: { subject, notRag: rag } },
+    {
+      text: `what's ${r} or overdue ${where}`,
+      intent: { subject, either: { rags: [rag], date: { kind: "overdue" } } },
+    },
     {
       text: `${subject} - what's due before the end of ${month} that isn't green`,
       intent: { subject, date: { kind: "dueByEndOf", month: m }, notRag: "Green" },
@@ -216,13 +234,15 @@ export function generateQuestions(corpus: CorpusPlan, seed = 1): CorpusQuestion[
   for (let i = 0; i < 6; i++) {
     const filters = filterPhrases(random);
     for (const phrase of filters) {
-      const category = phrase.intent.rags
-        ? "rag"
-        : phrase.intent.notRag
-          ? "negation"
-          : phrase.intent.date
-            ? "dates"
-            : "review state";
+      const category = phrase.intent.either
+        ? "either or"
+        : phrase.intent.rags
+          ? "rag"
+          : phrase.intent.notRag
+            ? "negation"
+            : phrase.intent.date
+              ? "dates"
+              : "review state";
       add(category, phrase);
     }
     for (const phrase of historyQuestions(random)) add("history", phrase);

@@ -29,6 +29,8 @@ export type Intent = {
   date?: MonthFilter;
   state?: "awaiting" | "notUpdated";
   history?: HistoryFilter;
+  /** "red or overdue": an action with one of these RAGs or meeting this date will do. */
+  either?: { rags: Rag[]; date: MonthFilter };
   /** "tell me about CSC-07". */
   ref?: string;
 };

@@ -43,6 +43,13 @@ export function referenceAnswer(
     // "not green" keeps the unrated: they are not Green (interface: "not green" works alone).
     .filter((action) => !intent.notRag || action.rag !== intent.notRag)
     .filter((action) => !intent.date || dateHolds(intent.date, action))
+    // "red or overdue": the issue asks that it be answered, as the union of the two.
+    .filter(
+      (action) =>
+        !intent.either ||
+        intent.either.rags.includes(action.rag as Rag) ||
+        dateHolds(intent.either.date, action),
+    )
     .filter((action) => !intent.state || history.stateHolds(intent.state, action))
     .filter((action) => !intent.history || history.historyHolds(intent.history, action))
     .map((action) => action.ref);

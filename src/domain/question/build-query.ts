@@ -11,7 +11,7 @@ import {
 } from "./query.ts";
 import { filterCategory, type Span, type Term } from "./terms.ts";
 import type { Token } from "./tokens.ts";
-import { typedText, whyUnanswerable } from "./unanswerable.ts";
+import { eitherKinds, typedText, whyUnanswerable } from "./unanswerable.ts";
 import { STOPWORDS } from "./word-forms.ts";
 
 /**
@@ -35,6 +35,8 @@ export function buildQuestion(
   if (unanswerable) return { kind: "unknown", reason: unanswerable };
 
   const query = emptyQuery();
+  const either = eitherKinds(spans);
+  if (either.length) query.either = either;
   const understood: string[] = [];
   const ignored: string[] = [];
   let summary = false;

@@ -1,5 +1,5 @@
 import { formatLongDate } from "../iso-date.ts";
-import type { DateFilter, Query, RagChoice, ReviewFilter } from "./query.ts";
+import type { DateFilter, EitherKind, Query, RagChoice, ReviewFilter } from "./query.ts";
 import type { PlanVocabulary } from "./vocabulary.ts";
 
 /**
@@ -10,10 +10,27 @@ export function describeQuery(
   query: Query,
   context: Pick<PlanVocabulary, "priorities" | "plans" | "plan">,
 ): string {
+  const states: Record<EitherKind, string | null> = {
+    rags: query.rags.length ? describeRags(query.rags) : null,
+    dates: query.dates.length ? joinWords(query.dates.map(describeDate), "or") : null,
+    review: query.review.length ? joinWords(query.review.map(describeReview), "or") : null,
+    completion:
+      query.completion.length === 1
+        ? query.completion[0] === "complete"
+          ? "Complete"
+          : "Not complete"
+        : null,
+  };
+  // "red or overdue" reads "Red or Overdue", one part, where it is shown first.
+  const joined = (query.either ?? []).filter((kind) => states[kind] !== null);
+  const state = (kind: EitherKind) => {
+    if (joined.length < 2 || !joined.includes(kind)) return states[kind];
+    return kind === joined[0] ? joined.map((k) => states[k]).join(" or ") : null;
+  };
   const parts = [
     query.plans?.length ? describePlans(query.plans, context) : null,
     query.refs.length ? joinWords(query.refs, "and") : null,
-    query.rags.length ? describeRags(query.rags) : null,
+    state("rags"),
     query.priorities.length ? describePriorities(query.priorities, query.plans, context) : null,
     query.mine ? "My actions" : null,
     query.leads.length
@@ -24,13 +41,9 @@ export function describeQuery(
       : null,
     query.sections.length ? `Section: ${joinWords(query.sections, "or")}` : null,
     query.deliveryAreas.length ? `Area: ${joinWords(query.deliveryAreas, "or")}` : null,
-    query.dates.length ? joinWords(query.dates.map(describeDate), "or") : null,
-    query.review.length ? joinWords(query.review.map(describeReview), "or") : null,
-    query.completion.length === 1
-      ? query.completion[0] === "complete"
-        ? "Complete"
-        : "Not complete"
-      : null,
+    state("dates"),
+    state("review"),
+    state("completion"),
     query.asAt ? `As at the end of ${query.asAt}, approved by DMT` : null,
     query.text.length
       ? `Mentioning ${joinWords(

@@ -5,7 +5,13 @@ import { officialRagAt } from "../rag-history.ts";
 import type { Update } from "../update.ts";
 import { isAskersAction, leadMatches } from "./lead-match.ts";
 import { compareRefs } from "./natural-ref-order.ts";
-import type { DateFilter, Query, RagChoice } from "./query.ts";
+import {
+  type DateFilter,
+  EITHER_KINDS,
+  type EitherKind,
+  type Query,
+  type RagChoice,
+} from "./query.ts";
 import { groupUpdates, isClosed, reviewMatches } from "./review-state.ts";
 import { mentionsAll } from "./text-match.ts";
 
@@ -21,7 +27,8 @@ export type QueryData = {
 
 /**
  * The actions a query asks for, sorted by Ref as people read them (CSC-2 before CSC-10). Each
- * kind of filter given must hold; within a kind any one choice will do.
+ * kind of filter given must hold, except kinds joined by "or" (`either`); within a kind any one
+ * choice will do.
  */
 export function evaluateQuery(query: Query, data: QueryData): Action[] {
   const updatesByRef = groupUpdates(data.updates);
@@ -29,17 +36,28 @@ export function evaluateQuery(query: Query, data: QueryData): Action[] {
   const quarter = query.asAt ?? data.currentQuarter;
   const ragOf = (action: Action, updates: Update[]): RagChoice =>
     (query.asAt ? officialRagAt(action, updates, query.asAt) : action.rag) ?? "none";
+  const either = new Set(query.either ?? []);
   const matches = (action: Action): boolean => {
     const updates = updatesByRef.get(action.ref) ?? [];
+    const states: Record<EitherKind, () => boolean> = {
+      rags: () => anyOrNone(query.rags, (rag) => rag === ragOf(action, updates)),
+      dates: () => anyOrNone(query.dates, (date) => dateMatches(date, action, data.today)),
+      review: () =>
+        anyOrNone(query.review, (review) => reviewMatches(review, action, updates, quarter)),
+      completion: () =>
+        anyOrNone(query.completion, (state) => (state === "complete") === isClosed(action)),
+    };
+    // "red or overdue": one of the joined kinds will do; every other kind must hold.
+    const joined = EITHER_KINDS.filter((kind) => either.has(kind) && query[kind].length > 0);
+    const state =
+      (joined.length === 0 || joined.some((kind) => states[kind]())) &&
+      EITHER_KINDS.every((kind) => joined.includes(kind) || states[kind]());
     return (
       anyOrNone(query.refs, (ref) => ref === action.ref) &&
-      anyOrNone(query.rags, (rag) => rag === ragOf(action, updates)) &&
+      state &&
       anyOrNone(query.priorities, (priority) => action.priorities.includes(priority)) &&
       anyOrNone(query.leads, (lead) => leadMatches(lead, action.lead)) &&
       (!query.mine || isAskersAction(data.askerLeads, action.lead)) &&
-      anyOrNone(query.dates, (date) => dateMatches(date, action, data.today)) &&
-      anyOrNone(query.review, (review) => reviewMatches(review, action, updates, quarter)) &&
-      anyOrNone(query.completion, (state) => (state === "complete") === isClosed(action)) &&
       anyOrNone(query.sections, (section) => sameName(section, action.section)) &&
       anyOrNone(query.deliveryAreas, (area) => sameName(area, action.deliveryArea)) &&
       mentionsAll(action, query.text)

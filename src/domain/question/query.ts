@@ -59,6 +59,10 @@ export const ReviewFilterSchema = z.discriminatedUnion("kind", [
 ]);
 export type ReviewFilter = z.infer<typeof ReviewFilterSchema>;
 
+/** The kinds of filter "or" may join across ("red or overdue"): each is a state of the action. */
+export const EITHER_KINDS = ["rags", "dates", "review", "completion"] as const;
+export type EitherKind = (typeof EITHER_KINDS)[number];
+
 export const QuerySchema = z.object({
   rags: z.array(RagChoiceSchema),
   priorities: z.array(z.number().int().positive()),
@@ -86,6 +90,12 @@ export const QuerySchema = z.object({
   asAt: QuarterSchema.optional(),
   /** "how many": the answer leads with counts. */
   count: z.boolean(),
+  /**
+   * "red or overdue": these kinds of filter are alternatives to each other (an action need meet
+   * only one of them) instead of all having to hold. Only a state of the action joins this way: a
+   * RAG, a date, a review state, complete or not. Absent when every kind must hold.
+   */
+  either: z.array(z.enum(EITHER_KINDS)).optional(),
 });
 export type Query = z.infer<typeof QuerySchema>;
 

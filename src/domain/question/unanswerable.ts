@@ -1,3 +1,4 @@
+import type { EitherKind } from "./query.ts";
 import { filterCategory, type Span } from "./terms.ts";
 import type { Token } from "./tokens.ts";
 import { STOPWORDS } from "./word-forms.ts";
@@ -27,18 +28,52 @@ function negationProblem(spans: Span[], tokens: Token[]): string | null {
   return null;
 }
 
-/** "red or overdue" would need either-or across kinds of filter; "red or amber" is fine. */
+/**
+ * The states "or" joins across kinds ("red or overdue", "amber or awaiting sign-off"): answered
+ * as one list of actions meeting either.
+ */
+const STATE_KINDS: Record<string, EitherKind> = {
+  rag: "rags",
+  date: "dates",
+  review: "review",
+  completion: "completion",
+};
+
+/** The kinds of filter "or" joins in a message, each pair of which is a state of the action. */
+export function eitherKinds(spans: Span[]): EitherKind[] {
+  const joined = new Set<EitherKind>();
+  for (const [before, after] of orPairs(spans)) {
+    const kinds = [before, after].map((s) => STATE_KINDS[filterCategory(s.term) ?? ""]);
+    if (kinds[0] && kinds[1] && kinds[0] !== kinds[1])
+      for (const kind of kinds) if (kind) joined.add(kind);
+  }
+  return [...joined];
+}
+
+/**
+ * "red or HoS" would need either-or across a state and a name; "red or amber" and "red or overdue"
+ * are fine.
+ */
 function mixedOrProblem(spans: Span[], tokens: Token[]): string | null {
+  for (const [before, after] of orPairs(spans)) {
+    const kinds = [before, after].map((s) => filterCategory(s.term));
+    if (!kinds[0] || !kinds[1] || kinds[0] === kinds[1]) continue;
+    if (STATE_KINDS[kinds[0]] && STATE_KINDS[kinds[1]]) continue;
+    return `I can join RAG colours, dates and review states with “or”, but not “${typedText(tokens, before)}” or “${typedText(tokens, after)}” — please ask for each separately.`;
+  }
+  return null;
+}
+
+/** The meaningful pieces on each side of every "or". */
+function orPairs(spans: Span[]): [Span, Span][] {
+  const pairs: [Span, Span][] = [];
   for (const [i, span] of spans.entries()) {
     if (span.term.kind !== "or") continue;
     const before = previousFilter(spans, i - 1);
     const after = nextMeaningful(spans, i + 1);
-    const kinds = [before, after].map((s) => (s ? filterCategory(s.term) : null));
-    if (before && after && kinds[0] && kinds[1] && kinds[0] !== kinds[1]) {
-      return `I can't answer “${typedText(tokens, before)}” or “${typedText(tokens, after)}” in one list — please ask for each separately.`;
-    }
+    if (before && after) pairs.push([before, after]);
   }
-  return null;
+  return pairs;
 }
 
 /** "what's red for Bob": a name was meant but the plan has none like it. */

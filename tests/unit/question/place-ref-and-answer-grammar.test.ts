@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EXAMPLE_QUESTIONS } from "../../../src/domain/question/index.ts";
+import { describeQuery, EXAMPLE_QUESTIONS } from "../../../src/domain/question/index.ts";
 import { parseSample, sampleQuery } from "./ask.ts";
 
 describe("sections and delivery areas", () => {
@@ -145,10 +145,21 @@ describe("what it will not guess", () => {
     expect(parseSample("everything except fostering")).toMatchObject({ kind: "unknown" });
   });
 
-  it("refuses “or” between different kinds of filter", () => {
-    expect(parseSample("red or overdue")).toMatchObject({
+  it("answers “or” between a RAG and a date as either, and says it did", () => {
+    const parsed = parseSample("red or overdue");
+    expect(parsed).toMatchObject({
+      kind: "query",
+      query: { rags: ["Red"], dates: [{ kind: "overdue" }], either: ["rags", "dates"] },
+    });
+    if (parsed.kind === "query") {
+      expect(describeQuery(parsed.query, { priorities: [] })).toBe("Red or Overdue");
+    }
+  });
+
+  it("refuses “or” between a state and a name, saying what “or” can join", () => {
+    expect(parseSample("red or HoS")).toMatchObject({
       kind: "unknown",
-      reason: expect.stringContaining("separately"),
+      reason: expect.stringMatching(/RAG colours, dates and review states.*separately/),
     });
   });
 

@@ -82,7 +82,10 @@ const CASES: [question: string, refs: string[] | "unknown" | "none" | "asks whic
   ["summary for p2", t(3, 4, 11)],
   ["t2", t(2)],
   ["tell me about T-10", t(10)],
-  ["red or overdue", "unknown"],
+  // "or" across a RAG and a date: either will do (reds T-1, T-3, T-6, T-10; overdue T-1, T-6, T-8).
+  ["red or overdue", t(1, 3, 6, 8, 10)],
+  ["overdue or red for HoS", t(1, 6, 10)],
+  ["red or HoS", "unknown"],
   ["what's red for bob", "unknown"],
   ["not for HoS", "unknown"],
 ];
