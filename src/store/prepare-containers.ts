@@ -15,17 +15,34 @@ export async function createContainers(
   client: CosmosClient,
   databaseId: string,
 ): Promise<PreparedContainers> {
-  const { database } = await client.databases.createIfNotExists({ id: databaseId });
+  const { database } = await againOnConflict(() =>
+    client.databases.createIfNotExists({ id: databaseId }),
+  );
   const containers = {} as Record<ContainerName, Container>;
   for (const [name, path] of entries()) {
-    const { container } = await database.containers.createIfNotExists({
-      id: name,
-      partitionKey: { paths: [path] },
-      indexingPolicy: structuredClone(INDEXING_POLICY),
-    });
+    const { container } = await againOnConflict(() =>
+      database.containers.createIfNotExists({
+        id: name,
+        partitionKey: { paths: [path] },
+        indexingPolicy: structuredClone(INDEXING_POLICY),
+      }),
+    );
     containers[name] = container;
   }
   return { database, containers };
+}
+
+/**
+ * createIfNotExists reads, then creates on a 404: two instances starting together on an empty store
+ * can both miss the read, and the later create gets 409. The other one made it, so read it again.
+ */
+async function againOnConflict<T>(create: () => Promise<T>): Promise<T> {
+  try {
+    return await create();
+  } catch (error) {
+    if (cosmosStatus(error) !== 409) throw error;
+    return await create();
+  }
 }
 
 /**
