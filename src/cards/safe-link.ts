@@ -1,3 +1,4 @@
+import { webLink } from "../domain/web-link.ts";
 import { escapeCardText } from "./escape-card-text.ts";
 
 /**
@@ -7,16 +8,11 @@ import { escapeCardText } from "./escape-card-text.ts";
  * the link early.
  */
 export function linkOrText(label: string, url: string): string {
-  const trimmed = url.trim();
-  if (!isWebLink(trimmed)) return escapeCardText(trimmed);
-  const safeUrl = trimmed.replace(
+  const href = webLink(url);
+  if (href === null) return escapeCardText(url.trim());
+  const safeUrl = href.replace(
     /[()<>]/g,
     (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
   );
   return `[${escapeCardText(label)}](${safeUrl})`;
-}
-
-/** Whether a typed address is a web link (http or https). */
-function isWebLink(url: string): boolean {
-  return /^https?:\/\/[^\s]+$/i.test(url.trim());
 }

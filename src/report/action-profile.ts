@@ -5,6 +5,7 @@ import type { Quarter } from "../domain/quarter.ts";
 import type { Rag } from "../domain/rag.ts";
 import { isOverdue } from "../domain/rag-rules.ts";
 import type { Update } from "../domain/update.ts";
+import { webLink } from "../domain/web-link.ts";
 
 /** Where this quarter's update stands: only an approved one is progress the report may state. */
 export type QuarterUpdateState =
@@ -49,12 +50,6 @@ function stateOf(update: Update | undefined): QuarterUpdateState {
 const text = (value: string | undefined | null): string | null =>
   value && value.trim() !== "" ? value.trim() : null;
 
-/** Only web addresses become links; anything else a lead typed is left out rather than linked. */
-function evidenceLink(url: string): string | null {
-  const trimmed = url.trim();
-  return /^https?:\/\/\S+$/i.test(trimmed) ? trimmed : null;
-}
-
 /**
  * An action's profile for a quarter, from its updates of every quarter. Nothing from an update
  * that DMT has not approved reaches the profile's progress, difference, next steps or dates.
@@ -91,6 +86,6 @@ export function actionProfile(
     revisedDate: agreedNow?.revisedDate
       ? { date: agreedNow.revisedDate, reason: agreedNow.revisedDateReason.trim() }
       : null,
-    evidenceUrl: agreed ? evidenceLink(agreed.evidenceUrl) : null,
+    evidenceUrl: agreed ? webLink(agreed.evidenceUrl) : null,
   };
 }

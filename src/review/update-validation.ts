@@ -4,6 +4,7 @@ import type { Action } from "../domain/action.ts";
 import { formatLongDate, type IsoDate } from "../domain/iso-date.ts";
 import type { Rag } from "../domain/rag.ts";
 import { greenNeedsJustification } from "../domain/rag-rules.ts";
+import { webLink } from "../domain/web-link.ts";
 
 /** A submission that passed every check: the rating is known. */
 export type ValidSubmission = SubmitUpdateData & { proposedRag: Rag };
@@ -44,7 +45,7 @@ export function checkSubmission(
   if (data.revisedDate !== null && data.revisedDate < today) {
     errors.revisedDate = `The revised date ${formatLongDate(data.revisedDate)} has already passed: choose today or a later date.`;
   }
-  if (data.evidenceUrl !== "" && !isWebLink(data.evidenceUrl)) {
+  if (data.evidenceUrl !== "" && webLink(data.evidenceUrl) === null) {
     errors.evidenceUrl =
       "Give the evidence as a web link starting with https://, for example a SharePoint page.";
   } else if (data.proposeCompletion && data.evidenceUrl === "") {
@@ -57,13 +58,4 @@ export function checkSubmission(
 
 function tooLong(text: string): string {
   return `Please shorten this to ${PROGRESS_MAX_LENGTH.toLocaleString("en-GB")} characters (it is ${text.length.toLocaleString("en-GB")}).`;
-}
-
-function isWebLink(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === "https:" || url.protocol === "http:";
-  } catch {
-    return false;
-  }
 }
