@@ -27,10 +27,10 @@ describe("preparing the containers", () => {
     const prepared = await Promise.all(
       clients.map((client) => createContainers(client, "plan-tracker")),
     );
-    const ids = await prepared[0].database.containers.readAll().fetchAll();
-    expect(ids.resources.map((c) => c.id).sort()).toEqual(
-      Object.keys(prepared[0].containers).sort(),
-    );
+    const [first] = prepared;
+    if (!first) throw new Error("nothing was prepared");
+    const ids = await first.database.containers.readAll().fetchAll();
+    expect(ids.resources.map((c) => c.id).sort()).toEqual(Object.keys(first.containers).sort());
     for (const client of clients) client.dispose();
   });
 });
