@@ -1,7 +1,8 @@
 import type { Action } from "../domain/action.ts";
 import type { Plan } from "../domain/plan.ts";
 import type { Quarter } from "../domain/quarter.ts";
-import { compareRefs, type PlanVocabulary } from "../domain/question/index.ts";
+import type { PlanVocabulary } from "../domain/question/index.ts";
+import { compareRefs } from "../domain/ref-order.ts";
 import type { Review } from "../domain/review.ts";
 import type { Update } from "../domain/update.ts";
 import { CandidateIndex } from "./candidates.ts";

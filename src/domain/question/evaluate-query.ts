@@ -2,9 +2,9 @@ import type { Action } from "../action.ts";
 import type { IsoDate } from "../iso-date.ts";
 import type { Quarter } from "../quarter.ts";
 import { officialRagAt } from "../rag-history.ts";
+import { compareRefs } from "../ref-order.ts";
 import type { Update } from "../update.ts";
 import { isAskersAction, leadMatches } from "./lead-match.ts";
-import { compareRefs } from "./natural-ref-order.ts";
 import {
   type DateFilter,
   EITHER_KINDS,

@@ -3,7 +3,6 @@ export { countSummary } from "./count-summary.ts";
 export { describeQuery } from "./describe-query.ts";
 export { evaluateQuery } from "./evaluate-query.ts";
 export { EXAMPLE_QUESTIONS } from "./example-questions.ts";
-export { compareRefs } from "./natural-ref-order.ts";
 export { parseQuestion } from "./parse-question.ts";
 export {
   type Correction,
