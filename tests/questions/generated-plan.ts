@@ -44,6 +44,9 @@ const LEADS = [
   "CAMHS Commissioner",
   "Head of Safeguarding / Quality Assurance Manager",
   "Corporate Parenting Lead",
+  // An abbreviation written in one Lead ("HoS") that another Lead's initials also spell.
+  "HoS Children in Care",
+  "Head of Standards",
 ];
 
 const VERBS = ["Review", "Embed", "Launch", "Audit", "Strengthen", "Publish", "Agree", "Track"];
@@ -56,6 +59,8 @@ const OBJECTS = [
   "placement stability meetings",
   "the neglect toolkit",
   "school attendance panels",
+  // The plan's text writes a Lead's initials in capitals, as plans do: still the Lead when typed "dco".
+  "health advice with the Designated Clinical Officer (DCO)",
 ];
 
 const RAGS: Array<Rag | null> = ["Red", "Amber", "Amber", "Green", "Green", null];

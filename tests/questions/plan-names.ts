@@ -106,6 +106,12 @@ function shorterForms(text: string): {
         abbreviations.add(token);
       }
     }
+    // "Head of Standards" spells HoS with its small word, as a role is abbreviated.
+    if (lower.length === 3 && lower[1] === "of" && !SMALL_WORDS.has(lower[0] as string)) {
+      const letters = `${lower[0]?.[0]}o${lower[2]?.[0]}`;
+      abbreviations.add(letters.toUpperCase());
+      initialsOf.add(letters.toUpperCase());
+    }
     const content = lower.filter((w) => !SMALL_WORDS.has(w) && !/^\d+$/.test(w));
     if (content.length === 3) {
       const initials = content.map((w) => w[0]).join("");
@@ -158,14 +164,18 @@ export function readingsOf(phrase: string, names: readonly PlanName[]): Reading[
   const exact = names.filter(
     (name) => compact(name.text) === compact(phrase) && (wanted.length > 1 || name.kind !== "lead"),
   );
-  const matching =
-    exact.length > 0
-      ? exact
-      : names.filter(
-          (name) =>
-            containsRun(name.words, wanted) ||
-            name.abbreviations.some((a) => a.toUpperCase() === spelled),
-        );
+  // Initials a name only spells are weaker than a name holding the phrase or writing the
+  // abbreviation: "HoS" is "HoS Children in Care", not "Head of Standards" too (issue 17).
+  const writes = (name: PlanName) =>
+    containsRun(name.words, wanted) ||
+    name.abbreviations.some(
+      (a) => a.toUpperCase() === spelled && !name.initials.some((i) => i.toUpperCase() === spelled),
+    );
+  const spells = (name: PlanName) =>
+    name.initials.some((i) => i.toUpperCase() === spelled) ||
+    name.abbreviations.some((a) => a.toUpperCase() === spelled);
+  const written = names.filter(writes);
+  const matching = exact.length > 0 ? exact : written.length > 0 ? written : names.filter(spells);
   const readings: Reading[] = [];
   const leads = matching.filter((name) => name.kind === "lead");
   if (leads.length > 0) {

@@ -1,12 +1,24 @@
 import { normaliseLead } from "../action.ts";
 import { splitLead } from "./name-phrases.ts";
 import type { LeadFilter } from "./query.ts";
-import { phraseKeys } from "./tokens.ts";
+import { applySynonyms } from "./synonyms.ts";
+import { tokenize } from "./tokens.ts";
+
+/**
+ * A role's words as the parser reads them, through the synonyms, so the role "HoS" finds "Head
+ * of Service, Children in Care" and "Head of Service" finds "HoS Safeguarding".
+ */
+function roleKeys(text: string): string[] {
+  return applySynonyms(tokenize(text))
+    .filter((token) => token.kind !== "slash")
+    .map((token) => token.key);
+}
 
 /**
  * Whether an action's Lead cell answers a lead filter. `exact` compares whole cells ignoring
  * case and spacing; `part` looks for the role as a run of words inside one "/"-separated part,
- * so "HoS" finds "LADO/HoS" and "Team Manager" finds "Through Care Team Manager".
+ * so "HoS" finds "LADO/HoS" and "Team Manager" finds "Through Care Team Manager". A role's
+ * written-out form is the role ("Head of Service" is HoS).
  */
 export function leadMatches(filter: LeadFilter, lead: string): boolean {
   if (filter.match === "exact") return normaliseLead(filter.value) === normaliseLead(lead);
@@ -26,7 +38,7 @@ const wordsByName = new Map<string, string[]>();
 function wordsOf(value: string): string[] {
   let words = wordsByName.get(value);
   if (!words) {
-    words = phraseKeys(value);
+    words = roleKeys(value);
     if (wordsByName.size >= 10_000) wordsByName.clear();
     wordsByName.set(value, words);
   }
@@ -36,7 +48,7 @@ function wordsOf(value: string): string[] {
 function partsOf(lead: string): string[][] {
   let parts = partsByLead.get(lead);
   if (!parts) {
-    parts = splitLead(lead).map(phraseKeys);
+    parts = splitLead(lead).map(roleKeys);
     if (partsByLead.size >= 10_000) partsByLead.clear();
     partsByLead.set(lead, parts);
   }

@@ -1,7 +1,7 @@
 import { CORE_PHRASES } from "./core-phrases.ts";
 import { FILLERS } from "./filler-phrases.ts";
 import { PhraseIndex } from "./phrase-index.ts";
-import { applySynonyms, synonymsFor } from "./synonyms.ts";
+import { applySynonyms, ROLE_ABBREVIATIONS, synonymsFor } from "./synonyms.ts";
 import type { NameTerm, Term } from "./terms.ts";
 import { makeToken, type Token, tokenize } from "./tokens.ts";
 import type { PlanVocabulary } from "./vocabulary.ts";
@@ -60,7 +60,13 @@ export function buildNameIndexes(vocab: PlanVocabulary): NameIndexes {
   const synonyms = synonymsFor(allNames(vocab));
   const read = (name: string) => nameTokens(name, synonyms);
   const things = namedThings(vocab, read);
-  const ordinary = new Set([...NEVER_DISTINCTIVE, ...(vocab.words ?? []).map(wordKey)]);
+  // A plan word the plan writes in capitals ("DCO") is its abbreviation, not an everyday word.
+  const written = new Set((vocab.acronyms ?? []).map(wordKey));
+  const ordinary = new Set([
+    ...NEVER_DISTINCTIVE,
+    ...EVERYDAY_SHORT_WORDS,
+    ...(vocab.words ?? []).map(wordKey).filter((word) => !written.has(word)),
+  ]);
   const parts = nameParts(things);
   const names = new PhraseIndex();
   // Whole names first, so a whole name wins over another name's part of the same length.
@@ -74,7 +80,11 @@ export function buildNameIndexes(vocab: PlanVocabulary): NameIndexes {
     }
   }
   for (const part of parts.values()) {
-    const term = partTerm(part.things, part.run, part.initials);
+    // Initials spelt by a longer name ("Head of SEND" → HoS) are weaker than the abbreviation
+    // written in a name or a role's written-out form ("Head of Service"): they never outrank them.
+    const strong = part.things.filter((thing) => !part.weak.has(thing));
+    const things = strong.length > 0 ? strong : part.things;
+    const term = partTerm(things, part.run, strong.length === 0);
     if (term) names.addTokens(part.run, term);
   }
   for (const exact of exactLeads(vocab.leads, read)) names.addTokens(exact.tokens, exact.term);
@@ -174,7 +184,8 @@ const MAX_NAME_WORDS = 24;
 /** A part shared by more names than this picks none: it is too common in this plan to mean one. */
 const MAX_CHOICES = 4;
 
-type Part = { run: Token[]; things: Thing[]; initials: boolean };
+/** `weak`: the names the part only spells the initials of. */
+type Part = { run: Token[]; things: Thing[]; initials: boolean; weak: Set<Thing> };
 
 /**
  * Small words a part of a name never starts or ends on ("of", "and", "including"): "after" of
@@ -196,8 +207,12 @@ function nameParts(things: Thing[]): Map<string, Part> {
   const parts = new Map<string, Part>();
   const note = (run: Token[], thing: Thing, initials: boolean) => {
     const key = run.map((token) => token.key).join(" ");
-    const part = parts.get(key) ?? { run, things: [], initials };
-    if (!part.things.includes(thing)) part.things.push(thing);
+    const part = parts.get(key) ?? { run, things: [], initials, weak: new Set<Thing>() };
+    if (!part.things.includes(thing)) {
+      part.things.push(thing);
+      if (initials) part.weak.add(thing);
+    }
+    if (!initials) part.weak.delete(thing);
     part.initials &&= initials;
     parts.set(key, part);
   };
@@ -227,23 +242,52 @@ function notePartsOf(
       if (JOINERS.has(last.key)) continue;
       const keys = run.map((token) => token.key).join(" ");
       if (keys !== whole && run.some(telling)) note(run, thing, false);
-      if (run.length >= 2) {
+      // Initials spell a phrase of the name, not a piece cut from one: "Head of Early" of "Head
+      // of Early Help" spells nothing a manager would type.
+      const startsPhrase = from === 0 || bounds(words[from - 1] as Token);
+      const endsPhrase = to === words.length - 1 || bounds(words[to + 1] as Token);
+      if (run.length >= 2 && startsPhrase && endsPhrase) {
         for (const letters of initialsOf(run)) note([makeToken(letters)], thing, true);
       }
     }
   }
 }
 
-/** A word that can point at a name: not everyday, and long enough or an abbreviation. */
+/**
+ * A small word, a number ("4: Child protection medicals") or an abbreviation ("CAMHS Fostering
+ * Children Partnership") ends a phrase of a name.
+ */
+const bounds = (token: Token): boolean =>
+  token.kind === "number" || JOINERS.has(token.key) || isAcronym(token.raw);
+
+/**
+ * A word that can point at a name: not everyday, and long enough or an abbreviation, whether in
+ * capitals ("IRO"), mixed ("HoS") or a role written out ("Head of Service", read as "hos").
+ */
 function telling(token: Token): boolean {
   if (token.kind !== "word") return false;
-  if (isAcronym(token.raw)) return !STOPWORDS.has(token.key);
+  if (isAcronym(token.raw) || isMixedAbbreviation(token.raw) || ROLE_ABBREVIATIONS.has(token.key))
+    return !STOPWORDS.has(token.key);
   return token.text.length >= 4 && !NEVER_DISTINCTIVE.has(token.key);
 }
 
-/** "Child and Adolescent Mental Health Services" → CAAMHS and CAMHS; three letters or more. */
+/** "HoS", "CiC": an abbreviation with capitals and small letters, short. */
+const isMixedAbbreviation = (raw: string): boolean =>
+  raw.length <= 6 && (raw.match(/\p{Lu}/gu)?.length ?? 0) >= 2 && /\p{Ll}/u.test(raw);
+
+/** Two-letter words of everyday English: as initials ("IT", "ME") they need capitals. */
+const EVERYDAY_SHORT_WORDS = new Set(
+  "am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we".split(" "),
+);
+
+/**
+ * "Child and Adolescent Mental Health Services" → CAAMHS and CAMHS; three letters or more, or
+ * two for a name of two words ("QA" for "Quality Assurance").
+ */
 function initialsOf(run: Token[]): string[] {
   if (run.some((token) => token.kind !== "word")) return [];
+  if (run.length === 2 && run.every((token) => !STOPWORDS.has(token.key) && telling(token)))
+    return [run.map((token) => token.text[0]).join("")];
   const all = run.map((token) => token.text[0]).join("");
   const main = run
     .filter((token) => !STOPWORDS.has(token.key))

@@ -71,5 +71,10 @@ export function applySynonyms(tokens: Token[], synonyms: readonly Synonym[] = CO
   return out;
 }
 
+/** The abbreviations synonyms write a role as ("hos" for "head of service"): each names a role. */
+export const ROLE_ABBREVIATIONS: ReadonlySet<string> = new Set(
+  SYNONYMS.filter(([, to]) => !to.includes(" ")).map(([, to]) => to),
+);
+
 /** Words synonyms introduce or accept, so the spelling corrector knows them. */
 export const SYNONYM_WORDS: string[] = SYNONYMS.flatMap(([from, to]) => `${from} ${to}`.split(" "));

@@ -15,6 +15,11 @@ export type PlanVocabulary = {
   /** Words of the actions' titles, outcomes and areas: free-text search and spelling targets. */
   words?: string[];
   /**
+   * Those of the words the plan writes in capitals ("DCO", "CAMHS"), lower-cased: abbreviations
+   * the plan uses, not everyday words, so a name's initials among them may be typed in lower case.
+   */
+  acronyms?: string[];
+  /**
    * The store's plans, when it holds more than one, so a question may name one ("the SEND plan").
    * Absent with one plan: naming it adds nothing, and the answers stay as they always were.
    */
@@ -25,11 +30,13 @@ export type PlanVocabulary = {
 
 export function buildVocabulary(plan: Plan, actions: Action[]): PlanVocabulary {
   const words = new Set<string>();
+  const acronyms = new Set<string>();
   for (const action of actions) {
     const text = `${action.developmentAction} ${action.expectedOutcome} ${action.deliveryArea}`;
     for (const token of tokenize(text)) {
       if (token.kind === "word" && token.text.length >= 3 && !STOPWORDS.has(token.text)) {
         words.add(token.text);
+        if (token.raw === token.raw.toUpperCase()) acronyms.add(token.text);
       }
     }
   }
@@ -40,6 +47,7 @@ export function buildVocabulary(plan: Plan, actions: Action[]): PlanVocabulary {
     deliveryAreas: distinct(actions.map((action) => action.deliveryArea.trim())),
     refs: distinct(actions.map((action) => action.ref)),
     words: [...words].sort(),
+    acronyms: [...acronyms].sort(),
     plan: { id: plan.id, name: plan.name },
   };
 }
@@ -68,6 +76,7 @@ export function mergeVocabularies(
     deliveryAreas: all("deliveryAreas"),
     refs: all("refs"),
     words: [...new Set(parts.flatMap(({ vocabulary }) => vocabulary.words ?? []))].sort(),
+    acronyms: [...new Set(parts.flatMap(({ vocabulary }) => vocabulary.acronyms ?? []))].sort(),
     plans: parts.map(({ plan }) => ({ id: plan.id, name: plan.name })),
   };
 }
