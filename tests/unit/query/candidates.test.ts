@@ -3,12 +3,12 @@ import { describe, expect, it } from "vitest";
 import type { Action } from "../../../src/domain/action.ts";
 import {
   buildVocabulary,
-  compareRefs,
   emptyQuery,
   evaluateQuery,
   type Query,
   type RagChoice,
 } from "../../../src/domain/question/index.ts";
+import { compareRefs } from "../../../src/domain/ref-order.ts";
 import type { Update } from "../../../src/domain/update.ts";
 import { CandidateIndex } from "../../../src/query/candidates.ts";
 import { loadSamplePlan } from "../question/load-sample.ts";

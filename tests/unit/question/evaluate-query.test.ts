@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Action } from "../../../src/domain/action.ts";
 import {
-  compareRefs,
   countSummary,
   emptyQuery,
   evaluateQuery,
   type Query,
 } from "../../../src/domain/question/index.ts";
+import { compareRefs } from "../../../src/domain/ref-order.ts";
 import type { Update } from "../../../src/domain/update.ts";
 import { CURRENT_QUARTER, SYNTHETIC_ACTIONS, SYNTHETIC_UPDATES, TODAY } from "./synthetic-plan.ts";
 
