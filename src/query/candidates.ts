@@ -1,6 +1,7 @@
 import type { Action } from "../domain/action.ts";
 import type { Query, RagChoice } from "../domain/question/index.ts";
 import { isAskersAction, leadMatches } from "../domain/question/lead-match.ts";
+import { searchedText } from "../domain/question/text-match.ts";
 import { tokenize } from "../domain/question/tokens.ts";
 import { STOPWORDS, stem } from "../domain/question/word-forms.ts";
 
@@ -58,9 +59,7 @@ export class CandidateIndex {
 
   private mentioning(phrases: string[]): number[] {
     const parts = phrases.flatMap(requiredParts);
-    this.searchText ??= this.actions.map((action) =>
-      searchable(`${action.developmentAction} ${action.expectedOutcome} ${action.deliveryArea}`),
-    );
+    this.searchText ??= this.actions.map((action) => searchable(searchedText(action)));
     const found: number[] = [];
     this.searchText.forEach((text, at) => {
       if (parts.every((part) => text.includes(part))) found.push(at);

@@ -270,6 +270,14 @@ export function generateQuestions(corpus: CorpusPlan, seed = 1): CorpusQuestion[
       add("ref missing", { text, intent: { ref: unheard } }, false);
     }
   }
+  // A word only the progress notes hold (the generated plan writes one), asked alone and after "about".
+  const noted = corpus.actions.some((a) => /\btribunal\b/i.test(a.progressUpdate));
+  if (noted) {
+    for (const text of ["tribunal", "anything about tribunal", "whats red about the tribunal"]) {
+      const rags = text.includes("red") ? { rags: ["Red" as Rag] } : {};
+      add("free text", { text, intent: { text: "tribunal", ...rags } });
+    }
+  }
   const plan = planPhrase(corpus.plan.name);
   for (const said of [plan, corpus.plan.name].filter((s): s is string => s !== null)) {
     const rag = random.pick(RAGS);

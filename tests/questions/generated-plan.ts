@@ -111,7 +111,8 @@ export function generatedActions(): Action[] {
       signedOff: complete,
       actionWeWillTake: "",
       howWillWeKnow: "",
-      progressUpdate: "",
+      // A word only progress notes hold: free text covers the plan's progress note too.
+      progressUpdate: n % 7 === 2 ? "Waiting on the tribunal listing for the CAMHS pathway." : "",
       extra: {},
     };
   });

@@ -42,6 +42,7 @@ export function referenceAnswer(
     .filter((action) => !intent.rags || intent.rags.includes(action.rag as Rag))
     // "not green" keeps the unrated: they are not Green (interface: "not green" works alone).
     .filter((action) => !intent.notRag || action.rag !== intent.notRag)
+    .filter((action) => !intent.text || mentions(action, intent.text))
     .filter((action) => !intent.date || dateHolds(intent.date, action))
     // "red or overdue": the issue asks that it be answered, as the union of the two.
     .filter(
@@ -54,6 +55,20 @@ export function referenceAnswer(
     .filter((action) => !intent.history || history.historyHolds(intent.history, action))
     .map((action) => action.ref);
   return { kind: "refs", refs: refs.sort() };
+}
+
+/**
+ * Free text: the word is written in the action's title, outcome, delivery area or the plan's
+ * progress note (README: a question's other words are looked for in the plan's text), any case.
+ */
+function mentions(action: Action, word: string): boolean {
+  const text = [
+    action.developmentAction,
+    action.expectedOutcome,
+    action.deliveryArea,
+    action.progressUpdate,
+  ].join(" ");
+  return new RegExp(`\\b${word}\\b`, "i").test(text);
 }
 
 /**

@@ -3,8 +3,9 @@ import { tokenize } from "./tokens.ts";
 import { STOPWORDS, stem } from "./word-forms.ts";
 
 /**
- * Free-text search over an action's title, expected outcome and delivery area: every word of
- * every phrase must appear (roughly: "fostering" finds "foster carers"), in any order.
+ * Free-text search over an action's title, expected outcome, delivery area and the plan's
+ * progress note: every word of every phrase must appear (roughly: "fostering" finds "foster
+ * carers"), in any order.
  */
 export function mentionsAll(action: Action, phrases: readonly string[]): boolean {
   const wanted = wantedStems(phrases);
@@ -35,12 +36,18 @@ function wantedStems(phrases: readonly string[]): string[] {
 function stemsOf(action: Action): Set<string> {
   let words = stemsByAction.get(action);
   if (!words) {
-    words = new Set(
-      searchStems(`${action.developmentAction} ${action.expectedOutcome} ${action.deliveryArea}`),
-    );
+    words = new Set(searchStems(searchedText(action)));
     stemsByAction.set(action, words);
   }
   return words;
+}
+
+/**
+ * The text a question's words are looked for in. The progress note is the plan's own (its
+ * "Progress to date" column): a manager asking about "CAMHS" means every action that mentions it.
+ */
+export function searchedText(action: Action): string {
+  return `${action.developmentAction} ${action.expectedOutcome} ${action.deliveryArea} ${action.progressUpdate}`;
 }
 
 function searchStems(text: string): string[] {

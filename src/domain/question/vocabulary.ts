@@ -1,5 +1,6 @@
 import type { Action } from "../action.ts";
 import type { Plan } from "../plan.ts";
+import { searchedText } from "./text-match.ts";
 import { tokenize } from "./tokens.ts";
 import { STOPWORDS } from "./word-forms.ts";
 
@@ -32,7 +33,7 @@ export function buildVocabulary(plan: Plan, actions: Action[]): PlanVocabulary {
   const words = new Set<string>();
   const acronyms = new Set<string>();
   for (const action of actions) {
-    const text = `${action.developmentAction} ${action.expectedOutcome} ${action.deliveryArea}`;
+    const text = searchedText(action);
     for (const token of tokenize(text)) {
       if (token.kind === "word" && token.text.length >= 3 && !STOPWORDS.has(token.text)) {
         words.add(token.text);

@@ -21,8 +21,8 @@ const OBSERVED: Record<Category | "overall", number> = {
   "ref held": 5 / 5,
   "ref missing": 6 / 6,
   "shared phrase": 14 / 15,
-  "free text": 6 / 8,
-  overall: 152 / 158,
+  "free text": 7 / 8,
+  overall: 153 / 158,
 };
 
 function matches(answer: ProductAnswer, expected: Expected): boolean {
