@@ -32,7 +32,11 @@ const ACTIONS = [
   action("1.2", "Agree health advice turnaround", "Draft agreement with CAMHS and paediatrics."),
   action("1.3", "Health histories for care leavers", "Template agreed."),
 ];
-const PLAN = { id: "default", name: "Plan", priorities: [{ number: 1, name: "Care leavers" }] };
+const PLAN = {
+  id: "default",
+  name: "Plan",
+  priorities: [{ number: 1, name: "Care leavers", description: "" }],
+};
 
 describe("free text", () => {
   it("looks in the plan's progress notes as well as the action's own words", () => {
