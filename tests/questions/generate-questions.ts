@@ -208,6 +208,19 @@ export function generateQuestions(corpus: CorpusPlan, seed = 1): CorpusQuestion[
       const readings = readingsOf(phrase, names);
       if (readings.length === 0) continue;
       if (readings.length > 1) {
+        for (const kind of ["priority", "section"] as const) {
+          if (readings.filter((r) => r.kind === kind).length !== 1) continue;
+          add(
+            "name with its kind",
+            random.pick<Phrase>([
+              { text: `anything on the ${phrase} ${kind}`, intent: { subject: phrase, kind } },
+              {
+                text: `whats red in the ${phrase} ${kind}`,
+                intent: { subject: phrase, kind, rags: ["Red"] },
+              },
+            ]),
+          );
+        }
         add(
           "ambiguous name",
           random.pick([

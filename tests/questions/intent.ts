@@ -31,6 +31,8 @@ export type Intent = {
   history?: HistoryFilter;
   /** "red or overdue": an action with one of these RAGs or meeting this date will do. */
   either?: { rags: Rag[]; date: MonthFilter };
+  /** "the family hubs priority": the kind of name the subject is, said beside it. */
+  kind?: "priority" | "section";
   /** Free text: a word no name holds, found in an action's text or the plan's progress note. */
   text?: string;
   /** "tell me about CSC-07". */

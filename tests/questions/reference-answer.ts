@@ -31,7 +31,9 @@ export function referenceAnswer(
   }
   let subjectRefs: Set<string> | null = null;
   if (intent.subject !== undefined) {
-    const readings = readingsOf(intent.subject, names);
+    const all = readingsOf(intent.subject, names);
+    // "the hubs section": the word beside the phrase says which kind of name is meant.
+    const readings = intent.kind ? all.filter((r) => r.kind === intent.kind) : all;
     // Two names sharing the phrase (and naming different actions): the issue says ask which.
     if (readings.length > 1) return { kind: "asksWhich" };
     subjectRefs = new Set(readings[0]?.refs ?? []);

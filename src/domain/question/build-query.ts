@@ -9,6 +9,7 @@ import {
   type ParsedQuestion,
   type Query,
 } from "./query.ts";
+import { settleChoices } from "./settle-choices.ts";
 import { filterCategory, type Span, type Term } from "./terms.ts";
 import type { Token } from "./tokens.ts";
 import { eitherKinds, typedText, whyUnanswerable } from "./unanswerable.ts";
@@ -30,7 +31,7 @@ export function buildQuestion(
   if (problem?.kind === "problem") return { kind: "unknown", reason: problem.reason };
   const missing = spans.find((span) => span.term.kind === "missingRef")?.term;
   if (missing?.kind === "missingRef") return { kind: "missingRef", ref: missing.ref };
-  spans = foldNegatedRags(spans);
+  spans = settleChoices(foldNegatedRags(spans), tokens);
   const unanswerable = whyUnanswerable(spans, tokens);
   if (unanswerable) return { kind: "unknown", reason: unanswerable };
 
@@ -56,6 +57,8 @@ export function buildQuestion(
   for (const span of spans) {
     const typed = typedText(tokens, span);
     let { term } = span;
+    // "anything on the hubs section" names the section, though "on" would search its words.
+    const kindSaid = term.kind === "namePart" && term.kindSaid === true;
     if (term.kind === "namePart") {
       namesRead.push({ typed, readAs: term.label });
       term = term.name;
@@ -69,7 +72,7 @@ export function buildQuestion(
       } else phrase.push(typed);
       continue;
     }
-    if (aboutMode && (term.kind === "area" || term.kind === "section")) {
+    if (aboutMode && !kindSaid && (term.kind === "area" || term.kind === "section")) {
       phrase.push(typed);
       continue;
     }

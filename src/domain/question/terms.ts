@@ -20,7 +20,8 @@ export type Term =
   /** A Ref written like the plan's ("CSC-45") that the plan does not hold. */
   | { kind: "missingRef"; ref: string }
   /** A priority, Lead, area or section named by a part of its name ("SEND"): said in the answer. */
-  | { kind: "namePart"; name: NameTerm; label: string }
+  /** `kindSaid`: the question said which kind of name it is ("the hubs section"). */
+  | { kind: "namePart"; name: NameTerm; label: string; kindSaid?: boolean }
   /** A part several names share ("wellbeing" of a priority and an area): the person picks one. */
   | { kind: "nameChoice"; options: NameOption[] }
   /** "last quarter" beside a RAG: the ratings DMT had approved by the end of that quarter. */
