@@ -31,6 +31,8 @@ const SECTIONS = [
   { name: "Inclusion and Attendance", areas: ["Exclusions", "Alternative provision"] },
   { name: "Corporate Parenting", areas: ["Sufficiency", "Pathway planning"] },
   { name: "Quality Assurance", areas: ["Audit programme", "Allegations management"] },
+  // "Missing" is a word questions use ("missing a RAG"), yet it names this section alone.
+  { name: "Missing from Home", areas: ["Return interviews"] },
 ];
 
 const LEADS = [

@@ -38,7 +38,14 @@ const GENERIC = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
-const NEVER_DISTINCTIVE = new Set([...GENERIC, ...STOPWORDS, ...FILLERS, ...CORE_PHRASES.words]);
+/**
+ * Words the fixed grammar reads on their own ("red", "overdue"). A word it knows only inside a
+ * longer phrase ("missing" of "missing rag") may still name something ("Missing from Home").
+ */
+const GRAMMAR_WORDS = [...CORE_PHRASES.words].filter(
+  (word) => CORE_PHRASES.longestAt([makeToken(word)], 0)?.length === 1,
+);
+const NEVER_DISTINCTIVE = new Set([...GENERIC, ...STOPWORDS, ...FILLERS, ...GRAMMAR_WORDS]);
 
 /** Capitalised abbreviations that are also everyday words: only read as names where a name fits. */
 const EVERYDAY_ACRONYMS = new Set(["send", "care", "help", "need", "act", "it", "us"]);

@@ -39,3 +39,30 @@ describe("a phrase two names share, settled by the rest of the question", () => 
     expect(parsed).not.toHaveProperty("chooseName");
   });
 });
+
+describe("a word the grammar knows only inside a phrase", () => {
+  const plan: PlanVocabulary = {
+    priorities: [{ number: 1, name: "Children with SEND and those missing education" }],
+    leads: ["Head of Inclusion"],
+    sections: ["Missing from Home"],
+    deliveryAreas: [],
+    refs: ["1.1"],
+    words: ["missing", "interviews"],
+  };
+
+  it("names what holds it (“missing”), and asks which when two names do", () => {
+    expect(parseQuestion("missing", plan, "2026-11-23")).toMatchObject({
+      kind: "query",
+      chooseName: { typed: "missing" },
+    });
+    expect(parseQuestion("missing from home", plan, "2026-11-23")).toMatchObject({
+      query: { sections: ["Missing from Home"] },
+    });
+  });
+
+  it("still reads the grammar's phrase (“missing a RAG”)", () => {
+    expect(parseQuestion("missing a rag", plan, "2026-11-23")).toMatchObject({
+      query: { rags: ["none"] },
+    });
+  });
+});
