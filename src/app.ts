@@ -38,6 +38,8 @@ export interface RunningApp {
   messenger: SendingMessenger;
   /** The daily runner; tests call `runDue(now)` with a moved clock instead of waiting for 09:00. */
   scheduler: RunningScheduler;
+  /** Resolves once the chat replies waiting their turn have gone (tests wait on it, as Teams does not). */
+  repliesSent(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -134,6 +136,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
       port: http.port,
       messenger,
       scheduler,
+      repliesSent: () => bot.drain(),
       close: closeAll,
     };
   } catch (error) {

@@ -182,7 +182,13 @@ export async function startTestApp(o: StartTestAppOptions = {}): Promise<TestApp
       connector.setRoster(team.id, members);
       return post(activity.installationUpdate(by, "add", team));
     },
-    say: (user, text, where) => post(activity.message(user, text, where)),
+    // A reply that would wait on the chat's limits is answered after the request; a test reads
+    // what the person saw once it has gone.
+    async say(user, text, where) {
+      const result = await post(activity.message(user, text, where));
+      await app.repliesSent();
+      return result;
+    },
     async press(user, verb, data = {}, where) {
       const result = await post(activity.cardAction(user, verb, data, where));
       const body = result.body as { type?: string; value?: CardJson } | undefined;
@@ -205,6 +211,7 @@ export async function startTestApp(o: StartTestAppOptions = {}): Promise<TestApp
         "the outbox to empty",
       );
       await app.messenger.idle();
+      await app.repliesSent();
     },
     async close() {
       await app.close();
