@@ -65,7 +65,10 @@ describe("CONTRIBUTING.md", () => {
   it("names only files and folders that exist", () => {
     const paths = pathsIn(guide);
     expect(paths.length).toBeGreaterThan(40);
-    expect(paths.filter((path) => !existsSync(join(ROOT, path)))).toEqual([]);
+    // A file a run writes (bench/results.json) is ignored by git, so a fresh clone lacks it.
+    const written = new Set(readFileSync(join(ROOT, ".gitignore"), "utf8").split("\n"));
+    const missing = paths.filter((path) => !existsSync(join(ROOT, path)) && !written.has(path));
+    expect(missing).toEqual([]);
   });
 
   it("finds each name it points at in the file it names", () => {
