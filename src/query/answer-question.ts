@@ -1,8 +1,11 @@
 import { buildNotUnderstoodCard } from "../cards/not-understood-card.ts";
 import { buildNoticeCard } from "../cards/notice-card.ts";
+import type { Query } from "../domain/question/index.ts";
 import { EXAMPLE_QUESTIONS, parseQuestion } from "../domain/question/index.ts";
 import { correctionsNote, ignoredNote, namesReadNote, withNotes } from "./answer-notes.ts";
 import { type Answer, type AskContext, answerQuery } from "./answer-query.ts";
+import { withinReach } from "./asker.ts";
+import { matchesByPlan } from "./find-matches.ts";
 import { showAction } from "./show-action.ts";
 import { answerSummary } from "./summary-answer.ts";
 import { askWhichName } from "./which-name.ts";
@@ -29,10 +32,21 @@ export function answerQuestion(context: AskContext, text: string, planId?: strin
         planId && choices.includes(planId) ? planId : choices.length === 1 ? choices[0] : undefined;
       if (choices.length > 1 && !picked) return askWhichPlan(context, text, choices);
       if (parsed.chooseName) return askWhichName(text, parsed.chooseName);
-      const query = picked ? { ...parsed.query, plans: [picked] } : parsed.query;
+      const named = picked ? { ...parsed.query, plans: [picked] } : parsed.query;
+      // "childrens homes": a phrase of the plan's text beats a one-word name that finds nothing.
+      const asText = parsed.asText && {
+        ...parsed.asText,
+        query: picked ? { ...parsed.asText.query, plans: [picked] } : parsed.asText.query,
+      };
+      const useText =
+        asText !== undefined &&
+        findsNothing(context, named) &&
+        !findsNothing(context, asText.query);
+      const query = useText ? asText.query : named;
       return answerQuery(context, query, {
         notes: [
-          namesReadNote(parsed.namesRead ?? []),
+          useText ? `I looked for “${asText.phrase}” in the plan's text.` : null,
+          useText ? null : namesReadNote(parsed.namesRead ?? []),
           correctionsNote(parsed.corrections),
           ignoredNote(parsed.ignored),
         ],
@@ -47,6 +61,12 @@ export function answerQuestion(context: AskContext, text: string, planId?: strin
     case "unknown":
       return notUnderstood(text, parsed.reason);
   }
+}
+
+function findsNothing(context: AskContext, query: Query): boolean {
+  return matchesByPlan(context, withinReach(query, context.reach)).every(
+    (group) => group.matches.length === 0,
+  );
 }
 
 /** Says why, under "You wrote: …", and offers three questions that work on any plan. */

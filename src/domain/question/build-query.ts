@@ -26,6 +26,47 @@ export function buildQuestion(
   corrections: Correction[],
   currentQuarter: Quarter,
 ): ParsedQuestion {
+  const parsed = buildFrom(read, tokens, corrections, currentQuarter);
+  const asText = partsAsText(read);
+  if (parsed.kind !== "query" || parsed.chooseName || !asText) return parsed;
+  const other = buildFrom(asText.spans, tokens, corrections, currentQuarter);
+  if (other.kind !== "query" || other.query.text.length === 0) return parsed;
+  const phrase = other.query.text.find((text) => text.includes(typedText(tokens, asText.part)));
+  if (!phrase) return parsed;
+  // Read as one phrase of the plan's text, its words together and in order.
+  const query = {
+    ...other.query,
+    text: other.query.text.filter((text) => text !== phrase),
+    phrases: [phrase],
+  };
+  return { ...parsed, asText: { query, phrase } };
+}
+
+/**
+ * The spans with a one-word name part that stands beside a word of the plan's text read as a
+ * word too, so the two make one phrase to search for; null when there is none.
+ */
+function partsAsText(spans: Span[]): { spans: Span[]; part: Span } | null {
+  const isText = (span: Span | undefined) => span?.term.kind === "word" && span.term.inPlan;
+  const at = spans.findIndex(
+    (span, i) =>
+      span.term.kind === "namePart" &&
+      span.end - span.start === 1 &&
+      (isText(spans[i - 1]) || isText(spans[i + 1])),
+  );
+  const part = spans[at];
+  if (!part) return null;
+  const changed = [...spans];
+  changed[at] = { ...part, term: { kind: "word", inPlan: true } };
+  return { spans: changed, part };
+}
+
+function buildFrom(
+  read: Span[],
+  tokens: Token[],
+  corrections: Correction[],
+  currentQuarter: Quarter,
+): ParsedQuestion {
   let spans = read;
   const problem = spans.find((span) => span.term.kind === "problem")?.term;
   if (problem?.kind === "problem") return { kind: "unknown", reason: problem.reason };

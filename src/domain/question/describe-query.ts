@@ -45,9 +45,9 @@ export function describeQuery(
     state("review"),
     state("completion"),
     query.asAt ? `As at the end of ${query.asAt}, approved by DMT` : null,
-    query.text.length
+    query.text.length || query.phrases?.length
       ? `Mentioning ${joinWords(
-          query.text.map((text) => `“${text}”`),
+          [...query.text, ...(query.phrases ?? [])].map((text) => `“${text}”`),
           "and",
         )}`
       : null,

@@ -13,7 +13,7 @@ import {
   type RagChoice,
 } from "./query.ts";
 import { groupUpdates, isClosed, reviewMatches } from "./review-state.ts";
-import { mentionsAll } from "./text-match.ts";
+import { mentionsAll, mentionsPhrase } from "./text-match.ts";
 
 export type QueryData = {
   actions: Action[];
@@ -60,7 +60,8 @@ export function evaluateQuery(query: Query, data: QueryData): Action[] {
       (!query.mine || isAskersAction(data.askerLeads, action.lead)) &&
       anyOrNone(query.sections, (section) => sameName(section, action.section)) &&
       anyOrNone(query.deliveryAreas, (area) => sameName(area, action.deliveryArea)) &&
-      mentionsAll(action, query.text)
+      mentionsAll(action, query.text) &&
+      (query.phrases ?? []).every((phrase) => mentionsPhrase(action, phrase))
     );
   };
   return inRefOrder(data.actions.filter(matches));

@@ -90,6 +90,8 @@ export const QuerySchema = z.object({
   asAt: QuarterSchema.optional(),
   /** "how many": the answer leads with counts. */
   count: z.boolean(),
+  /** Phrases whose words must appear together, in order, in the action's text ("childrens homes"). */
+  phrases: z.array(z.string()).optional(),
   /**
    * "red or overdue": these kinds of filter are alternatives to each other (an action need meet
    * only one of them) instead of all having to hold. Only a state of the action joins this way: a
@@ -143,6 +145,12 @@ export type ParsedQuestion =
       namesRead?: NameRead[];
       /** A part several names share: the person is asked which name they meant. */
       chooseName?: NameChoice;
+      /**
+       * The question with its one-word name parts read as words of a phrase beside them
+       * ("childrens homes" as text, not "homes" as Missing from Home): answered instead when the
+       * names leave nothing and the phrase finds something.
+       */
+      asText?: { query: Query; phrase: string };
     }
   | { kind: "missingRef"; ref: string }
   | { kind: "ref"; ref: string; plans?: string[] }

@@ -42,6 +42,17 @@ function stemsOf(action: Action): Set<string> {
   return words;
 }
 
+/** Whether the phrase's words stand together, in order, in the action's text ("children's homes"). */
+export function mentionsPhrase(action: Action, phrase: string): boolean {
+  const wanted = searchStems(phrase);
+  if (wanted.length === 0) return true;
+  const words = searchStems(searchedText(action));
+  for (let i = 0; i + wanted.length <= words.length; i++) {
+    if (wanted.every((word, k) => words[i + k] === word)) return true;
+  }
+  return false;
+}
+
 /**
  * The text a question's words are looked for in. The progress note is the plan's own (its
  * "Progress to date" column): a manager asking about "CAMHS" means every action that mentions it.

@@ -21,8 +21,8 @@ const OBSERVED: Record<Category | "overall", number> = {
   "ref held": 5 / 5,
   "ref missing": 6 / 6,
   "shared phrase": 15 / 15,
-  "free text": 7 / 8,
-  overall: 157 / 158,
+  "free text": 8 / 8,
+  overall: 158 / 158,
 };
 
 function matches(answer: ProductAnswer, expected: Expected): boolean {
