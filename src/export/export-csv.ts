@@ -3,6 +3,19 @@ import { PLAN_COLUMNS } from "../domain/headers.ts";
 import { guardFormulaCell } from "../import/formula-cells.ts";
 import { EXPORT_ONLY_HEADERS, type PlanRow } from "./plan-rows.ts";
 
+// The latest update's and decision's fields, in EXPORT_ONLY_HEADERS' order after "Signed Off".
+const UPDATE_CELLS = [
+  "quarter",
+  "progress",
+  "difference",
+  "nextSteps",
+  "proposedRag",
+  "state",
+  "by",
+  "at",
+] as const;
+const DECISION_CELLS = ["outcome", "by", "at", "comment"] as const;
+
 /**
  * The plan as CSV in the sample file's layout, so an exported file imports back unchanged. No cell
  * starts with a formula character (see ../import/formula-cells.ts), so opening it in Excel runs nothing.
@@ -22,18 +35,8 @@ export function planRowsToCsv(rows: PlanRow[], o: { planColumn?: boolean } = {})
     ...PLAN_COLUMNS.map((c) => planCell(r, c.field)),
     ...extraHeaders.map((h) => r.extra[h] ?? ""),
     r.signedOff ? "Yes" : "No",
-    r.latestUpdate?.quarter ?? "",
-    r.latestUpdate?.progress ?? "",
-    r.latestUpdate?.difference ?? "",
-    r.latestUpdate?.nextSteps ?? "",
-    r.latestUpdate?.proposedRag ?? "",
-    r.latestUpdate?.state ?? "",
-    r.latestUpdate?.by ?? "",
-    r.latestUpdate?.at ?? "",
-    r.latestDecision?.outcome ?? "",
-    r.latestDecision?.by ?? "",
-    r.latestDecision?.at ?? "",
-    r.latestDecision?.comment ?? "",
+    ...UPDATE_CELLS.map((k) => r.latestUpdate?.[k] ?? ""),
+    ...DECISION_CELLS.map((k) => r.latestDecision?.[k] ?? ""),
   ]);
   return stringify([header, ...lines].map((cells) => cells.map(guardFormulaCell)));
 }

@@ -2,7 +2,7 @@ import type { Config } from "../config.ts";
 import type { IsoDate } from "../domain/iso-date.ts";
 import type { Plan } from "../domain/plan.ts";
 import type { Quarter } from "../domain/quarter.ts";
-import { updatePlanId } from "../domain/update.ts";
+import { planSummaryInputs } from "../signoff/summary-figures.ts";
 import type { Store } from "../store/store.ts";
 import { reportDocx } from "./report-docx.ts";
 import { buildReportModel } from "./report-model.ts";
@@ -29,13 +29,11 @@ export async function loadReportDocx(
     store.people.list(),
   ]);
   const model = buildReportModel({
-    plan,
-    actions,
-    updates: updates.filter((u) => updatePlanId(u) === plan.id),
-    people,
-    quarter,
-    today,
-    timeZone: config.REVIEW_TIMEZONE,
+    ...planSummaryInputs(
+      plan,
+      { actions, updates, people },
+      { quarter, today, timeZone: config.REVIEW_TIMEZONE },
+    ),
     reportOf: config.REPORT_OF,
   });
   return reportDocx(model);

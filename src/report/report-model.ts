@@ -2,25 +2,16 @@ import { quarterMonthsLabel } from "../cards/quarter-label.ts";
 import { movementText } from "../cards/rag-movements.ts";
 import type { Action } from "../domain/action.ts";
 import { previousQuarter } from "../domain/calendar.ts";
-import { formatLongDate, type IsoDate } from "../domain/iso-date.ts";
-import type { Person } from "../domain/person.ts";
+import { formatLongDate } from "../domain/iso-date.ts";
 import type { Plan } from "../domain/plan.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import { ragMixAt, updatesByRef } from "../domain/rag-trend.ts";
 import { byRef } from "../domain/ref-order.ts";
-import type { Update } from "../domain/update.ts";
-import { type RagCounts, summaryFigures } from "../signoff/summary-figures.ts";
+import { type RagCounts, type SummaryInputs, summaryFigures } from "../signoff/summary-figures.ts";
 import { type ActionProfile, actionProfile } from "./action-profile.ts";
 
-export interface ReportInputs {
-  plan: Plan;
-  actions: readonly Action[];
-  /** The plan's updates of every quarter. */
-  updates: readonly Update[];
-  people: readonly Person[];
-  quarter: Quarter;
-  today: IsoDate;
-  timeZone: string;
+/** The summary's inputs (the plan's updates of every quarter) and whose report it is. */
+export interface ReportInputs extends SummaryInputs {
   /** Whose report it is, e.g. "the Director of Children's Services" (the REPORT_OF setting). */
   reportOf: string;
 }

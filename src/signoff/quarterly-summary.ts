@@ -5,14 +5,13 @@ import type { Plan } from "../domain/plan.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import type { Review } from "../domain/review.ts";
 import { candidateQuarters, reviewDateOf } from "../domain/review-calendar.ts";
-import { updatePlanId } from "../domain/update.ts";
 import type { FeatureDeps } from "../feature-deps.ts";
 import { currentPlan } from "../import/current-plan.ts";
 import type { Card } from "../messaging.ts";
 import { listPlans } from "../plans/plan-list.ts";
 import { dmtMembers } from "./dmt-cards.ts";
 import { summaryKey } from "./signoff-keys.ts";
-import { type SummaryFigures, summaryFigures } from "./summary-figures.ts";
+import { planSummaryInputs, type SummaryFigures, summaryFigures } from "./summary-figures.ts";
 import { planTabUrl } from "./tab-links.ts";
 
 /** A review date missed (a weekend date, a day the server was down) still gets its summary this long after. */
@@ -67,15 +66,13 @@ export async function quarterlySummaries(
   return Promise.all(
     plans.map(async (plan) => {
       const actions = await deps.store.actions.list(plan.id);
-      const figures = summaryFigures({
-        plan,
-        actions,
-        updates: updates.filter((u) => updatePlanId(u) === plan.id),
-        people,
-        quarter,
-        today,
-        timeZone: deps.config.REVIEW_TIMEZONE,
-      });
+      const figures = summaryFigures(
+        planSummaryInputs(
+          plan,
+          { actions, updates, people },
+          { quarter, today, timeZone: deps.config.REVIEW_TIMEZONE },
+        ),
+      );
       const card = buildSummaryCard({
         quarter,
         plan,

@@ -13,7 +13,7 @@ import { officialRagAt, recordedRagAt } from "../domain/rag-history.ts";
 import { isOverdue } from "../domain/rag-rules.ts";
 import { type RagMix, ragMixAt, updatesByRef } from "../domain/rag-trend.ts";
 import { byRef, compareRefs } from "../domain/ref-order.ts";
-import type { Update } from "../domain/update.ts";
+import { type Update, updatePlanId } from "../domain/update.ts";
 import { awaitingDecision } from "./slow-decisions.ts";
 
 /** The trend's own counts (rag-trend.ts), so the card, the report and the tab read one shape. */
@@ -55,6 +55,24 @@ export interface SummaryInputs {
   quarter: Quarter;
   today: IsoDate;
   timeZone: string;
+}
+
+/**
+ * One plan's inputs from records read across the store: only that plan's updates count, since two
+ * plans may each have a 1.1. The quarter's summary and the report both read a plan this way.
+ */
+export function planSummaryInputs(
+  plan: Plan,
+  records: { actions: readonly Action[]; updates: readonly Update[]; people: readonly Person[] },
+  when: { quarter: Quarter; today: IsoDate; timeZone: string },
+): SummaryInputs {
+  return {
+    plan,
+    actions: records.actions,
+    updates: records.updates.filter((u) => updatePlanId(u) === plan.id),
+    people: records.people,
+    ...when,
+  };
 }
 
 /**
