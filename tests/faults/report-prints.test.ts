@@ -9,6 +9,7 @@ import { planRowsToXlsx } from "../../src/export/export-xlsx.ts";
 import { toPlanRows } from "../../src/export/plan-rows.ts";
 import { reportDocx } from "../../src/report/report-docx.ts";
 import { buildReportModel } from "../../src/report/report-model.ts";
+import { inputs } from "../unit/report/report-fixtures.ts";
 import { anUpdate, sampleActions } from "../unit/xlsx/sample-rows.ts";
 
 /** LibreOffice is not part of the product or CI: this check runs where someone installed it to look. */
@@ -34,16 +35,7 @@ describe.skipIf(!hasLibreOffice())("the report and the board workbook in LibreOf
     dir = await mkdtemp(join(tmpdir(), "plan-tracker-print-"));
     const actions = await sampleActions();
     const updates = [anUpdate("CSC-05", "2026-Q3")];
-    const model = buildReportModel({
-      plan: SAMPLE_PLAN,
-      actions,
-      updates,
-      people: [],
-      quarter: "2026-Q3",
-      today: "2026-12-15",
-      timeZone: "Europe/London",
-      reportOf: "the Director of Children's Services",
-    });
+    const model = buildReportModel(inputs(actions, updates, SAMPLE_PLAN));
     await writeFile(join(dir, "report.docx"), await reportDocx(model));
     const rows = toPlanRows(actions, updates);
     await writeFile(

@@ -3,6 +3,7 @@ import type { Plan } from "../../../src/domain/plan.ts";
 import type { Rag } from "../../../src/domain/rag.ts";
 import type { Decision, Update } from "../../../src/domain/update.ts";
 import type { ReportInputs } from "../../../src/report/report-model.ts";
+import { aRatedAction } from "../../support/builders.ts";
 
 export const PLAN: Plan = {
   id: "default",
@@ -13,6 +14,7 @@ export const PLAN: Plan = {
   ],
 };
 
+/** A rated action (tests/support/builders.ts) with an outcome the report prints. */
 export function action(
   ref: string,
   priorities: number[],
@@ -20,25 +22,7 @@ export function action(
   due: string | null,
   over: Partial<Action> = {},
 ): Action {
-  return {
-    ref,
-    planId: "default",
-    priorities,
-    section: "Children's Social Care",
-    deliveryArea: "",
-    developmentAction: `Action ${ref}`,
-    expectedOutcome: `Outcome of ${ref}`,
-    lead: "Service Manager",
-    completionDate: { text: due ?? "TBC", due, tbc: due === null, milestones: due ? [due] : [] },
-    rag,
-    complete: false,
-    signedOff: false,
-    actionWeWillTake: "",
-    howWillWeKnow: "",
-    progressUpdate: "",
-    extra: {},
-    ...over,
-  };
+  return aRatedAction(ref, priorities, rag, due, { expectedOutcome: `Outcome of ${ref}`, ...over });
 }
 
 export const approvedBy = (at: string): Decision => ({
