@@ -5,7 +5,8 @@ export type RefIndex = ReturnType<typeof refIndex>;
 
 /** Keys that start a ref, e.g. "csc" for CSC-07, used to spot a ref the plan does not have. */
 export function refIndex(refs: string[]): {
-  byKeys: Map<string, string>;
+  /** Refs by their keys; Refs written apart only by their joins ("1/1", "1.1") share keys. */
+  byKeys: Map<string, string[]>;
   prefixes: Map<string, string>;
   /** The most tokens any Ref takes ("CSC-07" takes two, "1/2a" three). */
   longest: number;
@@ -14,7 +15,7 @@ export function refIndex(refs: string[]): {
   /** How the plan's Refs of more than one piece are written ("#.#" for 1.1, "A-#" for CSC-07). */
   shapes: Set<string>;
 } {
-  const byKeys = new Map<string, string>();
+  const byKeys = new Map<string, string[]>();
   const prefixes = new Map<string, string>();
   let longest = 0;
   const shapes = new Set<string>();
@@ -22,7 +23,8 @@ export function refIndex(refs: string[]): {
     const pieces = tokenize(ref);
     if (pieces.length > 1) shapes.add(shapeOf(pieces));
     const keys = phraseKeys(ref);
-    byKeys.set(keys.join(" "), ref);
+    const key = keys.join(" ");
+    byKeys.set(key, [...(byKeys.get(key) ?? []), ref]);
     // Counted with any "/" in it, as the message's tokens are.
     longest = Math.max(longest, tokenize(ref).length);
     if (keys.length === 2 && /^[0-9]+$/.test(keys[1] as string))
@@ -64,6 +66,21 @@ function shapedLikeARef(tokens: Token[], start: number, index: RefIndex): number
   return index.shapes.has(shapeOf(tokens.slice(start, end))) ? end - start : 0;
 }
 
+/**
+ * Of Refs that share keys, the one written as the message writes it ("1/1" rather than "1.1" when
+ * the plan holds both), else the first.
+ */
+function asWritten(refs: string[], tokens: Token[], start: number, length: number): string {
+  if (refs.length === 1) return refs[0] as string;
+  const typed = writtenForm(tokens.slice(start, start + length));
+  return refs.find((ref) => writtenForm(tokenize(ref)) === typed) ?? (refs[0] as string);
+}
+
+/** Tokens put back together with their joins, in lower case. */
+function writtenForm(tokens: Token[]): string {
+  return tokens.map((token, k) => `${k > 0 ? (token.glue ?? " ") : ""}${token.text}`).join("");
+}
+
 /** "CSC-07", "csc 7", "csc07". An unknown number after a known prefix is a missing Ref, not a guess. */
 export function refAt(
   tokens: Token[],
@@ -79,8 +96,9 @@ export function refAt(
     // never end a Ref on one, so "1.1 / 1.2" stays two Refs.
     if (token.kind === "slash") continue;
     keys = keys === "" ? token.key : `${keys} ${token.key}`;
-    const ref = index.byKeys.get(keys);
-    if (ref) longest = { term: { kind: "ref", ref }, length };
+    const refs = index.byKeys.get(keys);
+    if (refs)
+      longest = { term: { kind: "ref", ref: asWritten(refs, tokens, start, length) }, length };
   }
   if (longest) return longest;
   const shaped = shapedLikeARef(tokens, start, index);

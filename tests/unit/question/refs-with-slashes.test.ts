@@ -44,6 +44,16 @@ describe("a Ref holding / \\ # or ?", () => {
     );
   });
 
+  it("tells apart Refs written apart only by what joins them", () => {
+    const refs = ["1/1", "1.1", "1#1"];
+    for (const ref of refs) {
+      expect(parseQuestion(`tell me about ${ref}`, vocabulary(refs), "2026-12-10")).toEqual({
+        kind: "ref",
+        ref,
+      });
+    }
+  });
+
   it("leaves a slash between two Refs as two Refs", () => {
     const parsed = parseQuestion("1.1 / 1.2", vocabulary(["1.1", "1.2", "1/2a"]), "2026-12-10");
     expect(JSON.stringify(parsed)).toContain('"1.1"');
