@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SenderPresenceRepo } from "../../../src/store/sender-presence.ts";
-import {
-  cardsOf,
-  cardText,
-  StandInConnector,
-  type TeamsUser,
-} from "../../support/stand-in-connector.ts";
+import { StandInConnector, type TeamsUser } from "../../support/stand-in-connector.ts";
 import { startTestApp, type TestApp, waitUntil } from "../../support/start-test-app.ts";
+import {
+  busiestSecond as busiestSecondOf,
+  copiesOf as copiesOfDelivered,
+} from "../support/deliveries.ts";
 import { type SharedStore, startSharedStore } from "../support/shared-store.ts";
 
 /**
@@ -85,28 +84,8 @@ describe("three instances on one store share one send budget", () => {
     );
   }
 
-  const copiesOf = (prefix: string) => {
-    const copies = new Map<string, number>();
-    for (const d of connector.delivered) {
-      const text = cardText(cardsOf(d)[0]);
-      if (text.startsWith(`${prefix}-`)) copies.set(text, (copies.get(text) ?? 0) + 1);
-    }
-    return copies;
-  };
-
-  /** The most message requests Teams saw in any one second, from every instance together. */
-  const busiestSecond = () => {
-    const times = connector.requests
-      .filter((r) => r.kind === "send" || r.kind === "createConversation")
-      .map((r) => r.at)
-      .sort((a, b) => a - b);
-    let most = 0;
-    for (let i = 0, j = 0; i < times.length; i++) {
-      while ((times[i] as number) - (times[j] as number) >= 1_000) j++;
-      most = Math.max(most, i - j + 1);
-    }
-    return most;
-  };
+  const copiesOf = (prefix: string) => copiesOfDelivered(connector.delivered, prefix);
+  const busiestSecond = () => busiestSecondOf(connector.requests);
 
   it("never goes over the app's budget together, and sends each message once", async () => {
     await queue("first", apps);

@@ -1,4 +1,9 @@
-import type { Delivered } from "../../support/stand-in-connector.ts";
+import {
+  cardsOf,
+  cardText,
+  type Delivered,
+  type RecordedRequest,
+} from "../../support/stand-in-connector.ts";
 
 /** What reached Teams, counted against what should have: each expected message exactly once. */
 export interface DeliveryTally {
@@ -52,4 +57,28 @@ export function tallyDeliveries(
 export function firstRef(d: Delivered, pattern = /ACT-\d{5}/): string | null {
   const match = pattern.exec(JSON.stringify(d.activity.attachments ?? []));
   return match ? match[0] : null;
+}
+
+/** How many copies of each message reached Teams, of those whose card text starts `<prefix>-`. */
+export function copiesOf(delivered: readonly Delivered[], prefix: string): Map<string, number> {
+  const copies = new Map<string, number>();
+  for (const d of delivered) {
+    const text = cardText(cardsOf(d)[0]);
+    if (text.startsWith(`${prefix}-`)) copies.set(text, (copies.get(text) ?? 0) + 1);
+  }
+  return copies;
+}
+
+/** The most message requests Teams saw in any one second, from every instance together. */
+export function busiestSecond(requests: readonly RecordedRequest[]): number {
+  const times = requests
+    .filter((r) => r.kind === "send" || r.kind === "createConversation")
+    .map((r) => r.at)
+    .sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < times.length; i++) {
+    while ((times[i] as number) - (times[j] as number) >= 1_000) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
 }
