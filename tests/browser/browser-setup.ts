@@ -9,6 +9,7 @@ import {
   launchChromium,
 } from "../../scripts/chromium.ts";
 import { type RunningApp, startApp } from "../../src/app.ts";
+import type { Person } from "../../src/domain/person.ts";
 
 export const ARTIFACTS = join(process.cwd(), "tests", "artifacts");
 
@@ -69,4 +70,23 @@ export async function startBrowserApp(): Promise<BrowserApp> {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The directory's first admin, so the tab in development mode is seen as Dana, a DMT member. */
+export const DANA: Person = {
+  id: "dana.dmt@council.gov.uk",
+  email: "dana.dmt@council.gov.uk",
+  name: "Dana Director",
+  roles: ["dmt", "admin"],
+  leads: [],
+};
+
+/** The lead who writes the updates these tests seed. */
+export const JO = { id: "jo.bloggs@council.gov.uk", name: "Jo Bloggs" };
+
+/** startBrowserApp with Dana in the directory, so the tab is seen as a DMT member. */
+export async function startBrowserAppAsDana(): Promise<BrowserApp> {
+  const b = await startBrowserApp();
+  await b.app.store.people.save(DANA, { id: "test", name: "Test setup" }, null);
+  return b;
 }

@@ -1,17 +1,15 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Person } from "../../src/domain/person.ts";
 import { anUpdate } from "../unit/xlsx/sample-rows.ts";
-import { ARTIFACTS, type BrowserApp, NO_CHROMIUM, startBrowserApp } from "./browser-setup.ts";
+import {
+  ARTIFACTS,
+  type BrowserApp,
+  DANA,
+  JO,
+  NO_CHROMIUM,
+  startBrowserAppAsDana,
+} from "./browser-setup.ts";
 
-const DANA: Person = {
-  id: "dana.dmt@council.gov.uk",
-  email: "dana.dmt@council.gov.uk",
-  name: "Dana Director",
-  roles: ["dmt", "admin"],
-  leads: [],
-};
-const JO = { id: "jo.bloggs@council.gov.uk", name: "Jo Bloggs" };
 /** Progress text is whatever a lead typed: markup in it must show as text, never run. */
 const TYPED_MARKUP =
   'Dip sample done <b>not bold</b> <img src="x" onerror="window.__injected = true">';
@@ -20,9 +18,8 @@ describe.skipIf(NO_CHROMIUM)("the dashboard tab in Chromium", () => {
   let b: BrowserApp;
 
   beforeAll(async () => {
-    b = await startBrowserApp();
+    b = await startBrowserAppAsDana();
     const { store } = b.app;
-    await store.people.save(DANA, { id: "test", name: "Test setup" }, null);
     await store.updates.create(
       anUpdate("CSC-07", "2026-Q1", {
         state: "approved",

@@ -1,17 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Person } from "../../src/domain/person.ts";
 import { runCliHere, tempDataDir } from "../support/run-cli.ts";
-import { ARTIFACTS, type BrowserApp, NO_CHROMIUM, startBrowserApp } from "./browser-setup.ts";
-
-const DANA: Person = {
-  id: "dana.dmt@council.gov.uk",
-  email: "dana.dmt@council.gov.uk",
-  name: "Dana Director",
-  roles: ["dmt", "admin"],
-  leads: [],
-};
+import { ARTIFACTS, type BrowserApp, NO_CHROMIUM, startBrowserAppAsDana } from "./browser-setup.ts";
 
 // Two more plans beside the sample plan, both numbered from 1.1: one with its own named priorities,
 // one without priorities, grouped by theme.
@@ -39,8 +30,7 @@ describe.skipIf(NO_CHROMIUM)("the dashboard's plan picker in Chromium", () => {
     });
 
   beforeAll(async () => {
-    b = await startBrowserApp();
-    await b.app.store.people.save(DANA, { id: "test", name: "Test setup" }, null);
+    b = await startBrowserAppAsDana();
     // Imported with the command line beside the running server, as an admin would.
     const dir = tempDataDir("plan-tracker-picker-files-");
     const env = { DATA_DIR: b.app.config.DATA_DIR, EMBEDDED_COSMOS_PORT: "0" };

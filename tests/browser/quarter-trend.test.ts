@@ -1,18 +1,16 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { previousQuarter, quarterOf, todayIn } from "../../src/domain/calendar.ts";
-import type { Person } from "../../src/domain/person.ts";
 import { anUpdate } from "../unit/xlsx/sample-rows.ts";
-import { ARTIFACTS, type BrowserApp, NO_CHROMIUM, startBrowserApp } from "./browser-setup.ts";
+import {
+  ARTIFACTS,
+  type BrowserApp,
+  DANA,
+  JO,
+  NO_CHROMIUM,
+  startBrowserAppAsDana,
+} from "./browser-setup.ts";
 
-const DANA: Person = {
-  id: "dana.dmt@council.gov.uk",
-  email: "dana.dmt@council.gov.uk",
-  name: "Dana Director",
-  roles: ["dmt", "admin"],
-  leads: [],
-};
-const JO = { id: "jo.bloggs@council.gov.uk", name: "Jo Bloggs" };
 const approval = (at: string) => ({
   state: "approved" as const,
   decision: { outcome: "approved" as const, by: DANA.email, byName: DANA.name, at, comment: "" },
@@ -25,9 +23,8 @@ describe.skipIf(NO_CHROMIUM)("the trend across quarters in Chromium", () => {
   const last = previousQuarter(now);
 
   beforeAll(async () => {
-    b = await startBrowserApp();
+    b = await startBrowserAppAsDana();
     const { store } = b.app;
-    await store.people.save(DANA, { id: "test", name: "Test setup" }, null);
     // CSC-07: approved Red last quarter, then Green this quarter.
     await store.updates.create(
       anUpdate("CSC-07", last, {
