@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
+import { exitOf } from "./child-output.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -41,24 +42,15 @@ export async function compiledCopy(how: "tsc" | "transpile"): Promise<CompiledCo
   };
 }
 
-function runTsc(root: string): Promise<void> {
+async function runTsc(root: string): Promise<void> {
   const tsc = join(ROOT, "node_modules", "typescript", "bin", "tsc");
-  const child = spawn(process.execPath, [tsc, "-p", "tsconfig.build.json"], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (d: Buffer) => {
-    output += d.toString();
-  });
-  child.stderr?.on("data", (d: Buffer) => {
-    output += d.toString();
-  });
-  return new Promise((resolve, reject) => {
-    child.once("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`the build failed (${code}):\n${output}`)),
-    );
-  });
+  const { code, output } = await exitOf(
+    spawn(process.execPath, [tsc, "-p", "tsconfig.build.json"], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+    }),
+  );
+  if (code !== 0) throw new Error(`the build failed (${code}):\n${output}`);
 }
 
 async function transpile(root: string): Promise<void> {

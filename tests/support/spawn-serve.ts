@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { collectOutput } from "./child-output.ts";
 
 const BIN = new URL("../../bin/plan-tracker.js", import.meta.url).pathname;
 
@@ -27,18 +28,12 @@ export async function spawnServe(
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = "";
-  child.stdout?.on("data", (d: Buffer) => {
-    output += d.toString();
-  });
-  child.stderr?.on("data", (d: Buffer) => {
-    output += d.toString();
-  });
+  const output = collectOutput(child);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output()}`)), 30_000);
     const check = () => {
-      const m = /listening on http:\/\/localhost:(\d+)/.exec(output);
+      const m = /listening on http:\/\/localhost:(\d+)/.exec(output());
       if (m) {
         clearTimeout(timer);
         resolve(Number(m[1]));
@@ -47,13 +42,13 @@ export async function spawnServe(
     child.stderr?.on("data", check);
     child.once("exit", (code) => {
       clearTimeout(timer);
-      reject(new Error(`serve exited with ${code}:\n${output}`));
+      reject(new Error(`serve exited with ${code}:\n${output()}`));
     });
   });
   return {
     child,
     port,
-    output: () => output,
+    output,
     async kill9() {
       child.kill("SIGKILL");
       await exited;

@@ -3,23 +3,18 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
+import { exitOf } from "../../support/child-output.ts";
 import type { CompiledCopy } from "../../support/compiled-copy.ts";
 import { spawnServe } from "../../support/spawn-serve.ts";
 
 /** `plan-tracker --help` from the copy: its exit code and what it printed. */
 export function help(copy: CompiledCopy): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [copy.bin, "--help"], {
-    env: { PATH: process.env.PATH ?? "" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (d: Buffer) => {
-    output += d.toString();
-  });
-  child.stderr?.on("data", (d: Buffer) => {
-    output += d.toString();
-  });
-  return new Promise((resolve) => child.once("exit", (code) => resolve({ code, output })));
+  return exitOf(
+    spawn(process.execPath, [copy.bin, "--help"], {
+      env: { PATH: process.env.PATH ?? "" },
+      stdio: ["ignore", "pipe", "pipe"],
+    }),
+  );
 }
 
 /**
