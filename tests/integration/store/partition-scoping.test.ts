@@ -2,52 +2,12 @@ import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemClock } from "../../../src/clock.ts";
 import { loadConfig } from "../../../src/config.ts";
-import type { Action } from "../../../src/domain/action.ts";
-import type { Update } from "../../../src/domain/update.ts";
 import { silentLogger } from "../../../src/logger.ts";
 import { CLI_ACTOR } from "../../../src/store/audit-log.ts";
 import { openStore } from "../../../src/store/open-store.ts";
 import type { Store } from "../../../src/store/store.ts";
+import { anAction, anUpdate } from "../../support/builders.ts";
 import { tempDataDir } from "../../support/run-cli.ts";
-
-const action = (ref: string, planId: string): Action => ({
-  ref,
-  planId,
-  priorities: [3],
-  section: "",
-  deliveryArea: "",
-  developmentAction: `Action ${ref}`,
-  expectedOutcome: "",
-  lead: "IRO",
-  completionDate: { text: "", due: null, tbc: false, milestones: [] },
-  rag: "Amber",
-  complete: false,
-  signedOff: false,
-  actionWeWillTake: "",
-  howWillWeKnow: "",
-  progressUpdate: "",
-  extra: {},
-});
-
-const update = (quarter: string, ref: string): Update => ({
-  id: `${quarter}:${ref}`,
-  quarter,
-  ref,
-  progress: "Going well",
-  proposedRag: "Green",
-  ragJustification: "",
-  revisedDate: null,
-  revisedDateReason: "",
-  evidenceUrl: "",
-  proposeCompletion: false,
-  author: "jo@council.gov.uk",
-  authorName: "Jo",
-  state: "submitted",
-  submittedAt: "2026-11-23T10:00:00.000Z",
-  revision: 1,
-  previousRag: "Amber",
-  decision: null,
-});
 
 describe("reads scoped to one partition", () => {
   const dir = tempDataDir();
@@ -60,10 +20,10 @@ describe("reads scoped to one partition", () => {
       logger: silentLogger,
       role: "server",
     });
-    await store.actions.save(action("A-1", "default"), CLI_ACTOR, null);
-    await store.actions.save(action("B-1", "other-plan"), CLI_ACTOR, null);
-    await store.updates.create(update("2026-Q2", "A-1"), CLI_ACTOR);
-    await store.updates.create(update("2026-Q3", "A-1"), CLI_ACTOR);
+    await store.actions.save(anAction({ ref: "A-1", planId: "default" }), CLI_ACTOR, null);
+    await store.actions.save(anAction({ ref: "B-1", planId: "other-plan" }), CLI_ACTOR, null);
+    await store.updates.create(anUpdate({ quarter: "2026-Q2", ref: "A-1" }), CLI_ACTOR);
+    await store.updates.create(anUpdate({ quarter: "2026-Q3", ref: "A-1" }), CLI_ACTOR);
   });
 
   afterAll(async () => {
