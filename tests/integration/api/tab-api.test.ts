@@ -3,26 +3,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { registerTabRoutes } from "../../../src/api/routes.ts";
 import { systemClock } from "../../../src/clock.ts";
 import { loadConfig } from "../../../src/config.ts";
 import type { Person } from "../../../src/domain/person.ts";
 import { loadSamplePlanIfEmpty } from "../../../src/import/load-sample.ts";
 import { silentLogger } from "../../../src/logger.ts";
-import type { Messenger } from "../../../src/messaging.ts";
-import { type RunningHttpServer, startHttpServer } from "../../../src/server.ts";
+import type { RunningHttpServer } from "../../../src/server.ts";
 import { openStore } from "../../../src/store/open-store.ts";
 import type { Store } from "../../../src/store/store.ts";
+import { startTabServer } from "../../support/tab-server.ts";
 import { anUpdate } from "../../unit/xlsx/sample-rows.ts";
 import { APP_ID, EntraStandIn } from "./entra-stand-in.ts";
-
-/** The tab's API never sends chat messages; any attempt would be a bug. */
-const noMessages: Messenger = {
-  send: () => Promise.reject(new Error("the tab API must not send messages")),
-  sendMany: () => Promise.reject(new Error("the tab API must not send messages")),
-  update: () => Promise.reject(new Error("the tab API must not send messages")),
-  teamsUserIdOf: async () => undefined,
-};
 
 const person = (
   email: string,
@@ -76,13 +67,7 @@ describe("the tab's API in production", () => {
         name: LEAD.name,
       },
     );
-    const deps = { config, store, messenger: noMessages, clock: systemClock, logger: silentLogger };
-    http = await startHttpServer({
-      port: 0,
-      store,
-      logger: silentLogger,
-      routes: (router) => registerTabRoutes(router, deps),
-    });
+    http = await startTabServer(config, store);
     base = `http://127.0.0.1:${http.port}`;
   });
 

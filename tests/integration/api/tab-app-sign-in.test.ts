@@ -2,14 +2,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { registerTabRoutes } from "../../../src/api/routes.ts";
 import { systemClock } from "../../../src/clock.ts";
 import { loadConfig } from "../../../src/config.ts";
 import { silentLogger } from "../../../src/logger.ts";
-import type { Messenger } from "../../../src/messaging.ts";
-import { type RunningHttpServer, startHttpServer } from "../../../src/server.ts";
+import type { RunningHttpServer } from "../../../src/server.ts";
 import { openStore } from "../../../src/store/open-store.ts";
 import type { Store } from "../../../src/store/store.ts";
+import { startTabServer } from "../../support/tab-server.ts";
 import { EntraStandIn, PUBLIC_URL, TENANT } from "./entra-stand-in.ts";
 
 /** The bot's user-assigned managed identity, as the Azure template makes it. */
@@ -17,13 +16,6 @@ const IDENTITY_ID = "3f1e2d4c-5b6a-4978-8c9d-0e1f2a3b4c5d";
 /** The tab's own Entra app, which the toolkit creates (AAD_APP_CLIENT_ID). */
 const TAB_APP_ID = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
 const EMAIL = "jo.bloggs@council.gov.uk";
-
-const noMessages: Messenger = {
-  send: () => Promise.reject(new Error("the tab API must not send messages")),
-  sendMany: () => Promise.reject(new Error("the tab API must not send messages")),
-  update: () => Promise.reject(new Error("the tab API must not send messages")),
-  teamsUserIdOf: async () => undefined,
-};
 
 /**
  * The Azure deployment: the bot is a managed identity, and Teams issues the tab's sign-in tokens
@@ -49,13 +41,7 @@ describe("the dashboard's sign-in with the bot as a managed identity", () => {
       TAB_SSO_ISSUER: `${entra.issuerV2},${entra.issuerV1}`,
       ...extra,
     });
-    const deps = { config, store, messenger: noMessages, clock: systemClock, logger: silentLogger };
-    return startHttpServer({
-      port: 0,
-      store,
-      logger: silentLogger,
-      routes: (router) => registerTabRoutes(router, deps),
-    });
+    return startTabServer(config, store);
   };
 
   const me = async (server: RunningHttpServer, aud: string) => {

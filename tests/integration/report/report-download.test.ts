@@ -1,24 +1,16 @@
 import { rm } from "node:fs/promises";
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { registerTabRoutes } from "../../../src/api/routes.ts";
 import { systemClock } from "../../../src/clock.ts";
 import { loadConfig } from "../../../src/config.ts";
 import { silentLogger } from "../../../src/logger.ts";
-import type { Messenger } from "../../../src/messaging.ts";
-import { type RunningHttpServer, startHttpServer } from "../../../src/server.ts";
+import type { RunningHttpServer } from "../../../src/server.ts";
 import { openStore } from "../../../src/store/open-store.ts";
 import type { Store } from "../../../src/store/store.ts";
 import { tempDataDir } from "../../support/run-cli.ts";
+import { startTabServer } from "../../support/tab-server.ts";
 import { EntraStandIn } from "../api/entra-stand-in.ts";
 import { seedReportStore } from "./report-fixture.ts";
-
-const noMessages: Messenger = {
-  send: () => Promise.reject(new Error("the tab API must not send messages")),
-  sendMany: () => Promise.reject(new Error("the tab API must not send messages")),
-  update: () => Promise.reject(new Error("the tab API must not send messages")),
-  teamsUserIdOf: async () => undefined,
-};
 
 /** The demo directory: Dana is DMT, Alex a lead and manager, Jo only a lead. */
 const DANA = "dana.okafor@council.example";
@@ -46,13 +38,7 @@ describe("the quarter's report from the tab", () => {
     const config = { ...loadConfig(env), TAB_SSO_JWKS_URL: entra.jwksUrl };
     expect(config.developmentMode).toBe(false);
     store = await openStore({ config, clock: systemClock, logger: silentLogger, role: "server" });
-    const deps = { config, store, messenger: noMessages, clock: systemClock, logger: silentLogger };
-    http = await startHttpServer({
-      port: 0,
-      store,
-      logger: silentLogger,
-      routes: (router) => registerTabRoutes(router, deps),
-    });
+    http = await startTabServer(config, store);
     base = `http://127.0.0.1:${http.port}`;
   }, 60_000);
 
