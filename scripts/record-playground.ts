@@ -22,12 +22,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Locator, Page } from "playwright-core";
-import { type RunningApp, startApp } from "../src/app.ts";
-import type { Clock } from "../src/clock.ts";
+import type { RunningApp } from "../src/app.ts";
 import { type RunningPlayground, startAgentsPlayground } from "../src/demo/agents-playground.ts";
-import { loadDemoIfEmpty } from "../src/demo/load-demo.ts";
-import { silentLogger } from "../src/logger.ts";
 import { type LaunchedChromium, launchChromium } from "./chromium.ts";
+import { startDemoApp } from "./demo-app.ts";
 
 const OUT = fileURLToPath(new URL("../tests/fixtures/playground/", import.meta.url));
 const START = "2026-11-23T10:00:00Z";
@@ -42,11 +40,6 @@ interface Exchange {
 }
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
-
-function clockFrom(start: string): Clock {
-  const offset = Date.parse(start) - Date.now();
-  return { now: () => new Date(Date.now() + offset) };
-}
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -108,7 +101,6 @@ function normalise(activity: Record<string, unknown>, index: number): Record<str
 
 async function main(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), "plan-tracker-record-"));
-  const clock = clockFrom(START);
   let app: RunningApp | undefined;
   let recorder: Server | undefined;
   let playground: RunningPlayground | undefined;
@@ -121,18 +113,7 @@ async function main(): Promise<void> {
     steps.push(current);
   };
   try {
-    app = await startApp({
-      env: {
-        PORT: "0",
-        DATA_DIR: join(work, "data"),
-        EMBEDDED_COSMOS_PORT: "0",
-        DEMO_MODE: "1",
-        LOG_LEVEL: "silent",
-      },
-      clock,
-      skipSamplePlan: true,
-    });
-    await loadDemoIfEmpty(app.store, clock, silentLogger);
+    app = await startDemoApp(work, START);
     const proxy = await startRecorder(`http://127.0.0.1:${app.port}`, (e) =>
       current.exchanges.push(e),
     );

@@ -9,11 +9,9 @@ import {
   type LaunchedChromium,
   launchChromium,
 } from "../../scripts/chromium.ts";
-import { type RunningApp, startApp } from "../../src/app.ts";
-import type { Clock } from "../../src/clock.ts";
+import { startDemoApp } from "../../scripts/demo-app.ts";
+import type { RunningApp } from "../../src/app.ts";
 import { type RunningPlayground, startAgentsPlayground } from "../../src/demo/agents-playground.ts";
-import { loadDemoIfEmpty } from "../../src/demo/load-demo.ts";
-import { silentLogger } from "../../src/logger.ts";
 
 /**
  * The whole loop in the Microsoft 365 Agents Playground, a real Teams-like client with its own mock
@@ -22,12 +20,6 @@ import { silentLogger } from "../../src/logger.ts";
  */
 
 const ARTIFACTS = new URL("../artifacts/", import.meta.url).pathname;
-
-/** Time runs from 10:00 on Monday 23 November 2026 (2026-Q3, before its reminders start), so every run sees the same plan. */
-function clockFrom(start: string): Clock {
-  const offset = Date.parse(start) - Date.now();
-  return { now: () => new Date(Date.now() + offset) };
-}
 
 let work: string;
 let app: RunningApp;
@@ -106,19 +98,9 @@ describe.skipIf(!HAVE_CHROMIUM)(TITLE, () => {
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
     work = await mkdtemp(join(tmpdir(), "plan-tracker-playground-"));
-    const clock = clockFrom("2026-11-23T10:00:00Z");
-    app = await startApp({
-      env: {
-        PORT: "0",
-        DATA_DIR: join(work, "data"),
-        EMBEDDED_COSMOS_PORT: "0",
-        DEMO_MODE: "1",
-        LOG_LEVEL: "silent",
-      },
-      clock,
-      skipSamplePlan: true,
-    });
-    await loadDemoIfEmpty(app.store, clock, silentLogger);
+    // Time runs from 10:00 on Monday 23 November 2026 (2026-Q3, before its reminders start), so
+    // every run sees the same plan.
+    app = await startDemoApp(work, "2026-11-23T10:00:00Z");
     playground = await startAgentsPlayground({
       appEndpoint: `http://localhost:${app.port}/api/messages`,
       logFile: join(work, "agents-playground.log"),
