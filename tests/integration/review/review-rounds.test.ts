@@ -14,6 +14,7 @@ import { createReviewFeature } from "../../../src/review/review-feature.ts";
 import { createDailyRunner, type DailyRunner } from "../../../src/scheduler/daily-runner.ts";
 import type { OutboxItem } from "../../../src/store/outbox-repo.ts";
 import type { Store } from "../../../src/store/store.ts";
+import { anUpdate } from "../../support/builders.ts";
 import { buttonPresser } from "../../support/press-button.ts";
 import { cardText } from "../../support/stand-in-connector.ts";
 import { findObjects } from "../../support/validate-card.ts";
@@ -25,23 +26,15 @@ const PREVIOUS_QUARTER_PROGRESS =
 
 /** CSC-04's 2026-Q2 update, approved by DMT: the 2026-Q3 form shows it. */
 function approvedLastQuarter(ref: string, author: Person): Update {
-  return {
-    id: `2026-Q2:${ref}`,
+  return anUpdate({
     quarter: "2026-Q2",
     ref,
     progress: PREVIOUS_QUARTER_PROGRESS,
     proposedRag: "Amber",
-    ragJustification: "",
-    revisedDate: null,
-    revisedDateReason: "",
-    evidenceUrl: "",
-    proposeCompletion: false,
     author: author.id,
     authorName: author.name,
     state: "approved",
     submittedAt: "2026-09-20T10:00:00.000Z",
-    revision: 1,
-    previousRag: "Amber",
     decision: {
       outcome: "approved",
       by: dmtPerson.id,
@@ -49,7 +42,7 @@ function approvedLastQuarter(ref: string, author: Person): Update {
       at: "2026-09-28T14:00:00.000Z",
       comment: "",
     },
-  };
+  });
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Plan } from "../../../src/domain/plan.ts";
 import type { Rag } from "../../../src/domain/rag.ts";
 import type { Decision, Update } from "../../../src/domain/update.ts";
 import type { ReportInputs } from "../../../src/report/report-model.ts";
-import { aRatedAction } from "../../support/builders.ts";
+import { anUpdate, aRatedAction } from "../../support/builders.ts";
 
 export const PLAN: Plan = {
   id: "default",
@@ -40,23 +40,16 @@ export function update(
   state: Update["state"],
   over: Partial<Update> & Record<string, unknown> = {},
 ): Update {
-  return {
-    id: `${quarter}:${ref}`,
+  return anUpdate({
     quarter,
     ref,
     progress: `Progress on ${ref} in ${quarter}`,
     proposedRag: "Amber",
-    ragJustification: "",
-    revisedDate: null,
-    revisedDateReason: "",
-    evidenceUrl: "",
-    proposeCompletion: false,
     author: "ola@council.gov.uk",
     authorName: "Ola Ade",
     state,
     submittedAt: "2026-12-01T09:00:00.000Z",
     revision: 0,
-    previousRag: "Amber",
     decision:
       state === "approved"
         ? approvedBy("2026-12-10T10:00:00.000Z")
@@ -64,7 +57,7 @@ export function update(
           ? { ...approvedBy("2026-12-10T10:00:00.000Z"), outcome: "returned", comment: "More" }
           : null,
     ...over,
-  } as Update;
+  });
 }
 
 export function inputs(actions: Action[], updates: Update[], plan: Plan = PLAN): ReportInputs {
