@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "../../../src/app.ts";
 import { quarterOf, todayIn } from "../../../src/domain/calendar.ts";
 import type { Update } from "../../../src/domain/update.ts";
+import { anUpdate } from "../../support/builders.ts";
 import { tempDataDir } from "../../support/run-cli.ts";
 import { seedReportStore } from "./report-fixture.ts";
 
@@ -30,25 +31,16 @@ describe("the RAG mix per quarter, from DMT's decisions", () => {
     base = `http://127.0.0.1:${app.port}`;
     // This quarter's approval of CSC-06 as Green, written as an approval writes it: the update and
     // the action's official RAG.
-    const sent: Update = {
-      id: `${thisQuarter}:CSC-06`,
+    const sent = anUpdate({
       quarter: thisQuarter,
       ref: "CSC-06",
       progress: "Caseloads back within limits.",
-      proposedRag: "Green",
-      ragJustification: "",
-      revisedDate: null,
-      revisedDateReason: "",
-      evidenceUrl: "",
-      proposeCompletion: false,
       author: DANA.id,
       authorName: DANA.name,
-      state: "submitted",
       submittedAt: new Date().toISOString(),
       revision: 0,
       previousRag: "Red",
-      decision: null,
-    };
+    });
     const created = await app.store.updates.create(sent, DANA);
     const approved: Update = {
       ...sent,
