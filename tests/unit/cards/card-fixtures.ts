@@ -1,3 +1,4 @@
+import { type SubmitUpdateData, UpdateFormInputsSchema } from "../../../src/cards/verbs.ts";
 import type { Action } from "../../../src/domain/action.ts";
 import type { Update } from "../../../src/domain/update.ts";
 import { anAction, anUpdate } from "../../support/builders.ts";
@@ -68,3 +69,12 @@ export function buttons(card: unknown) {
 export function textBlocksWith(card: unknown, needle: string) {
   return findObjects(card, (o) => o.type === "TextBlock" && String(o.text).includes(needle));
 }
+
+/** The update form's Submit for CSC-07 in 2026-Q3, read as the form's inputs are: Amber, "Audit done." and `fields`. */
+export const submission = (fields: Record<string, unknown>): SubmitUpdateData => ({
+  ref: "CSC-07",
+  quarter: "2026-Q3",
+  planId: "default",
+  revision: 0,
+  ...UpdateFormInputsSchema.parse({ progress: "Audit done.", proposedRag: "Amber", ...fields }),
+});

@@ -3,10 +3,9 @@ import { buildActionDetailCard } from "../../../src/cards/action-detail-card.ts"
 import { buildSignOffCard } from "../../../src/cards/sign-off-card.ts";
 import { buildUpdateFormCard, type UpdateFormInput } from "../../../src/cards/update-form-card.ts";
 import { PAPER_ANSWERS_ID } from "../../../src/cards/update-form-fields.ts";
-import { type SubmitUpdateData, UpdateFormInputsSchema } from "../../../src/cards/verbs.ts";
 import { checkSubmission } from "../../../src/review/update-validation.ts";
 import { cardProblems, findObjects, readableCardText } from "../../support/validate-card.ts";
-import { APPROVED, makeAction, makeUpdate } from "./card-fixtures.ts";
+import { APPROVED, makeAction, makeUpdate, submission } from "./card-fixtures.ts";
 
 // The update form's two optional questions for the board paper, and where their answers show.
 
@@ -108,13 +107,6 @@ describe("an action's card in chat", () => {
 });
 
 describe("checking the answers", () => {
-  const submission = (fields: Record<string, unknown>): SubmitUpdateData => ({
-    ref: "CSC-07",
-    quarter: "2026-Q3",
-    planId: "default",
-    revision: 0,
-    ...UpdateFormInputsSchema.parse({ progress: "Audit done.", proposedRag: "Amber", ...fields }),
-  });
   const onTime = makeAction({
     completionDate: { text: "March 2027", due: "2027-03-31", tbc: false, milestones: [] },
   });

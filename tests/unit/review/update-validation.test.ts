@@ -1,21 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type SubmitUpdateData, UpdateFormInputsSchema } from "../../../src/cards/verbs.ts";
 import { checkSubmission } from "../../../src/review/update-validation.ts";
-import { makeAction } from "../cards/card-fixtures.ts";
+import { makeAction, submission } from "../cards/card-fixtures.ts";
 
 const TODAY = "2026-12-10";
 // Due 30 September 2026: past, so the plan's key says Red.
 const overdue = makeAction();
 const onTime = makeAction({
   completionDate: { text: "March 2027", due: "2027-03-31", tbc: false, milestones: [] },
-});
-
-const submission = (fields: Record<string, unknown>): SubmitUpdateData => ({
-  ref: "CSC-07",
-  quarter: "2026-Q3",
-  planId: "default",
-  revision: 0,
-  ...UpdateFormInputsSchema.parse({ progress: "Audit done.", proposedRag: "Amber", ...fields }),
 });
 
 describe("checking a submitted update", () => {
