@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SeededPerson } from "../../bench/large-plan.ts";
-import { StandInConnector } from "../support/stand-in-connector.ts";
-import type { TestApp } from "../support/start-test-app.ts";
 import { recordOf } from "./support/fault-record.ts";
-import { type RoundPlan, startRoundApp } from "./support/round-world.ts";
+import { roundWorldForTests } from "./support/round-world.ts";
 
 /**
  * A review of 200 update forms (20 leads, ten actions each) to a Teams that takes only 7 messages a
@@ -15,20 +13,10 @@ const SIZE = { actions: 200, leads: 20 };
 const TEAMS_PER_SECOND = 7;
 
 describe("a 200-form review through a Teams that allows 7 messages a second", () => {
-  let connector: StandInConnector;
-  let t: TestApp;
-  let plan: RoundPlan;
-
-  beforeAll(async () => {
-    connector = await StandInConnector.start();
-    ({ t, plan } = await startRoundApp(connector, SIZE, { SEND_RATE_PER_SECOND: "50" }));
-  });
-  afterAll(async () => {
-    await t?.close();
-    await connector?.close();
-  });
+  const world = roundWorldForTests(SIZE, { SEND_RATE_PER_SECOND: "50" });
 
   it("delivers every form exactly once and gives none up", async ({ task }) => {
+    const { connector, t, plan } = world;
     connector.limitApp({ perSecond: TEAMS_PER_SECOND, retryAfterSeconds: 1 });
     connector.randomFaults({ seed: 20261216, faults: [{ status: 503, rate: 0.03 }] });
 

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SeededPerson } from "../../bench/large-plan.ts";
 import { busiestWindow } from "../integration/outbox/rate-windows.ts";
-import { StandInConnector } from "../support/stand-in-connector.ts";
-import type { TestApp } from "../support/start-test-app.ts";
 import { recordOf } from "./support/fault-record.ts";
-import { type RoundPlan, startRoundApp } from "./support/round-world.ts";
+import { roundWorldForTests } from "./support/round-world.ts";
 
 /**
  * A review's opening round of 2,000 update forms (200 leads, ten actions each) while Teams
@@ -15,20 +13,10 @@ const SIZE = { actions: 2_000, leads: 200 };
 const RATE = 100;
 
 describe("a round through a 429 storm and bursts of 503", () => {
-  let connector: StandInConnector;
-  let t: TestApp;
-  let plan: RoundPlan;
-
-  beforeAll(async () => {
-    connector = await StandInConnector.start();
-    ({ t, plan } = await startRoundApp(connector, SIZE, { SEND_RATE_PER_SECOND: String(RATE) }));
-  });
-  afterAll(async () => {
-    await t?.close();
-    await connector?.close();
-  });
+  const world = roundWorldForTests(SIZE, { SEND_RATE_PER_SECOND: String(RATE) });
 
   it("delivers every form exactly once, waiting out each Retry-After", async ({ task }) => {
+    const { connector, t, plan } = world;
     connector.randomFaults({
       seed: 20261201,
       faults: [

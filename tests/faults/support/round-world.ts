@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from "vitest";
 import {
   largePlanAction,
   leadEmail,
@@ -6,7 +7,7 @@ import {
   seedLargePlan,
 } from "../../../bench/large-plan.ts";
 import { ManualClock } from "../../../src/clock.ts";
-import type { Delivered, StandInConnector } from "../../support/stand-in-connector.ts";
+import { type Delivered, StandInConnector } from "../../support/stand-in-connector.ts";
 import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
 import { type DeliveryTally, firstRef, tallyDeliveries } from "./deliveries.ts";
 
@@ -70,4 +71,32 @@ export async function startRoundApp(
   const t = await startTestApp({ connector, clock, skipSamplePlan: true, env });
   const people = await seedLargePlan(t.store, connector, size);
   return { t, plan: roundPlan(connector, size, people), clock };
+}
+
+/** A stand-in Teams and a round's app, as the tests of one describe share them. */
+export interface RoundWorld {
+  connector: StandInConnector;
+  t: TestApp;
+  plan: RoundPlan;
+}
+
+/**
+ * A stand-in Teams and a round's app for the tests of the describe this is called in: started
+ * before them and closed after. Its fields are set once the tests start, so read them inside one.
+ */
+export function roundWorldForTests(
+  size: PlanSize & { dmt?: number },
+  env: Record<string, string> = {},
+): RoundWorld {
+  const world = {} as RoundWorld;
+  beforeAll(async () => {
+    world.connector = await StandInConnector.start();
+    const { t, plan } = await startRoundApp(world.connector, size, env);
+    Object.assign(world, { t, plan });
+  });
+  afterAll(async () => {
+    await world.t?.close();
+    await world.connector?.close();
+  });
+  return world;
 }

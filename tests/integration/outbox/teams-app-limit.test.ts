@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SeededPerson } from "../../../bench/large-plan.ts";
-import { type RoundPlan, startRoundApp } from "../../faults/support/round-world.ts";
-import { StandInConnector } from "../../support/stand-in-connector.ts";
-import type { TestApp } from "../../support/start-test-app.ts";
+import { roundWorldForTests } from "../../faults/support/round-world.ts";
 
 /**
  * The short version of tests/faults/teams-app-limit.test.ts: a review of 40 update forms (8 leads,
@@ -13,22 +11,12 @@ import type { TestApp } from "../../support/start-test-app.ts";
 const SIZE = { actions: 40, leads: 8 };
 
 describe("a review through a Teams that takes fewer messages than the sender's cap", () => {
-  let connector: StandInConnector;
-  let t: TestApp;
-  let plan: RoundPlan;
-
-  beforeAll(async () => {
-    connector = await StandInConnector.start();
-    ({ t, plan } = await startRoundApp(connector, SIZE, { SEND_RATE_PER_SECOND: "50" }));
-  });
-  afterAll(async () => {
-    await t?.close();
-    await connector?.close();
-  });
+  const world = roundWorldForTests(SIZE, { SEND_RATE_PER_SECOND: "50" });
 
   it("slows to Teams' pace and delivers every form exactly once, none given up", {
     timeout: 60_000,
   }, async () => {
+    const { connector, t, plan } = world;
     connector.limitApp({ perSecond: 5, retryAfterSeconds: 1 });
     connector.inject({ status: 503, times: 3, kinds: ["send"] });
 
