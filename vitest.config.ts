@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { LONG_RUNS } from "./tests/long-runs.ts";
 
 /**
  * Unit tests share one module graph per worker (they are pure: no servers, no module state kept
@@ -21,8 +22,9 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/**/*.test.ts"],
-          // The long fault runs are `npm run test:faults`; the quick ones (under a minute) run here too.
-          exclude: ["tests/unit/**", "tests/faults/*.test.ts", "node_modules/**"],
+          // The long fault runs and the long integration files (tests/long-runs.ts) are
+          // `npm run test:faults`; the quick fault cases run here too.
+          exclude: ["tests/unit/**", "tests/faults/*.test.ts", "node_modules/**", ...LONG_RUNS],
         },
       },
     ],

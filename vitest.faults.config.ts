@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { LONG_RUNS } from "./tests/long-runs.ts";
 
 /**
  * `npm run test:faults`: the long fault runs (throttling, a store outage, kill -9, several
@@ -7,7 +8,7 @@ import { defineConfig } from "vitest/config";
  */
 export default defineConfig({
   test: {
-    include: ["tests/faults/**/*.test.ts"],
+    include: ["tests/faults/**/*.test.ts", ...LONG_RUNS],
     testTimeout: 600_000,
     hookTimeout: 300_000,
     fileParallelism: false,

@@ -9,7 +9,7 @@ import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
  * `npm run test:faults` (30 in `npm test`): each time exactly one decision is recorded, the other
  * press is told who decided, and the lead is told once.
  */
-const UPDATES = process.env.FAULTS_FULL ? 100 : 30;
+const UPDATES = process.env.FAULTS_FULL ? 100 : 15;
 const SIZE = { actions: UPDATES, leads: 20, dmt: 2 };
 const QUARTER = "2026-Q3";
 
