@@ -1,12 +1,9 @@
 import type { Clock } from "../../../src/clock.ts";
-import { loadConfig } from "../../../src/config.ts";
-import type { FeatureDeps } from "../../../src/feature-deps.ts";
-import { silentLogger } from "../../../src/logger.ts";
-import { queueOnlyMessenger } from "../../../src/outbox/outbox-messenger.ts";
 import { createReviewFeature } from "../../../src/review/review-feature.ts";
 import { type RunningScheduler, startScheduler } from "../../../src/scheduler/scheduler.ts";
 import { createSignOffFeature } from "../../../src/signoff/signoff-feature.ts";
 import type { Store } from "../../../src/store/store.ts";
+import { queueingDeps } from "./review-store.ts";
 
 /**
  * Another server instance's scheduler on the same store, wired as the app wires its own (same
@@ -14,13 +11,7 @@ import type { Store } from "../../../src/store/store.ts";
  * sender would. Tests call `runDue` with the moved clock instead of waiting for 09:00.
  */
 export function startAnotherInstance(store: Store, clock: Clock): Promise<RunningScheduler> {
-  const deps: FeatureDeps = {
-    config: loadConfig({ LOG_LEVEL: "silent" }),
-    store,
-    messenger: queueOnlyMessenger(store, clock),
-    clock,
-    logger: silentLogger,
-  };
+  const deps = queueingDeps(store, clock);
   const signOff = createSignOffFeature(deps);
   const review = createReviewFeature(deps, signOff.hooks);
   return startScheduler({ ...deps, jobs: [review.daily, signOff.daily] });

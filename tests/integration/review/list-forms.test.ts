@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../src/clock.ts";
-import { loadConfig } from "../../../src/config.ts";
 import type { Person } from "../../../src/domain/person.ts";
 import { SAMPLE_PLAN } from "../../../src/domain/plan.ts";
-import type { FeatureDeps } from "../../../src/feature-deps.ts";
 import { importPlanFile } from "../../../src/import/import-plan.ts";
 import { SAMPLE_PLAN_PATH } from "../../../src/import/load-sample.ts";
-import { silentLogger } from "../../../src/logger.ts";
 import type { Card, Feature } from "../../../src/messaging.ts";
-import { queueOnlyMessenger } from "../../../src/outbox/outbox-messenger.ts";
 import { createReviewFeature } from "../../../src/review/review-feature.ts";
 import { createSignOffFeature } from "../../../src/signoff/signoff-feature.ts";
 import type { OutboxItem } from "../../../src/store/outbox-repo.ts";
@@ -17,7 +13,7 @@ import { buttonPresser } from "../../support/press-button.ts";
 import { cardText } from "../../support/stand-in-connector.ts";
 import { findObjects } from "../../support/validate-card.ts";
 import { dmtPerson, LEADS, leadPerson } from "./quarter-fixture.ts";
-import { addPeople, londonMorning, openTempStore, SETUP } from "./review-store.ts";
+import { addPeople, londonMorning, openTempStore, queueingDeps, SETUP } from "./review-store.ts";
 
 /**
  * A reminder list's "Update CSC-04" button: the form arrives as a message of its own, the list
@@ -35,13 +31,7 @@ describe("the Update button on a lead's list", () => {
     ({ store, close } = await openTempStore(clock));
     await importPlanFile(store, SAMPLE_PLAN, SAMPLE_PLAN_PATH, { dryRun: false, actor: SETUP });
     await addPeople(store, [ira, tom, dmtPerson]);
-    const deps: FeatureDeps = {
-      config: loadConfig({ LOG_LEVEL: "silent" }),
-      store,
-      messenger: queueOnlyMessenger(store, clock),
-      clock,
-      logger: silentLogger,
-    };
+    const deps = queueingDeps(store, clock);
     const signOff = createSignOffFeature(deps);
     features.push(signOff.feature, createReviewFeature(deps, signOff.hooks).feature);
   });

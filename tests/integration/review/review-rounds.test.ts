@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../src/clock.ts";
-import { loadConfig } from "../../../src/config.ts";
 import type { Person } from "../../../src/domain/person.ts";
 import { DEFAULT_PLAN_ID, SAMPLE_PLAN } from "../../../src/domain/plan.ts";
 import type { Update } from "../../../src/domain/update.ts";
-import type { FeatureDeps } from "../../../src/feature-deps.ts";
 import { importPlanFile } from "../../../src/import/import-plan.ts";
 import { SAMPLE_PLAN_PATH } from "../../../src/import/load-sample.ts";
 import { silentLogger } from "../../../src/logger.ts";
 import type { Feature } from "../../../src/messaging.ts";
-import { queueOnlyMessenger } from "../../../src/outbox/outbox-messenger.ts";
 import { createReviewFeature } from "../../../src/review/review-feature.ts";
 import { createDailyRunner, type DailyRunner } from "../../../src/scheduler/daily-runner.ts";
 import type { OutboxItem } from "../../../src/store/outbox-repo.ts";
@@ -19,7 +16,7 @@ import { buttonPresser } from "../../support/press-button.ts";
 import { cardText } from "../../support/stand-in-connector.ts";
 import { findObjects } from "../../support/validate-card.ts";
 import { dmtPerson, everyDay, LEADS, leadPerson, ROUND_DAYS, refsIn } from "./quarter-fixture.ts";
-import { addPeople, londonMorning, openTempStore, SETUP } from "./review-store.ts";
+import { addPeople, londonMorning, openTempStore, queueingDeps, SETUP } from "./review-store.ts";
 
 const PREVIOUS_QUARTER_PROGRESS =
   "Supervision audit completed; findings shared with team managers.";
@@ -71,13 +68,7 @@ describe("a quarter's reminder rounds", () => {
     }
     await addPeople(store, [hana, ira, tom, dmtPerson]);
     await store.updates.create(approvedLastQuarter("CSC-04", ira), SETUP);
-    const deps: FeatureDeps = {
-      config: loadConfig({ LOG_LEVEL: "silent" }),
-      store,
-      messenger: queueOnlyMessenger(store, clock),
-      clock,
-      logger: silentLogger,
-    };
+    const deps = queueingDeps(store, clock);
     const review = createReviewFeature(deps, {
       onSubmitted: async (update) => void submitted.push(update),
     });

@@ -1,21 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../src/clock.ts";
-import { loadConfig } from "../../../src/config.ts";
 import type { Person } from "../../../src/domain/person.ts";
 import { SAMPLE_PLAN } from "../../../src/domain/plan.ts";
-import type { FeatureDeps } from "../../../src/feature-deps.ts";
 import { importPlanFile } from "../../../src/import/import-plan.ts";
 import { SAMPLE_PLAN_PATH } from "../../../src/import/load-sample.ts";
-import { silentLogger } from "../../../src/logger.ts";
 import type { Card, Feature, MessageTurn } from "../../../src/messaging.ts";
-import { queueOnlyMessenger } from "../../../src/outbox/outbox-messenger.ts";
 import { createReviewFeature } from "../../../src/review/review-feature.ts";
 import type { Store } from "../../../src/store/store.ts";
 import { buttonPresser } from "../../support/press-button.ts";
 import { cardText } from "../../support/stand-in-connector.ts";
 import { findObjects } from "../../support/validate-card.ts";
 import { dmtPerson, LEADS, leadPerson } from "./quarter-fixture.ts";
-import { addPeople, londonMorning, openTempStore, SETUP } from "./review-store.ts";
+import { addPeople, londonMorning, openTempStore, queueingDeps, SETUP } from "./review-store.ts";
 
 /** Editing, refreshing and resubmitting an update; `my actions`; the store going away mid-submit. */
 describe("a lead's update, after the first submit", () => {
@@ -29,13 +25,7 @@ describe("a lead's update, after the first submit", () => {
     ({ store, close } = await openTempStore(clock));
     await importPlanFile(store, SAMPLE_PLAN, SAMPLE_PLAN_PATH, { dryRun: false, actor: SETUP });
     await addPeople(store, [hana, dmtPerson]);
-    const deps: FeatureDeps = {
-      config: loadConfig({ LOG_LEVEL: "silent" }),
-      store,
-      messenger: queueOnlyMessenger(store, clock),
-      clock,
-      logger: silentLogger,
-    };
+    const deps = queueingDeps(store, clock);
     feature = createReviewFeature(deps, { onSubmitted: async () => {} }).feature;
   });
   afterAll(() => close?.());
