@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { silentLogger } from "../../src/logger.ts";
 import { queueOnlyMessenger } from "../../src/outbox/outbox-messenger.ts";
-import { connectStore, type Store } from "../../src/store/store.ts";
+import type { Store } from "../../src/store/store.ts";
 import { StandInConnector, type TeamsUser } from "../support/stand-in-connector.ts";
 import { activityFactory, waitUntil } from "../support/start-test-app.ts";
 import { type AppProcess, startAppProcess } from "./support/app-process.ts";
@@ -46,12 +45,7 @@ describe("three instances on one store share one send budget", () => {
     // other two then join at the same moment.
     apps = [await start()];
     apps.push(...(await Promise.all([start(), start()])));
-    store = await connectStore({
-      target: { endpoint: shared.cosmos.endpoint, key: shared.cosmos.key, selfSigned: true },
-      databaseId: "plan-tracker",
-      clock,
-      logger: silentLogger,
-    });
+    store = await shared.connect(clock);
     people = Array.from({ length: PEOPLE }, (_, i) =>
       connector.addUser({ email: `p${i}@council.gov.uk`, name: `P ${i}` }),
     );

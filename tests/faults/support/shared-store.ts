@@ -1,7 +1,10 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Clock } from "../../../src/clock.ts";
+import { silentLogger } from "../../../src/logger.ts";
 import { type EmbeddedCosmos, startEmbeddedCosmos } from "../../../src/store/embedded/index.ts";
+import { connectStore, type Store } from "../../../src/store/store.ts";
 import { StoreRequests } from "./store-requests.ts";
 
 /**
@@ -15,6 +18,8 @@ export interface SharedStore {
   dataDir: string;
   /** What an app needs in its environment to use this store. */
   env: Record<string, string>;
+  /** A store client of its own on this account, for a test to read and write beside the apps. */
+  connect(clock: Clock): Promise<Store>;
   close(): Promise<void>;
 }
 
@@ -27,6 +32,13 @@ export async function startSharedStore(o: { dataDir?: string } = {}): Promise<Sh
     requests,
     dataDir,
     env: { COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: cosmos.key },
+    connect: (clock) =>
+      connectStore({
+        target: { endpoint: cosmos.endpoint, key: cosmos.key, selfSigned: true },
+        databaseId: "plan-tracker",
+        clock,
+        logger: silentLogger,
+      }),
     async close() {
       await cosmos.stop();
       if (!o.dataDir) await rm(dataDir, { recursive: true, force: true });

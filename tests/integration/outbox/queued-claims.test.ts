@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TeamsDirectory } from "../../../src/bot/teams-directory.ts";
-import { silentLogger } from "../../../src/logger.ts";
 import { queueOnlyMessenger } from "../../../src/outbox/outbox-messenger.ts";
 import { outboxId } from "../../../src/store/outbox-repo.ts";
-import { connectStore, type Store } from "../../../src/store/store.ts";
+import type { Store } from "../../../src/store/store.ts";
 import { type SharedStore, startSharedStore } from "../../faults/support/shared-store.ts";
 import { requestsBetween } from "../../faults/support/store-requests.ts";
 import {
@@ -38,12 +37,7 @@ describe("messages queued already claimed by the instance that queued them", () 
   beforeAll(async () => {
     connector = await StandInConnector.start();
     shared = await startSharedStore();
-    store = await connectStore({
-      target: { endpoint: shared.cosmos.endpoint, key: shared.cosmos.key, selfSigned: true },
-      databaseId: "plan-tracker",
-      clock,
-      logger: silentLogger,
-    });
+    store = await shared.connect(clock);
     people = Array.from({ length: PEOPLE }, (_, i) =>
       connector.addUser({ email: `person${i}@council.gov.uk`, name: `Person ${i}` }),
     );
