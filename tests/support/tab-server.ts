@@ -7,7 +7,7 @@ import { type RunningHttpServer, startHttpServer } from "../../src/server.ts";
 import type { Store } from "../../src/store/store.ts";
 
 /** The tab's API never sends chat messages; any attempt would be a bug. */
-export const noMessages: Messenger = {
+const noMessages: Messenger = {
   send: () => Promise.reject(new Error("the tab API must not send messages")),
   sendMany: () => Promise.reject(new Error("the tab API must not send messages")),
   update: () => Promise.reject(new Error("the tab API must not send messages")),

@@ -74,7 +74,7 @@ export async function startRoundApp(
 }
 
 /** A stand-in Teams and a round's app, as the tests of one describe share them. */
-export interface RoundWorld {
+interface RoundWorld {
   connector: StandInConnector;
   t: TestApp;
   plan: RoundPlan;
