@@ -7,6 +7,7 @@ import { MONTH_NUMBERS } from "./date-words.ts";
 import { FILLERS } from "./filler-phrases.ts";
 import { quarterContaining } from "./fiscal-calendar.ts";
 import { buildNameIndexes } from "./name-phrases.ts";
+import { priorityLabels } from "./priority-labels.ts";
 import { PRIORITY_WORDS } from "./priority-numbers.ts";
 import type { ParsedQuestion } from "./query.ts";
 import { type ReadContext, readSpans } from "./read-terms.ts";
@@ -103,6 +104,7 @@ function prepare(vocab: PlanVocabulary): Prepared {
     names,
     refs,
     priorityNumbers: vocab.priorities.map((priority) => priority.number),
+    priorityLabels: priorityLabels(vocab.priorities),
     planWords,
     dictionary,
   };

@@ -4,6 +4,7 @@ import { dateAt } from "./date-phrases.ts";
 import { FILLER_PHRASES } from "./filler-phrases.ts";
 import { acceptsName, type NameIndexes } from "./name-phrases.ts";
 import type { PhraseIndex } from "./phrase-index.ts";
+import { type PriorityLabels, priorityLabelAt } from "./priority-labels.ts";
 import { priorityNumbersAt } from "./priority-numbers.ts";
 import { type RefIndex, refAt } from "./ref-phrases.ts";
 import type { Span, Term } from "./terms.ts";
@@ -15,6 +16,7 @@ export type ReadContext = {
   relativeDates: PhraseIndex;
   refs: RefIndex;
   priorityNumbers: number[];
+  priorityLabels: PriorityLabels;
   planWords: Set<string>;
 };
 
@@ -28,6 +30,7 @@ type Match = { term: Term; length: number } | null;
 export function readSpans(tokens: Token[], context: ReadContext): Span[] {
   const readers: ((start: number) => Match)[] = [
     (start) => refAt(tokens, start, context.refs),
+    (start) => priorityLabelAt(tokens, start, context.priorityLabels),
     (start) => priorityNumbersAt(tokens, start, context.priorityNumbers),
     (start) => dateAt(tokens, start, context.today),
     (start) => CORE_PHRASES.longestAt(tokens, start),

@@ -17,13 +17,13 @@ const PLAN_FILE = fileURLToPath(
   new URL("../../fixtures/held-out-2/kestlewood-plan.csv", import.meta.url),
 );
 
-/** Questions answered as expected, per category, at commit 78ac162 (7 December 2026). */
+/** Questions answered as expected, per category: 78ac162's figures, raised as the parser answers more. */
 const FLOOR: Record<string, number> = {
   rag: 9,
   overdue: 5,
   "priority acronym": 8,
   "priority phrase": 12,
-  "recommendation label": 1,
+  "recommendation label": 8,
   section: 10,
   area: 12,
   lead: 18,
@@ -37,7 +37,7 @@ const FLOOR: Record<string, number> = {
   "free text": 7,
   history: 10,
 };
-const OVERALL_FLOOR = 148;
+const OVERALL_FLOOR = 155;
 
 type Asker = (text: string) => ProductAnswer;
 
