@@ -291,6 +291,7 @@ export function generateQuestions(corpus: CorpusPlan, seed = 1): CorpusQuestion[
       add("free text", { text, intent: { text: "tribunal", ...rags } });
     }
   }
+  for (const phrase of labelQuestions(corpus, random)) add("priority label", phrase, false);
   const plan = planPhrase(corpus.plan.name);
   for (const said of [plan, corpus.plan.name].filter((s): s is string => s !== null)) {
     const rag = random.pick(RAGS);
@@ -298,4 +299,45 @@ export function generateQuestions(corpus: CorpusPlan, seed = 1): CorpusQuestion[
     add("plan name", { text: `overdue in ${said}`, intent: { date: { kind: "overdue" } } });
   }
   return questions;
+}
+
+/**
+ * A priority named by the label its name starts with ("R3: …", "P2 - …", "Priority 1. …"): asked
+ * as "R3", "r3", by the word the letters stand for, two at once, and a label the plan lacks.
+ */
+function labelQuestions(corpus: CorpusPlan, random: Random): Phrase[] {
+  const labelled = corpus.plan.priorities.flatMap(({ number, name }) => {
+    const match = /^(R|P|Priority|Recommendation)\s?(\d+)\s?[:.-]/.exec(name);
+    return match ? [{ number, letters: match[1] as string, label: Number(match[2]) }] : [];
+  });
+  const phrases: Phrase[] = [];
+  const spoken: Record<string, string> = { R: "recommendation", P: "priority" };
+  for (const { number, letters, label } of labelled) {
+    const short = letters.length === 1 ? letters : (letters[0] as string);
+    const rag = random.pick(RAGS);
+    phrases.push(
+      {
+        text: `whats ${rag.toLowerCase()} under ${short}${label}`,
+        intent: { priorities: [number], rags: [rag] },
+      },
+      { text: `${short.toLowerCase()}${label}`, intent: { priorities: [number] } },
+      {
+        text: `${spoken[short] ?? letters.toLowerCase()} ${label}`,
+        intent: { priorities: [number] },
+      },
+      {
+        text: `anything overdue in ${short}${label}`,
+        intent: { priorities: [number], date: { kind: "overdue" } },
+      },
+    );
+  }
+  const [first, second] = labelled;
+  if (first && second && first.letters === second.letters) {
+    const short = first.letters[0] as string;
+    phrases.push({
+      text: `pls list the red ones for ${short}${first.label} and ${short}${second.label}`,
+      intent: { priorities: [first.number, second.number], rags: ["Red"] },
+    });
+  }
+  return phrases;
 }

@@ -35,6 +35,8 @@ export type Intent = {
   kind?: "priority" | "section";
   /** Free text: a word no name holds, found in an action's text or the plan's progress note. */
   text?: string;
+  /** "R3", "recommendation 3": the priorities whose names start with the label asked for. */
+  priorities?: number[];
   /** "tell me about CSC-07". */
   ref?: string;
 };

@@ -62,6 +62,13 @@ async function readPlanFile(path: string, plan: Plan): Promise<{ plan: Plan; act
   };
 }
 
+/** Each labelled copy is a plan of its own council, so a question naming a plan names one. */
+const LABELS: [string, string, (n: number, name: string) => string][] = [
+  ["r-labels", "Ravensholt Ofsted Recommendations Plan", (n, name) => `R${n}: ${name}`],
+  ["p-labels", "Pellingford Improvement Plan", (n, name) => `P${n} - ${name}`],
+  ["priority-labels", "Quarrydene Practice Plan", (n, name) => `Priority ${n}. ${name}`],
+];
+
 export async function loadCorpusPlans(): Promise<CorpusPlan[]> {
   const plans: CorpusPlan[] = [];
   for (const [index, file] of FILES.entries()) {
@@ -69,5 +76,15 @@ export async function loadCorpusPlans(): Promise<CorpusPlan[]> {
     plans.push({ key: file.key, plan, ...withHistory(actions, 100 + index) });
   }
   plans.push({ key: "generated-60", plan: GENERATED_PLAN, ...withHistory(generatedActions(), 99) });
+  // The same plan with its priorities labelled the ways councils label them ("R1: …", "P2 - …").
+  for (const [key, name, label] of LABELS) {
+    const plan = {
+      id: `generated-${key}`,
+      name,
+      priorities: GENERATED_PLAN.priorities.map((p) => ({ ...p, name: label(p.number, p.name) })),
+    };
+    const actions = generatedActions().map((a) => ({ ...a, planId: plan.id }));
+    plans.push({ key: plan.id, plan, ...withHistory(actions, 98) });
+  }
   return plans;
 }

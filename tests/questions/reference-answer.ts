@@ -41,6 +41,10 @@ export function referenceAnswer(
   const history = new QuarterHistory(corpus.updates);
   const refs = corpus.actions
     .filter((action) => subjectRefs === null || subjectRefs.has(action.ref))
+    .filter(
+      (action) =>
+        !intent.priorities || action.priorities.some((n) => intent.priorities?.includes(n)),
+    )
     .filter((action) => !intent.rags || intent.rags.includes(action.rag as Rag))
     // "not green" keeps the unrated: they are not Green (interface: "not green" works alone).
     .filter((action) => !intent.notRag || action.rag !== intent.notRag)
