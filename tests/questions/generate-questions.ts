@@ -277,6 +277,11 @@ export function generateQuestions(corpus: CorpusPlan, seed = 1): CorpusQuestion[
       add("ref missing", { text, intent: { ref: missing } }, false);
     }
   }
+  // Typed in lower case, and a Ref written the way another council writes them ("XQ-97").
+  for (const ref of [missing?.toLowerCase(), "XQ-97"]) {
+    if (ref && /[a-z]/i.test(ref))
+      add("ref missing", { text: `whats happening with ${ref}`, intent: { ref } }, false);
+  }
   const unheard = missingFirstPart(corpus.actions.map((a) => a.ref));
   if (unheard) {
     for (const text of [unheard, `what about ${unheard}?`]) {

@@ -83,7 +83,9 @@ export async function loadCorpusPlans(): Promise<CorpusPlan[]> {
       name,
       priorities: GENERATED_PLAN.priorities.map((p) => ({ ...p, name: label(p.number, p.name) })),
     };
-    const actions = generatedActions().map((a) => ({ ...a, planId: plan.id }));
+    // The recommendations plan writes its Refs as recommendations do: R2.1, not 2.1.
+    const ref = (r: string) => (key === "r-labels" && /^\d/.test(r) ? `R${r}` : r);
+    const actions = generatedActions().map((a) => ({ ...a, planId: plan.id, ref: ref(a.ref) }));
     plans.push({ key: plan.id, plan, ...withHistory(actions, 98) });
   }
   return plans;

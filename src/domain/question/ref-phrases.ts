@@ -14,13 +14,17 @@ export function refIndex(refs: string[]): {
   numbers: boolean;
   /** How the plan's Refs of more than one piece are written ("#.#" for 1.1, "A-#" for CSC-07). */
   shapes: Set<string>;
+  /** The letters Refs start with ("r" of R2.1), so a Ref typed in lower case keeps its shape. */
+  letters: Set<string>;
 } {
   const byKeys = new Map<string, string[]>();
   const prefixes = new Map<string, string>();
   let longest = 0;
   const shapes = new Set<string>();
+  const letters = new Set<string>();
   for (const ref of refs) {
     const pieces = tokenize(ref);
+    if (pieces.length > 1 && pieces[0]?.kind === "word") letters.add(pieces[0].key);
     if (pieces.length > 1) shapes.add(shapeOf(pieces));
     const keys = phraseKeys(ref);
     const key = keys.join(" ");
@@ -31,7 +35,7 @@ export function refIndex(refs: string[]): {
       prefixes.set(keys[0] as string, ref);
   }
   const numbers = refs.length > 0 && refs.every((ref) => /^[0-9]+$/.test(ref.trim()));
-  return { byKeys, prefixes, longest, numbers, shapes };
+  return { byKeys, prefixes, longest, numbers, shapes, letters };
 }
 
 /**
@@ -63,7 +67,20 @@ function shapedLikeARef(tokens: Token[], start: number, index: RefIndex): number
   let end = start + 1;
   while (tokens[end]?.glue !== undefined) end++;
   if (end - start < 2) return 0;
-  return index.shapes.has(shapeOf(tokens.slice(start, end))) ? end - start : 0;
+  const run = tokens.slice(start, end);
+  const shape = shapeOf(run);
+  if (index.shapes.has(shape)) return end - start;
+  // "r2.7" where the plan writes R2.1: the plan's own letters, typed in lower case.
+  const first = run[0] as Token;
+  if (
+    first.kind === "word" &&
+    index.letters.has(first.key) &&
+    index.shapes.has(shape.replace(/^a/, "A"))
+  )
+    return end - start;
+  // "CSC-07" in a plan of R2.1 Refs: capitals joined to a number by "-" or "." are a Ref by any
+  // council's way of writing one, and a question about one is answered "there is no action".
+  return /^A[-.]?#([-./][#Aa]+)*$/.test(shape) && /[-.]/.test(shape) ? end - start : 0;
 }
 
 /**
@@ -103,9 +120,14 @@ export function refAt(
   if (longest) return longest;
   const shaped = shapedLikeARef(tokens, start, index);
   if (shaped) {
-    const ref = tokens
-      .slice(start, start + shaped)
-      .map((token, k) => `${k > 0 ? token.glue : ""}${token.raw}`)
+    const run = tokens.slice(start, start + shaped);
+    // "r2.7" is named as the plan writes its Refs: "R2.7".
+    const upper = !index.shapes.has(shapeOf(run)) && index.letters.has(run[0]?.key ?? "");
+    const ref = run
+      .map(
+        (token, k) =>
+          `${k > 0 ? token.glue : ""}${k === 0 && upper ? token.raw.toUpperCase() : token.raw}`,
+      )
       .join("");
     return { term: { kind: "missingRef", ref }, length: shaped };
   }
