@@ -296,6 +296,17 @@ export function generateQuestions(corpus: CorpusPlan, seed = 1): CorpusQuestion[
       add("free text", { text, intent: { text: "tribunal", ...rags } });
     }
   }
+  // A RAG word with one letter dropped or two swapped, as fast typing leaves it.
+  for (const [typed, rag] of [
+    ["rde", "Red"],
+    ["erd", "Red"],
+    ["ambr", "Amber"],
+    ["amebr", "Amber"],
+    ["gren", "Green"],
+    ["grene", "Green"],
+  ] as const) {
+    add("rag typo", { text: `what is ${typed}`, intent: { rags: [rag] } }, false);
+  }
   for (const phrase of labelQuestions(corpus, random)) add("priority label", phrase, false);
   const plan = planPhrase(corpus.plan.name);
   for (const said of [plan, corpus.plan.name].filter((s): s is string => s !== null)) {

@@ -50,6 +50,7 @@ export class SpellingDictionary {
   /** The word `typed` should be read as, or null to leave it as typed. */
   correctionFor(typed: string): string | null {
     const limit = allowedEdits(typed);
+    if (limit === 0 && !this.isKnown(typed)) return swappedShortWord(typed);
     if (limit === 0 || this.isKnown(typed) || !/^\p{L}+$/u.test(typed)) return null;
     let best: { distance: number; tier: number; words: Set<string> } | null = null;
     for (let length = typed.length - limit; length <= typed.length + limit; length++) {
@@ -73,6 +74,23 @@ export class SpellingDictionary {
       return words[0] as string;
     return new Set(words.map(wordKey)).size === 1 ? (words[0] as string) : null;
   }
+}
+
+/**
+ * Three-letter words are too short to guess at, but "rde" has red's letters with two neighbours
+ * swapped: a RAG is the most asked-for word, and no other short word reads that way.
+ */
+const SHORT_SWAPPABLE = ["red"];
+
+function swappedShortWord(typed: string): string | null {
+  for (const word of SHORT_SWAPPABLE) {
+    if (word.length !== typed.length) continue;
+    for (let i = 0; i + 1 < word.length; i++) {
+      const swapped = `${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2)}`;
+      if (swapped === typed) return word;
+    }
+  }
+  return null;
 }
 
 /**

@@ -19,7 +19,7 @@ const PLAN_FILE = fileURLToPath(
 
 /** Questions answered as expected, per category: 78ac162's figures, raised as the parser answers more. */
 const FLOOR: Record<string, number> = {
-  rag: 9,
+  rag: 10,
   overdue: 5,
   "priority acronym": 8,
   "priority phrase": 12,
@@ -37,7 +37,7 @@ const FLOOR: Record<string, number> = {
   "free text": 7,
   history: 10,
 };
-const OVERALL_FLOOR = 157;
+const OVERALL_FLOOR = 158;
 
 type Asker = (text: string) => ProductAnswer;
 
