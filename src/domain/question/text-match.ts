@@ -12,8 +12,19 @@ export function mentionsAll(action: Action, phrases: readonly string[]): boolean
   if (wanted.length === 0) return true;
   const words = stemsOf(action);
   return wanted.every(
-    (word) => words.has(word) || (word.length >= 5 && [...words].some((w) => w.startsWith(word))),
+    (word) => words.has(word) || (word.length >= 5 && [...words].some((w) => formOf(w, word))),
   );
+}
+
+/**
+ * Endings that make another form of the same word ("adopt" → "adoption", "commission" →
+ * "commissioner"). Any other continuation is a different word: "police" is not "policy".
+ */
+const WORD_ENDINGS =
+  /^(ion|ions|ation|ations|ive|er|ers|or|ors|al|ment|ments|ly|ness|ship|ise|ize|ity|ful)$/;
+
+function formOf(word: string, start: string): boolean {
+  return word.startsWith(start) && WORD_ENDINGS.test(word.slice(start.length));
 }
 
 /**
