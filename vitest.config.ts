@@ -10,8 +10,9 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Integration suites start real servers; two workers suit the 2-core machines.
-    maxWorkers: 2,
+    // Integration suites start real servers and spend much of their time waiting on them (rate
+    // limits, child processes): three workers keep both cores of the 2-core machines busy.
+    maxWorkers: 3,
     projects: [
       {
         extends: true,
