@@ -1,25 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { answerRefs, fixture } from "./ask.ts";
-import {
-  CURRENT_QUARTER,
-  SYNTHETIC_ACTIONS,
-  SYNTHETIC_PLAN,
-  SYNTHETIC_UPDATES,
-  TODAY,
-} from "./synthetic-plan.ts";
+import { answerRefs } from "./ask.ts";
+import { syntheticRefs, syntheticWorld } from "./synthetic-plan.ts";
 
 /**
  * Questions across quarters, answered from the stored updates: at the end of 2026-Q2 T-1 and T-10
  * stood Red (the RAG their Q3 updates were sent against), T-4, T-6 and T-12 Green; during Q3 DMT
  * approved T-3 Amber → Red, T-6 Green → Red and T-8 Amber → Green.
  */
-const world = fixture(SYNTHETIC_PLAN, SYNTHETIC_ACTIONS, {
-  updates: SYNTHETIC_UPDATES,
-  currentQuarter: CURRENT_QUARTER,
-  today: TODAY,
-  askerLeads: [],
-});
-const t = (...numbers: number[]) => numbers.map((n) => `T-${n}`);
+const world = syntheticWorld();
+const t = syntheticRefs;
 
 describe("questions about earlier quarters", () => {
   it.each([

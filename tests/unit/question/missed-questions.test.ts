@@ -1,21 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { parseQuestion } from "../../../src/domain/question/index.ts";
-import { answerRefs, fixture } from "./ask.ts";
-import {
-  CURRENT_QUARTER,
-  SYNTHETIC_ACTIONS,
-  SYNTHETIC_PLAN,
-  SYNTHETIC_UPDATES,
-  TODAY,
-} from "./synthetic-plan.ts";
+import { answerRefs } from "./ask.ts";
+import { syntheticRefs, syntheticWorld, TODAY } from "./synthetic-plan.ts";
 
-const world = fixture(SYNTHETIC_PLAN, SYNTHETIC_ACTIONS, {
-  updates: SYNTHETIC_UPDATES,
-  currentQuarter: CURRENT_QUARTER,
-  today: TODAY,
-  askerLeads: [],
-});
-const t = (...numbers: number[]) => numbers.map((n) => `T-${n}`);
+const world = syntheticWorld();
+const t = syntheticRefs;
 
 describe("the kinds of question an independent set of managers' questions missed", () => {
   it.each([

@@ -1,25 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { answerRefs, fixture } from "./ask.ts";
-import {
-  CURRENT_QUARTER,
-  SYNTHETIC_ACTIONS,
-  SYNTHETIC_PLAN,
-  SYNTHETIC_UPDATES,
-  TODAY,
-} from "./synthetic-plan.ts";
+import { answerRefs } from "./ask.ts";
+import { syntheticRefs, syntheticWorld } from "./synthetic-plan.ts";
 
 /**
  * Questions over a made-up plan whose dates sit around 23 November 2026 (2026-Q3 under review)
  * and whose updates cover every review state. The asker leads "HoS/QA Manager".
  */
-const world = fixture(SYNTHETIC_PLAN, SYNTHETIC_ACTIONS, {
-  updates: SYNTHETIC_UPDATES,
-  currentQuarter: CURRENT_QUARTER,
-  today: TODAY,
-  askerLeads: ["hos / qa manager"],
-});
+const world = syntheticWorld(["hos / qa manager"]);
 
-const t = (...numbers: number[]) => numbers.map((n) => `T-${n}`);
+const t = syntheticRefs;
 const REDS = t(1, 3, 6, 10);
 
 const CASES: [question: string, refs: string[] | "unknown" | "none" | "asks which"][] = [

@@ -2,6 +2,7 @@ import type { Action } from "../../../src/domain/action.ts";
 import type { Plan } from "../../../src/domain/plan.ts";
 import type { Rag } from "../../../src/domain/rag.ts";
 import type { Update, UpdateState } from "../../../src/domain/update.ts";
+import { type Fixture, fixture } from "./ask.ts";
 
 /**
  * A made-up plan around an injected today, 23 November 2026: the review for 2026-Q3
@@ -136,3 +137,16 @@ export const SYNTHETIC_UPDATES: Update[] = [
   update("T-10", "2026-Q3", "submitted", "Red", "Red", "2026-11-22"),
   update("T-11", "2026-Q2", "approved", "Amber", "Amber", "2026-07-12"),
 ];
+
+/** The made-up plan as the question feature sees it on TODAY, asked by someone leading `askerLeads`. */
+export function syntheticWorld(askerLeads: string[] = []): Fixture {
+  return fixture(SYNTHETIC_PLAN, SYNTHETIC_ACTIONS, {
+    updates: SYNTHETIC_UPDATES,
+    currentQuarter: CURRENT_QUARTER,
+    today: TODAY,
+    askerLeads,
+  });
+}
+
+/** The plan's Refs by number: refs(1, 10) is ["T-1", "T-10"]. */
+export const syntheticRefs = (...numbers: number[]): string[] => numbers.map((n) => `T-${n}`);
