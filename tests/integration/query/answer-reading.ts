@@ -1,7 +1,8 @@
 import type { Action } from "../../../src/domain/action.ts";
 import type { Rag } from "../../../src/domain/rag.ts";
 import { type CardJson, cardsOf, type StandInConnector } from "../../support/stand-in-connector.ts";
-import { findObjects } from "../../support/validate-card.ts";
+import type { TestApp, TestPerson } from "../../support/start-test-app.ts";
+import { cardProblems, findObjects } from "../../support/validate-card.ts";
 
 /** What a person reads off an answer card: its heading, its rows' Refs, its buttons. */
 
@@ -34,6 +35,17 @@ export function lastCardIn(connector: StandInConnector, conversationId: string):
   const last = connector.messagesIn(conversationId).at(-1);
   if (!last) throw new Error(`Nothing was sent to ${conversationId}.`);
   return cardsOf(last)[0];
+}
+
+/** Asks a question in the person's chat; the valid answer card they were sent. */
+export async function askFor(t: TestApp, person: TestPerson, text: string): Promise<CardJson> {
+  const said = await t.say(person, text);
+  if (said.status !== 200) throw new Error(`"${text}" was answered ${said.status}`);
+  const card = lastCardIn(t.connector, t.connector.personalConversationOf(person));
+  const problems = cardProblems(card);
+  if (problems.length > 0)
+    throw new Error(`The answer to "${text}" is not a valid card: ${problems.join("; ")}`);
+  return card;
 }
 
 export function planAction(

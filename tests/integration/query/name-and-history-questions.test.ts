@@ -6,8 +6,7 @@ import type { Rag } from "../../../src/domain/rag.ts";
 import type { Update } from "../../../src/domain/update.ts";
 import { type CardJson, cardText } from "../../support/stand-in-connector.ts";
 import { startTestApp, type TestApp, type TestPerson } from "../../support/start-test-app.ts";
-import { cardProblems } from "../../support/validate-card.ts";
-import { buttonsOf, headingOf, lastCardIn, planAction, refsIn } from "./answer-reading.ts";
+import { askFor, buttonsOf, headingOf, planAction, refsIn } from "./answer-reading.ts";
 
 const SETUP = { id: "test", name: "Test setup" };
 
@@ -80,13 +79,7 @@ describe("questions naming the plan's things by part, and about earlier quarters
   let t: TestApp;
   let manager: TestPerson;
   const clock = new ManualClock(new Date("2026-11-23T10:00:00Z"));
-  const ask = async (text: string) => {
-    const said = await t.say(manager, text);
-    expect(said.status).toBe(200);
-    const card = lastCardIn(t.connector, t.connector.personalConversationOf(manager));
-    expect(cardProblems(card)).toEqual([]);
-    return card;
-  };
+  const ask = (text: string) => askFor(t, manager, text);
 
   beforeAll(async () => {
     t = await startTestApp({ clock, skipSamplePlan: true });

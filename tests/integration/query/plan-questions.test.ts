@@ -7,7 +7,7 @@ import { runCliHere } from "../../support/run-cli.ts";
 import { type CardJson, cardText } from "../../support/stand-in-connector.ts";
 import { startTestApp, type TestApp, type TestPerson } from "../../support/start-test-app.ts";
 import { cardProblems } from "../../support/validate-card.ts";
-import { headingOf, lastCardIn, planAction } from "./answer-reading.ts";
+import { askFor, headingOf, planAction } from "./answer-reading.ts";
 
 const SETUP = { id: "test", name: "Test setup" };
 /** Longer than any answer may be stale: moving the clock on by this makes the next question re-read. */
@@ -68,13 +68,7 @@ describe("questions over a store of two plans whose Refs collide", () => {
   let t: TestApp;
   let manager: TestPerson;
   const clock = new ManualClock(new Date("2026-11-23T10:00:00Z"));
-  const ask = async (text: string) => {
-    const said = await t.say(manager, text);
-    expect(said.status).toBe(200);
-    const card = lastCardIn(t.connector, t.connector.personalConversationOf(manager));
-    expect(cardProblems(card)).toEqual([]);
-    return card;
-  };
+  const ask = (text: string) => askFor(t, manager, text);
 
   beforeAll(async () => {
     t = await startTestApp({
@@ -197,13 +191,7 @@ describe("a question whose plan words fit two plans asks which", () => {
   let t: TestApp;
   let manager: TestPerson;
   const clock = new ManualClock(new Date("2026-11-23T10:00:00Z"));
-  const ask = async (text: string) => {
-    const said = await t.say(manager, text);
-    expect(said.status).toBe(200);
-    const card = lastCardIn(t.connector, t.connector.personalConversationOf(manager));
-    expect(cardProblems(card)).toEqual([]);
-    return card;
-  };
+  const ask = (text: string) => askFor(t, manager, text);
   type Button = { title: string; verb: string; data: Record<string, unknown> };
   const buttonsOf = (card: CardJson): Button[] => (card.actions ?? []) as Button[];
 
