@@ -5,26 +5,18 @@ import { buildVocabulary } from "../../../src/domain/question/index.ts";
 import type { AskContext } from "../../../src/query/answer-query.ts";
 import { answerQuestion } from "../../../src/query/answer-question.ts";
 import { buildSnapshot } from "../../../src/query/plan-snapshot.ts";
+import { anAction } from "../../support/builders.ts";
 
 function action(ref: string, section: string, title: string): Action {
-  return {
+  return anAction({
     ref,
-    planId: "default",
     priorities: [1],
     section,
     deliveryArea: "Social Care",
     developmentAction: title,
     expectedOutcome: "Better outcomes",
     lead: "Head of Commissioning",
-    completionDate: { text: "March 2027", due: "2027-03-31", tbc: false, milestones: [] },
-    rag: "Amber",
-    complete: false,
-    signedOff: false,
-    actionWeWillTake: "",
-    howWillWeKnow: "",
-    progressUpdate: "",
-    extra: {},
-  };
+  });
 }
 
 const ACTIONS = [

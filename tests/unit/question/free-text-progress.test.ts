@@ -5,26 +5,19 @@ import {
   evaluateQuery,
   parseQuestion,
 } from "../../../src/domain/question/index.ts";
+import { anAction } from "../../support/builders.ts";
 
 function action(ref: string, title: string, progress: string): Action {
-  return {
+  return anAction({
     ref,
-    planId: "default",
     priorities: [1],
     section: "Leaving Care",
     deliveryArea: "Health",
     developmentAction: title,
     expectedOutcome: "Better outcomes",
     lead: "Designated Nurse",
-    completionDate: { text: "March 2027", due: "2027-03-31", tbc: false, milestones: [] },
-    rag: "Amber",
-    complete: false,
-    signedOff: false,
-    actionWeWillTake: "",
-    howWillWeKnow: "",
     progressUpdate: progress,
-    extra: {},
-  };
+  });
 }
 
 const ACTIONS = [
