@@ -45,6 +45,9 @@ export interface RunningApp {
 
 /** Starts the whole product: store, bot, features and HTTP server. Used by `serve` and by tests. */
 export async function startApp(o: AppOptions): Promise<RunningApp> {
+  // Milliseconds since the process began at each step of start-up, logged once it is running: the
+  // first says how long loading the code took, which is most of a start-up.
+  const startup: Record<string, number> = { codeLoaded: Math.round(performance.now()) };
   const config = loadConfig(o.env);
   const clock = o.clock ?? systemClock;
   const logger = o.logger ?? createLogger(config.LOG_LEVEL);
@@ -75,6 +78,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     }
   };
   opened.push({ name: "store", close: () => store.close() });
+  startup.storeOpen = Math.round(performance.now());
   try {
     if (!o.skipSamplePlan) {
       if (config.DEMO_MODE) {
@@ -121,6 +125,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
       },
     });
     opened.push({ name: "HTTP server", close: () => http.close() });
+    startup.listening = Math.round(performance.now());
     await messenger.start();
     opened.push({ name: "outbox sender", close: () => messenger.stop() });
     // Replies still waiting their turn go out before the sender closes the rate limiter.
@@ -128,7 +133,11 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     const scheduler = await startScheduler({ ...deps, jobs: [review.daily, signOff.daily] });
     opened.push({ name: "scheduler", close: () => scheduler.stop() });
     readiness.started();
-    logger.info("Plan Tracker is running", { port: http.port, host: http.host });
+    // After start-up, not during it: reading a large plan would otherwise queue the store's other
+    // start-up reads (and the health check's) behind it. A question asked before it ends waits for it.
+    questions.warmUp();
+    startup.ready = Math.round(performance.now());
+    logger.info("Plan Tracker is running", { port: http.port, host: http.host, startupMs: startup });
     return {
       config,
       store,

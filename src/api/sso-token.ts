@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from "jose";
+import type { JWTPayload } from "jose";
 import { ApiError } from "./api-error.ts";
 import type { SsoSettings } from "./sso-settings.ts";
 
@@ -14,13 +14,23 @@ export type VerifySsoToken = (token: string) => Promise<SignedInUser>;
 /** Entra allows a few minutes of clock difference between machines. */
 const CLOCK_TOLERANCE_SECONDS = 300;
 
+type Jose = typeof import("jose");
+
 /**
  * Verifies Teams SSO tokens (from `authentication.getAuthToken`) against Entra's published keys;
- * keys are fetched once and again only when a token names a key not seen before.
+ * keys are fetched once and again only when a token names a key not seen before. The JOSE library
+ * (nearly two hundred modules) loads with the first token, not with the server.
  */
 export function createSsoVerifier(settings: SsoSettings, now: () => Date): VerifySsoToken {
-  const keys = createRemoteJWKSet(settings.jwksUrl, { timeoutDuration: 5_000 });
+  let loaded: Promise<{ jose: Jose; keys: ReturnType<Jose["createRemoteJWKSet"]> }> | undefined;
+  const load = () =>
+    (loaded ??= import("jose").then((jose) => ({
+      jose,
+      keys: jose.createRemoteJWKSet(settings.jwksUrl, { timeoutDuration: 5_000 }),
+    })));
   return async (token) => {
+    const { jose, keys } = await load();
+    const { jwtVerify, errors } = jose;
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, keys, {
@@ -32,7 +42,7 @@ export function createSsoVerifier(settings: SsoSettings, now: () => Date): Verif
         requiredClaims: ["exp"],
       }));
     } catch (error) {
-      throw refusalFor(error);
+      throw refusalFor(error, errors);
     }
     const email = identityClaim(payload);
     if (!email) {
@@ -57,7 +67,7 @@ function identityClaim(payload: JWTPayload): string | null {
   return null;
 }
 
-function refusalFor(error: unknown): ApiError {
+function refusalFor(error: unknown, errors: Jose["errors"]): ApiError {
   if (error instanceof errors.JWTExpired) {
     return new ApiError(
       401,

@@ -11,8 +11,11 @@ import { holdsNoPlan, noPlanYetAnswer } from "./no-plan-answer.ts";
 import { notAllowedAnswer } from "./not-allowed.ts";
 import { QuestionIndex } from "./question-index.ts";
 
-/** The question feature, with a way to stop its background refresh when the app stops. */
-export type QuestionFeature = Feature & { close(): void };
+/**
+ * The question feature, with a way to read the plan ahead of the first question (once start-up is
+ * done, so the read does not hold up the rest of it) and to stop its background refresh.
+ */
+export type QuestionFeature = Feature & { warmUp(): void; close(): void };
 
 /**
  * Plain-English questions about the plan ("what's red for priority 3", "CSC-07", "summary for
@@ -21,7 +24,6 @@ export type QuestionFeature = Feature & { close(): void };
  */
 export function createQuestionFeature(deps: FeatureDeps): QuestionFeature {
   const index = new QuestionIndex(deps);
-  index.warmUp();
   const timeZone = deps.config.REVIEW_TIMEZONE;
   // The day changes only at midnight, on a minute boundary; working it out takes a little while.
   let dayOf = { minute: Number.NaN, today: "" };
@@ -61,6 +63,7 @@ export function createQuestionFeature(deps: FeatureDeps): QuestionFeature {
       return true;
     },
     cardActions: questionCardActions(answering),
+    warmUp: () => index.warmUp(),
     close: () => index.close(),
   };
 }

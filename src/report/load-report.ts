@@ -4,7 +4,6 @@ import type { Plan } from "../domain/plan.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import { planSummaryInputs } from "../signoff/summary-figures.ts";
 import type { Store } from "../store/store.ts";
-import { reportDocx } from "./report-docx.ts";
 import { buildReportModel } from "./report-model.ts";
 
 export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -36,6 +35,8 @@ export async function loadReportDocx(
     ),
     reportOf: config.REPORT_OF,
   });
+  // The Word writer is a large library that only reports need: it loads with the first one.
+  const { reportDocx } = await import("./report-docx.ts");
   return reportDocx(model);
 }
 

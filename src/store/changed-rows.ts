@@ -1,4 +1,5 @@
 import type { Container, FeedOptions } from "@azure/cosmos";
+import { paged } from "./query-pages.ts";
 
 /** A document as the store returns it: ours, plus the system fields a poller reads. */
 export type StoredRow = Record<string, unknown> & { id: string; _etag: string; _ts: number };
@@ -34,7 +35,7 @@ export function changedRows(container: Container, partition?: Partition): Change
       const query = `SELECT * FROM c WHERE c._ts >= @since${where}`;
       const parameters = [{ name: "@since", value: since }, ...partitionParameter];
       const { resources } = await container.items
-        .query<StoredRow>({ query, parameters }, options)
+        .query<StoredRow>({ query, parameters }, paged(options))
         .fetchAll();
       return resources;
     },

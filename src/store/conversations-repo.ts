@@ -2,6 +2,7 @@ import type { Container } from "@azure/cosmos";
 import { z } from "zod";
 import { stripSystemFields } from "./audit-log.ts";
 import { safeCosmosId } from "./outbox-repo.ts";
+import { paged } from "./query-pages.ts";
 import { cosmosStatus, translateStoreError } from "./store-errors.ts";
 
 /** A Teams user the bot has met (in a chat, an install, or a team's roster), and how to reach them. */
@@ -174,10 +175,13 @@ export class ConversationsRepo {
   ): Promise<T[]> {
     try {
       const { resources } = await this.container.items
-        .query({
-          query,
-          parameters: Object.entries(parameters).map(([name, value]) => ({ name, value })),
-        })
+        .query(
+          {
+            query,
+            parameters: Object.entries(parameters).map(([name, value]) => ({ name, value })),
+          },
+          paged(),
+        )
         .fetchAll();
       return resources.map((r) => schema.parse(stripSystemFields(r)));
     } catch (error) {

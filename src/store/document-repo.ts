@@ -12,6 +12,7 @@ import {
 } from "./audit-log.ts";
 import { requestSizedGroups } from "./bulk-requests.ts";
 import { upsertInOneBatch } from "./bulk-upsert.ts";
+import { paged } from "./query-pages.ts";
 import { cosmosStatus, translateStoreError } from "./store-errors.ts";
 
 /** A document with the ETag it was read at, for optimistic concurrency. */
@@ -58,7 +59,7 @@ export class DocumentRepo<T extends object> {
   async query(spec: SqlQuerySpec | string, partition?: string): Promise<T[]> {
     try {
       const { resources } = await this.o.container.items
-        .query(spec, partition === undefined ? {} : { partitionKey: partition })
+        .query(spec, paged(partition === undefined ? {} : { partitionKey: partition }))
         .fetchAll();
       return resources.map((r) => this.parse(r));
     } catch (error) {

@@ -4,6 +4,7 @@ import { actionDocumentId } from "../domain/document-id.ts";
 import { forEachLimited } from "../for-each-limited.ts";
 import { describeActionChange } from "./actions-repo.ts";
 import { type Actor, type AuditEntry, stripSystemFields } from "./audit-log.ts";
+import { paged } from "./query-pages.ts";
 import type { Store } from "./store.ts";
 import { translateStoreError } from "./store-errors.ts";
 
@@ -126,7 +127,7 @@ async function actionsMissingTheirEntry(store: Store, planId: string, run: strin
             { name: "@run", value: run },
           ],
         },
-        { partitionKey: planId },
+        paged({ partitionKey: planId }),
       )
       .fetchAll());
   } catch (error) {

@@ -83,7 +83,7 @@ async function connectAccount(
   if (signIn.kind === "key") {
     return connectStore({ ...o, target: { endpoint, key: signIn.key, selfSigned } });
   }
-  const identity = storeCredential(role, signIn.clientId);
+  const identity = await storeCredential(role, signIn.clientId);
   o.logger.info(
     role === "server"
       ? "signing in to Cosmos DB with the managed identity"

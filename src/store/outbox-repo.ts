@@ -5,6 +5,7 @@ import { stripSystemFields } from "./audit-log.ts";
 import { createInOneBulk, isWritten } from "./bulk-create.ts";
 import { requestSizedGroups } from "./bulk-requests.ts";
 import type { Versioned } from "./document-repo.ts";
+import { paged } from "./query-pages.ts";
 import { cosmosStatus, translateStoreError } from "./store-errors.ts";
 
 const CardSchema = z.record(z.string(), z.unknown());
@@ -230,7 +231,7 @@ export class OutboxRepo {
 
   private async select<T>(query: string | SqlQuerySpec): Promise<T[]> {
     try {
-      const { resources } = await this.container.items.query<T>(query).fetchAll();
+      const { resources } = await this.container.items.query<T>(query, paged()).fetchAll();
       return resources;
     } catch (error) {
       return translateStoreError(error, "reading the message queue");

@@ -1,8 +1,4 @@
-import {
-  DefaultAzureCredential,
-  ManagedIdentityCredential,
-  type TokenCredential,
-} from "@azure/identity";
+import type { TokenCredential } from "@azure/identity";
 import type { Config } from "../config.ts";
 import { DomainError } from "../domain/errors.ts";
 import { cosmosStatus } from "./store-errors.ts";
@@ -40,11 +36,15 @@ interface WatchedCredential {
  * in a list of attempts. A command is run by a person, so it signs in as them (az login, azd,
  * PowerShell) or, inside the web app's console, as the identity: DefaultAzureCredential, whose
  * chain is exactly that; the store's logs then name who changed what.
+ *
+ * The library is loaded here, not at start-up: it is several hundred modules that a server on a key
+ * or on the embedded store never uses.
  */
-export function storeCredential(
+export async function storeCredential(
   role: "server" | "cli",
   clientId: string | undefined,
-): WatchedCredential {
+): Promise<WatchedCredential> {
+  const { DefaultAzureCredential, ManagedIdentityCredential } = await import("@azure/identity");
   const inner =
     role === "server"
       ? new ManagedIdentityCredential(clientId ? { clientId } : {})

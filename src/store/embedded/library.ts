@@ -7,6 +7,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+// Before the library: it loads the SQL engine, which would load the geometry library at once.
+import "./lazy-geometry.ts";
 import accountModule from "@vercel/cosmosdb-server/lib/account/index.js";
 import itemsModule from "@vercel/cosmosdb-server/lib/account/items.js";
 import routesModule from "@vercel/cosmosdb-server/lib/routes.js";

@@ -8,6 +8,7 @@
  * their accumulator (a fresh array per query), and `stripUndefined` builds each array once.
  */
 import { createRequire } from "node:module";
+import "./lazy-geometry.ts";
 
 type Node = { type: string; [field: string]: unknown };
 

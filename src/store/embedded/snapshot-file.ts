@@ -93,23 +93,46 @@ export async function readSnapshot(
   if (trailer.end !== FORMAT || crc32(buffer.subarray(0, trailerStart)) !== trailer.crc32) {
     throw damagedFileError(path, trailerStart, "its checksum does not match its contents");
   }
-  const lines = buffer.toString("utf8", 0, trailerStart).split("\n");
-  const header = JSON.parse(lines[0] ?? "") as { format?: string; includesGeneration?: number };
+  // Line by line from the bytes, not the whole file as one string split into lines: a large
+  // store's snapshot would otherwise be held twice more, as text, while it loads.
+  const headerEnd = buffer.indexOf(0x0a);
+  let header: { format?: string; includesGeneration?: number };
+  try {
+    header = JSON.parse(buffer.toString("utf8", 0, headerEnd));
+  } catch {
+    header = {};
+  }
   if (header.format !== FORMAT || typeof header.includesGeneration !== "number") {
     throw damagedFileError(path, 0, "it is not an embedded store snapshot");
   }
-  const body = lines.slice(1, -1);
-  if (body.length !== trailer.lines) {
+  const bodyLines = countLines(buffer, headerEnd + 1, trailerStart);
+  if (bodyLines !== trailer.lines) {
     throw damagedFileError(path, trailerStart, "it holds fewer lines than it says");
   }
-  for (const [index, line] of body.entries()) {
+  let lineNumber = 1;
+  for (let start = headerEnd + 1; start < trailerStart; ) {
+    const end = buffer.indexOf(0x0a, start);
+    lineNumber += 1;
     try {
-      apply(asChange(JSON.parse(line)));
+      apply(asChange(JSON.parse(buffer.toString("utf8", start, end))));
     } catch (error) {
-      throw damagedFileError(path, 0, `line ${index + 2}: ${(error as Error).message}`);
+      throw damagedFileError(path, 0, `line ${lineNumber}: ${(error as Error).message}`);
     }
+    start = end + 1;
   }
-  return { includesGeneration: header.includesGeneration, resources: body.length };
+  return { includesGeneration: header.includesGeneration, resources: bodyLines };
+}
+
+/** The newline-ended lines between `start` and `end` (which ends one). */
+function countLines(buffer: Buffer, start: number, end: number): number {
+  let lines = 0;
+  for (
+    let at = buffer.indexOf(0x0a, start);
+    at !== -1 && at < end;
+    at = buffer.indexOf(0x0a, at + 1)
+  )
+    lines += 1;
+  return lines;
 }
 
 function parseLine(path: string, buffer: Buffer, start: number, end: number): unknown {
