@@ -97,7 +97,7 @@ export function sectionRows(
     const secs = (n: number) => `${(n / 1000).toFixed(2)} s`;
     rows.push({
       measure: `Start-up to healthy, compiled (npm run build), embedded store with ${thousands(s.actions)} actions`,
-      result: `${secs(c.cleanStartMs)} (after kill -9: ${secs(c.afterKillMs)}); without a build, through tsx: ${secs(s.cleanStartMs)} (${secs(s.afterKillMs)})`,
+      result: `${secs(c.cleanStartMs)} (after kill -9: ${secs(c.afterKillMs)}; a question asked at once answered at ${secs(c.firstAnswerMs)}); without a build, through tsx: ${secs(s.cleanStartMs)} (${secs(s.afterKillMs)})`,
       target: "≤ 2 s",
       met: c.cleanStartMs <= 2_000,
     });

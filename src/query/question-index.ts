@@ -1,6 +1,7 @@
 import type { Clock } from "../clock.ts";
 import { type Action, ActionSchema } from "../domain/action.ts";
 import { type Plan, PlanSchema, SAMPLE_PLAN } from "../domain/plan.ts";
+import { corePhrases } from "../domain/question/core-phrases.ts";
 import {
   buildVocabulary,
   mergeVocabularies,
@@ -104,11 +105,26 @@ export class QuestionIndex {
     return this.currentSnapshot();
   }
 
-  /** Reads the plan ahead of the first question, so it needn't wait; a failure waits for that question. */
+  /**
+   * Reads the plan and builds what questions are answered from ahead of the first question, so it
+   * needn't wait; a failure waits for that question.
+   */
   warmUp(): void {
-    this.refresh().catch((error: unknown) =>
-      this.o.logger.debug("couldn't read the plan for questions yet", { error: String(error) }),
-    );
+    const started = performance.now();
+    this.refresh()
+      .then(() => {
+        const read = performance.now();
+        corePhrases();
+        this.currentSnapshot();
+        this.o.logger.debug("the question index is ready", {
+          actions: this.actions.docs().length,
+          readMs: Math.round(read - started),
+          buildMs: Math.round(performance.now() - read),
+        });
+      })
+      .catch((error: unknown) =>
+        this.o.logger.debug("couldn't read the plan for questions yet", { error: String(error) }),
+      );
   }
 
   /** Reads what changed in the store; callers at the same moment share one read. */

@@ -1,4 +1,4 @@
-import { CORE_PHRASES } from "./core-phrases.ts";
+import { corePhrases } from "./core-phrases.ts";
 import { FILLERS } from "./filler-phrases.ts";
 import { PhraseIndex } from "./phrase-index.ts";
 import { applySynonyms, ROLE_ABBREVIATIONS, synonymsFor } from "./synonyms.ts";
@@ -42,10 +42,16 @@ const GENERIC = new Set(
  * Words the fixed grammar reads on their own ("red", "overdue"). A word it knows only inside a
  * longer phrase ("missing" of "missing rag") may still name something ("Missing from Home").
  */
-const GRAMMAR_WORDS = [...CORE_PHRASES.words].filter(
-  (word) => CORE_PHRASES.longestAt([makeToken(word)], 0)?.length === 1,
-);
-const NEVER_DISTINCTIVE = new Set([...GENERIC, ...STOPWORDS, ...FILLERS, ...GRAMMAR_WORDS]);
+function grammarWords(): string[] {
+  const core = corePhrases();
+  return [...core.words].filter((word) => core.longestAt([makeToken(word)], 0)?.length === 1);
+}
+let neverDistinctive: Set<string> | undefined;
+/** Words never distinctive enough to name something alone; built with the grammar, on first use. */
+function neverDistinctiveWords(): Set<string> {
+  neverDistinctive ??= new Set([...GENERIC, ...STOPWORDS, ...FILLERS, ...grammarWords()]);
+  return neverDistinctive;
+}
 
 /** Capitalised abbreviations that are also everyday words: only read as names where a name fits. */
 const EVERYDAY_ACRONYMS = new Set(["send", "care", "help", "need", "act", "it", "us"]);
@@ -70,7 +76,7 @@ export function buildNameIndexes(vocab: PlanVocabulary): NameIndexes {
   // A plan word the plan writes in capitals ("DCO") is its abbreviation, not an everyday word.
   const written = new Set((vocab.acronyms ?? []).map(wordKey));
   const ordinary = new Set([
-    ...NEVER_DISTINCTIVE,
+    ...neverDistinctiveWords(),
     ...EVERYDAY_SHORT_WORDS,
     ...(vocab.words ?? []).map(wordKey).filter((word) => !written.has(word)),
   ]);
@@ -275,7 +281,7 @@ function telling(token: Token): boolean {
   if (token.kind !== "word") return false;
   if (isAcronym(token.raw) || isMixedAbbreviation(token.raw) || ROLE_ABBREVIATIONS.has(token.key))
     return !STOPWORDS.has(token.key);
-  return token.text.length >= 4 && !NEVER_DISTINCTIVE.has(token.key);
+  return token.text.length >= 4 && !neverDistinctiveWords().has(token.key);
 }
 
 /** "HoS", "CiC": an abbreviation with capitals and small letters, short. */
@@ -460,7 +466,7 @@ function distinctiveWords(names: string[], read: (name: string) => Token[]): Set
   const distinctive = new Set<string>();
   for (const [key, inNames] of uses) {
     // An abbreviation written in capitals ("SEND") names the thing even if it is also a word.
-    const common = acronyms.has(key) ? STOPWORDS.has(key) : NEVER_DISTINCTIVE.has(key);
+    const common = acronyms.has(key) ? STOPWORDS.has(key) : neverDistinctiveWords().has(key);
     if (inNames.size !== 1 || common) continue;
     if (key.length >= 4 || acronyms.has(key)) distinctive.add(key);
   }

@@ -1,7 +1,7 @@
 import type { IsoDate } from "../iso-date.ts";
 import type { Quarter } from "../quarter.ts";
 import { buildQuestion } from "./build-query.ts";
-import { CORE_PHRASES } from "./core-phrases.ts";
+import { corePhrases } from "./core-phrases.ts";
 import { relativeDatePhrases } from "./date-phrases.ts";
 import { MONTH_NUMBERS } from "./date-words.ts";
 import { FILLERS } from "./filler-phrases.ts";
@@ -93,7 +93,15 @@ function prepare(vocab: PlanVocabulary): Prepared {
   const nameWords = [names.names, names.plans].flatMap((index) => [...index.words]);
   const dictionary = new SpellingDictionary(
     [
-      [...CORE_PHRASES.words, ...DATE_WORDS, ...PRIORITY_WORDS, "quarter", "month", "next", "this"],
+      [
+        ...corePhrases().words,
+        ...DATE_WORDS,
+        ...PRIORITY_WORDS,
+        "quarter",
+        "month",
+        "next",
+        "this",
+      ],
       [...nameWords, ...SYNONYM_WORDS, ...refs.prefixes.keys()],
       FILLERS,
     ],

@@ -1,5 +1,5 @@
 import type { IsoDate } from "../iso-date.ts";
-import { CORE_PHRASES } from "./core-phrases.ts";
+import { corePhrases } from "./core-phrases.ts";
 import { dateAt } from "./date-phrases.ts";
 import { FILLER_PHRASES } from "./filler-phrases.ts";
 import { acceptsName, type NameIndexes } from "./name-phrases.ts";
@@ -33,7 +33,7 @@ export function readSpans(tokens: Token[], context: ReadContext): Span[] {
     (start) => priorityLabelAt(tokens, start, context.priorityLabels),
     (start) => priorityNumbersAt(tokens, start, context.priorityNumbers),
     (start) => dateAt(tokens, start, context.today),
-    (start) => CORE_PHRASES.longestAt(tokens, start),
+    (start) => corePhrases().longestAt(tokens, start),
     (start) => context.relativeDates.longestAt(tokens, start),
     ...[context.names.names, context.names.plans].map((index) => (start: number) => {
       const match = index.longestAt(tokens, start);
