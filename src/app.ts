@@ -137,7 +137,11 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     // start-up reads (and the health check's) behind it. A question asked before it ends waits for it.
     questions.warmUp();
     startup.ready = Math.round(performance.now());
-    logger.info("Plan Tracker is running", { port: http.port, host: http.host, startupMs: startup });
+    logger.info("Plan Tracker is running", {
+      port: http.port,
+      host: http.host,
+      startupMs: startup,
+    });
     return {
       config,
       store,
