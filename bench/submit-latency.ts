@@ -108,6 +108,12 @@ export async function runSubmitLatencyBench(
     const ask = async (text: string) => {
       const before = connector.cardsTo(manager).length;
       await timedPost(appUrl, app.activity.message(manager, text));
+      // A reply may follow the request's answer (a chat's replies go out in order, at Teams' pace).
+      await connector.waitFor(
+        () => connector.cardsTo(manager).length > before,
+        20_000,
+        "the answer",
+      );
       const answer = cardText(connector.cardsTo(manager)[before]);
       if (!answer || /doesn't know you|Sorry|didn't work/i.test(answer)) {
         throw new Error(`"${text}" was not answered: ${answer.slice(0, 200)}`);
