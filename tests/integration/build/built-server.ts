@@ -19,8 +19,8 @@ export function help(copy: CompiledCopy): Promise<{ code: number | null; output:
 
 /**
  * `serve` from the copy on an empty data folder answers /healthz, serves the tab's page (read
- * from src/tab/public) and has loaded the sample plan (read from data/): the files the compiled
- * server finds by path, not by import.
+ * from src/tab/public), has loaded the sample plan (read from data/) and writes a Word report: the
+ * files the compiled server finds by path, not by import, and a library it imports only when used.
  */
 export async function expectServes(copy: CompiledCopy): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), "plan-tracker-built-data-"));
@@ -33,6 +33,10 @@ export async function expectServes(copy: CompiledCopy): Promise<void> {
     expect(await tab.text()).toContain("Plan Tracker");
     const plan = (await (await fetch(`${base}/api/plan`)).json()) as { actions: unknown[] };
     expect(plan.actions).toHaveLength(19);
+    // The Word writer loads on the first report: the compiled import of it must resolve too.
+    const report = await fetch(`${base}/api/report.docx`);
+    expect(report.status).toBe(200);
+    expect(Buffer.from(await report.arrayBuffer()).subarray(0, 2).toString()).toBe("PK");
   } finally {
     await server.stop();
     await rm(dataDir, { recursive: true, force: true });
