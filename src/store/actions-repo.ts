@@ -3,6 +3,7 @@ import { actionDocumentId } from "../domain/document-id.ts";
 import type { Actor } from "./audit-log.ts";
 import type { ChangeVersions } from "./change-versions.ts";
 import type { DocumentRepo, Versioned } from "./document-repo.ts";
+import { paged } from "./query-pages.ts";
 import { VersionedCache } from "./versioned-cache.ts";
 
 /**
@@ -76,10 +77,17 @@ export class ActionsRepo {
     return resources[0] ?? 0;
   }
 
-  /** How many actions each plan holds, by plan id (one cross-plan read of ids only). */
-  async countByPlan(): Promise<Map<string, number>> {
+  /**
+   * How many actions each plan holds, by plan id (one cross-plan read of ids only; remembered,
+   * like `get`, until an action changes).
+   */
+  countByPlan(): Promise<Map<string, number>> {
+    return this.cache.get("\u0000plans' action counts", () => this.readCountByPlan());
+  }
+
+  private async readCountByPlan(): Promise<Map<string, number>> {
     const { resources } = await this.docs.container.items
-      .query<string>("SELECT VALUE c.planId FROM c")
+      .query<string>("SELECT VALUE c.planId FROM c", paged())
       .fetchAll();
     const counts = new Map<string, number>();
     for (const planId of resources) counts.set(planId, (counts.get(planId) ?? 0) + 1);

@@ -1,9 +1,22 @@
 import { type Plan, PlanSchema } from "../domain/plan.ts";
 import type { Actor } from "./audit-log.ts";
+import type { ChangeVersions } from "./change-versions.ts";
 import type { DocumentRepo, Versioned } from "./document-repo.ts";
+import { VersionedCache } from "./versioned-cache.ts";
 
+/**
+ * The plan documents. Cards name an action's plan when there are several, so a submit or a decision
+ * lists them; with the store in this process that list is remembered until a plan changes.
+ */
 export class PlansRepo {
-  constructor(readonly docs: DocumentRepo<Plan>) {}
+  private readonly cache: VersionedCache;
+
+  constructor(
+    readonly docs: DocumentRepo<Plan>,
+    versions?: ChangeVersions,
+  ) {
+    this.cache = new VersionedCache(versions, docs.container.id);
+  }
 
   get(id: string): Promise<Versioned<Plan> | null> {
     return this.docs.read(id, id);
@@ -11,7 +24,7 @@ export class PlansRepo {
 
   /** Every plan document (a handful per council), across partitions. */
   list(): Promise<Plan[]> {
-    return this.docs.query("SELECT * FROM c");
+    return this.cache.get("every plan", () => this.docs.query("SELECT * FROM c"));
   }
 
   save(plan: Plan, actor: Actor, before: Plan | null): Promise<Versioned<Plan>> {

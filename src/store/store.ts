@@ -77,7 +77,7 @@ export async function connectStore(o: ConnectOptions): Promise<Store> {
     database,
     containers,
     audit,
-    plans: new PlansRepo(repo(containers.plans, planRepoOptions)),
+    plans: new PlansRepo(repo(containers.plans, planRepoOptions), o.changeVersions),
     actions: new ActionsRepo(repo(containers.actions, actionRepoOptions), o.changeVersions),
     updates: new UpdatesRepo(repo(containers.updates, updateRepoOptions)),
     people: new PeopleRepo(repo(containers.people, personRepoOptions), o.changeVersions),
