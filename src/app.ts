@@ -19,6 +19,7 @@ import { createSignOffFeature } from "./signoff/signoff-feature.ts";
 import { openStore } from "./store/open-store.ts";
 import { SenderPresenceRepo } from "./store/sender-presence.ts";
 import type { Store } from "./store/store.ts";
+import { startTelemetry } from "./telemetry/telemetry.ts";
 
 export interface AppOptions {
   env: Record<string, string | undefined>;
@@ -56,12 +57,17 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
       "DEVELOPMENT MODE: MicrosoftAppId is not set, so inbound requests are not authenticated. Never expose this server.",
     );
   }
+  // Before anything else, so that the store's first calls and every request are reported.
+  const telemetry = await startTelemetry(config, logger);
   const store = await openStore({
     config,
     clock,
     logger,
     role: "server",
     onStoreRequest: o.onStoreRequest,
+  }).catch(async (error: unknown) => {
+    await telemetry.stop();
+    throw error;
   });
   // `/readyz` turns the platform away until start-up is done and from the moment shutdown begins.
   const readiness = startupReadiness();
@@ -77,6 +83,8 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
       }
     }
   };
+  // Closed last: the lines logged while everything else stops are sent too.
+  opened.push({ name: "telemetry", close: () => telemetry.stop() });
   opened.push({ name: "store", close: () => store.close() });
   startup.storeOpen = Math.round(performance.now());
   try {
@@ -120,6 +128,8 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
       logger,
       readiness,
       routes: (router) => {
+        // The health probes, answered before this, are left out: the platform asks every minute.
+        if (telemetry.requests) router.use(telemetry.requests);
         router.post("/api/messages", ...bot.endpoint);
         registerTabRoutes(router, deps);
       },

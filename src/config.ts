@@ -2,6 +2,7 @@ import { isIP } from "node:net";
 import { z } from "zod";
 import { DomainError } from "./domain/errors.ts";
 import { isSecretVariable, rememberSecrets, scrubSecrets } from "./redact.ts";
+import { isConnectionString } from "./telemetry/connection-string.ts";
 
 const port = (fallback: number) =>
   z.coerce
@@ -87,6 +88,17 @@ const ConfigSchema = z
         message: "one of debug, info, warn, error, silent",
       })
       .default("info"),
+    /** Unset: no telemetry, and the telemetry packages are never loaded. */
+    APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.pipe(
+      z
+        .string()
+        .refine(
+          isConnectionString,
+          "the Application Insights resource's connection string, copied whole from its Overview page " +
+            "(InstrumentationKey=<guid>;IngestionEndpoint=https://…), or unset for no telemetry",
+        )
+        .optional(),
+    ),
     NODE_ENV: optionalText,
     PUBLIC_URL: optionalText.pipe(z.url({ message: "the bot's public https URL" }).optional()),
     /** Where the tab's sign-in check fetches Entra's keys; only tests and unusual clouds set it. */

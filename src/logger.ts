@@ -15,6 +15,22 @@ export type Logger = Record<
 
 const LEVELS: readonly Exclude<LogLevel, "silent">[] = ["debug", "info", "warn", "error"];
 
+/** Where each line written also goes, already redacted: telemetry, when it is switched on. */
+export type LogCopy = (
+  level: Exclude<LogLevel, "silent">,
+  message: string,
+  fields: Record<string, unknown>,
+) => void;
+
+// One per process, like the telemetry pipeline it feeds; every logger copies to it, so lines from
+// the store, the bot and the routed console output all arrive, at each logger's own level.
+let copyTo: LogCopy | undefined;
+
+/** Copies every line any logger writes from now on to `copy` (undefined: stop copying). */
+export function copyLogLinesTo(copy: LogCopy | undefined): void {
+  copyTo = copy;
+}
+
 /**
  * `write` receives each line without its newline (tests collect them); by default lines go to
  * stderr synchronously, so the last lines before an exit are not lost and stay in order with the
@@ -38,7 +54,15 @@ export function createLogger(level: LogLevel, write?: (line: string) => void): L
     (lvl: Exclude<LogLevel, "silent">) =>
     (message: string, fields: object = {}): void => {
       if (!log.isLevelEnabled(lvl)) return;
-      log[lvl](redactFields(fields) as object, scrubSecrets(String(message)));
+      const safeFields = redactFields(fields) as Record<string, unknown>;
+      const safeMessage = scrubSecrets(String(message));
+      log[lvl](safeFields, safeMessage);
+      if (!copyTo) return;
+      try {
+        copyTo(lvl, safeMessage, safeFields);
+      } catch {
+        // Telemetry is a copy: a failure there must never cost the line or the caller.
+      }
     };
   return Object.fromEntries(LEVELS.map((lvl) => [lvl, at(lvl)])) as Logger;
 }
