@@ -8,13 +8,10 @@ import { readJson, resourceOf, template } from "./deploy-files.ts";
 
 const t = template();
 
-/** Settings read by App Service itself or its Application Insights agent, not by Plan Tracker. */
+/** Settings read by App Service itself, not by Plan Tracker. */
 const PLATFORM_SETTINGS: Record<string, string> = {
   WEBSITE_RUN_FROM_PACKAGE: "App Service runs the deployed zip as it is, read-only",
   SCM_DO_BUILD_DURING_DEPLOYMENT: "App Service must not rebuild: the zip has its dependencies",
-  APPLICATIONINSIGHTS_CONNECTION_STRING:
-    "where App Service's Application Insights agent sends telemetry",
-  ApplicationInsightsAgent_EXTENSION_VERSION: "turns App Service's Application Insights agent on",
 };
 
 /** What production cannot do without, each set by the template. */
@@ -110,6 +107,13 @@ describe("the web app's settings in infra/azure.json", () => {
     expect(config.COSMOS_ENDPOINT).toBe("https://plantrkcouncil-db.documents.azure.com:443/");
     expect(config.PUBLIC_URL).toBe("https://plantrkcouncil.azurewebsites.net");
     expect(storeSignIn(config)).toEqual({ kind: "entra", clientId: IDENTITY_CLIENT_ID });
+  });
+
+  it("send telemetry from Plan Tracker itself, with App Service's own agent left off", () => {
+    const config = loadConfig(settings);
+    expect(config.APPLICATIONINSIGHTS_CONNECTION_STRING).toMatch(/^InstrumentationKey=/);
+    // The agent would report every request and dependency a second time beside the SDK.
+    expect(settings).not.toHaveProperty("ApplicationInsightsAgent_EXTENSION_VERSION");
   });
 
   it("let the dashboard accept sign-ins issued for the tab's own Entra app, not the bot's identity", () => {
