@@ -49,6 +49,16 @@ module.exports = {
       to: { path: "^node_modules/(@azure/cosmos|@vercel/cosmosdb-server|@zeit/cosmosdb-query)/" },
     },
     {
+      name: "telemetry-only-in-telemetry",
+      severity: "error",
+      comment:
+        "OpenTelemetry and the Azure Monitor exporter load only when APPLICATIONINSIGHTS_CONNECTION_STRING " +
+        "is set, through src/telemetry/telemetry.ts's dynamic import; an import of them anywhere else " +
+        "would load them into every server and cost start-up time and memory. Use the Telemetry it returns.",
+      from: { path: "^src/", pathNot: "^src/telemetry/" },
+      to: { path: "^node_modules/(@opentelemetry/|@azure/monitor-opentelemetry)" },
+    },
+    {
       name: "src-not-to-tests-bench-scripts",
       severity: "error",
       comment: "The product never depends on its tests, benchmarks or build scripts.",

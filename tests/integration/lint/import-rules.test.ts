@@ -30,6 +30,12 @@ const CASES: Case[] = [
   { file: "src/query/uses-cosmos.ts", imports: "@azure/cosmos", rule: "cosmos-only-in-store" },
   { file: "src/store/uses-cosmos.ts", imports: "@azure/cosmos" },
   {
+    file: "src/http/uses-opentelemetry.ts",
+    imports: "@opentelemetry/api",
+    rule: "telemetry-only-in-telemetry",
+  },
+  { file: "src/telemetry/uses-opentelemetry.ts", imports: "@opentelemetry/api" },
+  {
     file: "src/api/uses-a-test.ts",
     imports: "../../tests/support/temp-store.ts",
     rule: "src-not-to-tests-bench-scripts",
