@@ -46,7 +46,22 @@ describe("telemetry to Application Insights", { timeout: 60_000 }, () => {
       headers: { authorization: `Bearer ${bearer}` },
     });
     const missing = await fetch(`${base}/no/such/page?token=${queryToken}`);
-    statuses = { chat: chat.status, api: api.status, missing: missing.status };
+    const newcomer = connector.addUser({ email: "kim@council.gov.uk", name: "Kim" });
+    // Installing asks Teams who the user is; nothing answers at this serviceUrl, so the turn fails.
+    const failing = await fetch(`${base}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        ...activityFactory(connector, "28:plan-tracker-dev").installationUpdate(newcomer, "add"),
+        serviceUrl: "http://127.0.0.1:1/",
+      }),
+    });
+    statuses = {
+      chat: chat.status,
+      api: api.status,
+      missing: missing.status,
+      failing: failing.status,
+    };
     // The reply goes out after the answer to Teams; wait for it so its call is reported.
     await connector.waitFor(() => connector.messagesIn(message.conversation.id).length > 0);
     await serve.stop();
@@ -68,7 +83,9 @@ describe("telemetry to Application Insights", { timeout: 60_000 }, () => {
 
   it("reports each request with its route, status and duration", () => {
     expect(statuses.chat).toBe(200);
-    const chat = requests().find((e) => data(e).name === "POST /api/messages");
+    const chat = requests().find(
+      (e) => data(e).name === "POST /api/messages" && data(e).responseCode === "200",
+    );
     expect(chat, JSON.stringify(requests().map(data))).toBeDefined();
     expect(data(chat as Envelope)).toMatchObject({ responseCode: "200", success: true });
     expect(String(data(chat as Envelope).duration)).toMatch(/^(\d+\.)?\d\d:\d\d:\d\d\.\d+$/);
@@ -76,6 +93,20 @@ describe("telemetry to Application Insights", { timeout: 60_000 }, () => {
     expect(data(api as Envelope).responseCode).toBe(String(statuses.api));
     const missing = requests().find((e) => data(e).name === "GET /no/such/page");
     expect(data(missing as Envelope)).toMatchObject({ responseCode: "404" });
+  });
+
+  it("reports a failed turn as a failed request with its exception", () => {
+    expect(statuses.failing).toBe(500);
+    const failed = requests().find(
+      (e) => data(e).name === "POST /api/messages" && data(e).responseCode === "500",
+    );
+    expect(data(failed as Envelope)).toMatchObject({ success: false });
+    const exception = ingestion
+      .ofType("ExceptionData")
+      .find((e) => e.tags?.["ai.operation.id"] === failed?.tags?.["ai.operation.id"]);
+    expect(exception, JSON.stringify(ingestion.ofType("ExceptionData"))).toBeDefined();
+    const [details] = data(exception as Envelope).exceptions as Array<{ stack: string }>;
+    expect(details?.stack.split("\n").length).toBeGreaterThan(2);
   });
 
   it("sends the log lines pino writes, under the cloud role plan-tracker", () => {
@@ -89,7 +120,9 @@ describe("telemetry to Application Insights", { timeout: 60_000 }, () => {
 
   const dependencies = () => ingestion.ofType("RemoteDependencyData");
   const operationOf = (name: string) =>
-    requests().find((e) => data(e).name === name)?.tags?.["ai.operation.id"];
+    requests().find((e) => data(e).name === name && data(e).responseCode !== "500")?.tags?.[
+      "ai.operation.id"
+    ];
 
   it("reports the reply to Teams as a dependency of the chat message's request, without ids", () => {
     const reply = dependencies().find(
