@@ -2,8 +2,10 @@
  * The Azure Monitor OpenTelemetry distro, set up for Plan Tracker: requests from our own express
  * middleware (its automatic HTTP instrumentation cannot hook an ES module server that is already
  * loaded, and would also report the embedded store's own HTTPS traffic as requests), log lines
- * copied from the logger, Cosmos DB calls through the Azure SDK's own tracing, and Teams calls
- * from Node's fetch. Live metrics and the SDK's usage reports to Microsoft are off.
+ * copied from the logger, and outbound calls from Node's diagnostics channels (see
+ * outbound-calls.ts: the Cosmos SDK traces nothing itself). Live metrics and the SDK's usage
+ * reports to Microsoft are off; standard metrics and performance counters, a few envelopes a
+ * minute that draw the portal's charts, stay on.
  */
 import { setLogLevel } from "@azure/logger";
 import { shutdownAzureMonitor, useAzureMonitor } from "@azure/monitor-opentelemetry";
@@ -44,7 +46,9 @@ export function startAzureMonitor(connectionString: string, logger: Logger): Tel
     enableLiveMetrics: false,
     instrumentationOptions: {
       http: { enabled: false },
-      azureSdk: { enabled: true },
+      // Off: Cosmos DB 4.9 traces nothing through it, and the calls of the SDKs that do (the
+      // managed identity's token requests) are already reported by outbound-calls.ts.
+      azureSdk: { enabled: false },
       mongoDb: { enabled: false },
       mySql: { enabled: false },
       postgreSql: { enabled: false },
