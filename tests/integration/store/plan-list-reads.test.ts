@@ -71,7 +71,11 @@ describe("listing the plans", () => {
     expect(summary(newAction.result)).toEqual(["CYPP: 1", "SEND plan: 1"]);
 
     // What a caller does with the list cannot change what the next caller is given.
-    newAction.result[0]?.plan.priorities.push("changed by a caller");
+    newAction.result[0]?.plan.priorities.push({
+      number: 9,
+      name: "changed by a caller",
+      description: "",
+    });
     newAction.result.pop();
     expect(summary(await listPlans(store))).toEqual(["CYPP: 1", "SEND plan: 1"]);
     expect((await listPlans(store))[0]?.plan.priorities).toEqual([]);
