@@ -36,7 +36,11 @@ export async function expectServes(copy: CompiledCopy): Promise<void> {
     // The Word writer loads on the first report: the compiled import of it must resolve too.
     const report = await fetch(`${base}/api/report.docx`);
     expect(report.status).toBe(200);
-    expect(Buffer.from(await report.arrayBuffer()).subarray(0, 2).toString()).toBe("PK");
+    expect(
+      Buffer.from(await report.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe("PK");
   } finally {
     await server.stop();
     await rm(dataDir, { recursive: true, force: true });
