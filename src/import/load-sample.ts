@@ -1,7 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { DEFAULT_PLAN_ID, SAMPLE_PLAN } from "../domain/plan.ts";
 import type { Logger } from "../logger.ts";
-import { listPlans } from "../plans/plan-list.ts";
 import { SYSTEM_ACTOR } from "../store/audit-log.ts";
 import type { Store } from "../store/store.ts";
 import { importPlanFile } from "./import-plan.ts";
@@ -21,7 +20,8 @@ export async function loadSamplePlanIfEmpty(
   logger: Logger,
   o: { production?: boolean } = {},
 ): Promise<boolean> {
-  if ((await listPlans(store)).length > 0) return false;
+  // Any plan document or any action (of a plan written before plans had documents) means a plan.
+  if ((await store.plans.list()).length > 0 || (await store.actions.hasAny())) return false;
   if (o.production) {
     logger.warn(
       'the store holds no plan yet; the sample plan is loaded only in development. Import the council\'s plan with: npx plan-tracker import plan.xlsx --plan "Improvement plan"',

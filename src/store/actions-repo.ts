@@ -85,6 +85,14 @@ export class ActionsRepo {
     return this.cache.get("\u0000plans' action counts", () => this.readCountByPlan());
   }
 
+  /** Whether any plan holds an action: one document read, not a count of them all. */
+  async hasAny(): Promise<boolean> {
+    const { resources } = await this.docs.container.items
+      .query<string>("SELECT TOP 1 VALUE c.id FROM c")
+      .fetchAll();
+    return resources.length > 0;
+  }
+
   private async readCountByPlan(): Promise<Map<string, number>> {
     const { resources } = await this.docs.container.items
       .query<string>("SELECT VALUE c.planId FROM c", paged())
