@@ -55,6 +55,17 @@ export interface SeparateStoreFigures {
   storeResidentMb: number;
 }
 
+/**
+ * A bare botbuilder echo bot started the same way in the same run (bench/echo-bot-process.mjs):
+ * what Node and botbuilder alone cost on the machine at that moment, to read the others against.
+ */
+export interface EchoFigures {
+  /** Spawn → /healthz 200 (median of `runs`). */
+  startMs: number;
+  /** Its VmRSS 3 s after it listens. */
+  idleResidentMb: number;
+}
+
 /** The TypeScript through tsx (no build) at the top level, as before; `compiled`: dist/. */
 export interface StartupResult extends StartupFigures {
   actions: number;
@@ -62,6 +73,7 @@ export interface StartupResult extends StartupFigures {
   questions: number;
   compiled: StartupFigures;
   separateStore: SeparateStoreFigures;
+  echo: EchoFigures;
 }
 
 async function freePort(): Promise<number> {
@@ -309,6 +321,22 @@ async function measureSeparateStore(
   }
 }
 
+async function measureEcho(runs: number): Promise<EchoFigures> {
+  const script = fileURLToPath(new URL("./echo-bot-process.mjs", import.meta.url));
+  const starts: number[] = [];
+  const resident: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const echo = await timeToHealthy("", script);
+    starts.push(echo.ms);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    resident.push(await residentMb(echo.child));
+    await stopped(echo.child, "SIGTERM");
+  }
+  const median = (xs: number[]) =>
+    Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0);
+  return { startMs: median(starts), idleResidentMb: median(resident) };
+}
+
 export async function runStartupBench(o: {
   actions: number;
   runs?: number;
@@ -322,6 +350,7 @@ export async function runStartupBench(o: {
     const typescript = await measure(BIN, runs, seeded, connector);
     const compiled = await measure(copy.bin, runs, seeded, connector);
     const separateStore = await measureSeparateStore(copy.bin, runs, seeded, connector);
+    const echo = await measureEcho(runs);
     return {
       actions: o.actions,
       runs,
@@ -329,6 +358,7 @@ export async function runStartupBench(o: {
       ...typescript,
       compiled,
       separateStore,
+      echo,
     };
   } finally {
     await copy.remove();
