@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createServer } from "node:https";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { DomainError } from "../../domain/errors.ts";
 import { libraryCertificatePaths } from "./library.ts";
 
@@ -40,6 +40,13 @@ export function createStoreServer(
   );
   // Clients keep connections open between calls; a longer idle time means fewer new handshakes.
   server.keepAliveTimeout = 30_000;
+  // Every socket, from the moment it is accepted: closeAllConnections() knows a connection only
+  // once its TLS handshake is done, so a cut-off would leave one still shaking hands to be served.
+  const sockets = new Set<Socket>();
+  server.on("connection", (socket: Socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+  });
 
   return {
     listen: (port, host) =>
@@ -58,6 +65,7 @@ export function createStoreServer(
     async cutOff() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      for (const socket of sockets) socket.destroy();
       await closed;
     },
     async shutDown() {
