@@ -57,8 +57,8 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
       "DEVELOPMENT MODE: MicrosoftAppId is not set, so inbound requests are not authenticated. Never expose this server.",
     );
   }
-  // Before anything else, so that the store's first calls and every request are reported.
-  const telemetry = await startTelemetry(config, logger);
+  // Its SDK loads once the server is ready (see begin below); start-up's lines are kept till then.
+  const telemetry = startTelemetry(config, logger);
   const store = await openStore({
     config,
     clock,
@@ -152,6 +152,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
       host: http.host,
       startupMs: startup,
     });
+    void telemetry.begin();
     return {
       config,
       store,

@@ -17,7 +17,7 @@ import { exportProblems } from "./export-problems.ts";
 import { logRecordsOf } from "./log-records.ts";
 import { traceOutboundCalls } from "./outbound-calls.ts";
 import { requestSpans } from "./request-spans.ts";
-import type { Telemetry } from "./telemetry.ts";
+import type { EarlyLine, Telemetry } from "./telemetry.ts";
 
 /** The cloud role name: what Application Insights' application map and filters call the server. */
 const ROLE = "plan-tracker";
@@ -25,7 +25,11 @@ const ROLE = "plan-tracker";
 /** How long a stop waits for the last telemetry to go before giving up on it. */
 const FLUSH_TIMEOUT_MS = 10_000;
 
-export function startAzureMonitor(connectionString: string, logger: Logger): Telemetry {
+export function startAzureMonitor(
+  connectionString: string,
+  logger: Logger,
+  early: readonly EarlyLine[] = [],
+): Omit<Telemetry, "begin"> {
   // The exporter reads these only from the environment. Statsbeat reports the SDK's own use to
   // Microsoft, which a council has not agreed to; nothing else in the process reads them.
   process.env.APPLICATION_INSIGHTS_NO_STATSBEAT = "true";
@@ -67,6 +71,11 @@ export function startAzureMonitor(connectionString: string, logger: Logger): Tel
   const problems = exportProblems(logger);
   diag.setLogger(problems, { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true });
   const otelLogs = logs.getLogger(ROLE);
+  // The lines logged before the SDK loaded (start-up's), each with the time it was logged.
+  for (const line of early) {
+    for (const record of logRecordsOf(line.level, line.message, line.fields))
+      otelLogs.emit({ ...record, timestamp: line.at });
+  }
   copyLogLinesTo((level, message, fields) => {
     for (const record of logRecordsOf(level, message, fields)) otelLogs.emit(record);
   });

@@ -3,10 +3,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TELEMETRY_ON } from "../../../src/telemetry/telemetry.ts";
 import { type ServeProcess, spawnServe } from "../../support/spawn-serve.ts";
 import { StandInConnector } from "../../support/stand-in-connector.ts";
 import { type Envelope, StandInIngestion } from "../../support/stand-in-ingestion.ts";
-import { activityFactory } from "../../support/start-test-app.ts";
+import { activityFactory, waitUntil } from "../../support/start-test-app.ts";
 
 /**
  * `serve` with APPLICATIONINSIGHTS_CONNECTION_STRING pointing at a stand-in ingestion endpoint: what
@@ -34,6 +35,12 @@ describe("telemetry to Application Insights", { timeout: 60_000 }, () => {
       LOG_LEVEL: "info",
       ...ingestion.serveEnvironment(instrumentationKey),
     });
+    // The SDK loads once the server is ready; what it answers from then on is reported.
+    await waitUntil(
+      async () => serve.output().includes(TELEMETRY_ON),
+      20_000,
+      "telemetry to start",
+    );
     const base = `http://127.0.0.1:${serve.port}`;
     const user = connector.addUser({ email: "sam@council.gov.uk", name: "Sam" });
     const message = activityFactory(connector, "28:plan-tracker-dev").message(user, "help");
