@@ -8,4 +8,7 @@ export const LONG_RUNS = [
   "tests/integration/outbox/sender-crash.test.ts",
   "tests/integration/outbox/proactive-storm.test.ts",
   "tests/integration/embedded/crash.test.ts",
+  // Each case starts `serve` or a command through tsx, one waiting out the store client's retries;
+  // tests/unit/logging/redaction.test.ts checks the same redaction in npm test.
+  "tests/integration/cli/secrets-in-output.test.ts",
 ];
