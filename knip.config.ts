@@ -10,7 +10,7 @@ const config: KnipConfig = {
   entry: [
     "src/cli.ts",
     "src/tab/public/{app,config,gallery}.js",
-    "scripts/*.ts",
+    "scripts/*.{ts,mjs}",
     "bench/*.ts",
     // Started with spawn/fork by the tests that use them, so no import leads to them.
     "tests/faults/support/app-child.ts",
@@ -19,7 +19,13 @@ const config: KnipConfig = {
     // Run by hand to rebuild a fixture (see each file's first comment).
     "tests/fixtures/**/make-*.ts",
   ],
-  project: ["src/**/*.{ts,js}", "scripts/**/*.ts", "bench/**/*.ts", "tests/**/*.ts", "bin/*.js"],
+  project: [
+    "src/**/*.{ts,js}",
+    "scripts/**/*.{ts,mjs}",
+    "bench/**/*.ts",
+    "tests/**/*.ts",
+    "bin/*.js",
+  ],
   // An export the file itself also uses is part of its design (a limit, a schema); only exports
   // nothing uses at all are dead.
   ignoreExportsUsedInFile: true,

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { projectFile } from "../project-files.ts";
 
 /**
  * The Microsoft 365 Agents Playground (`@microsoft/m365agentsplayground`, a devDependency) run
@@ -10,9 +10,7 @@ import { fileURLToPath } from "node:url";
  */
 
 /** The repo's Playground world: the demo directory's people, a group chat, a team with a DMT channel. */
-export const PLAYGROUND_CONFIG_PATH = fileURLToPath(
-  new URL("../../.m365agentsplayground.yml", import.meta.url),
-);
+export const PLAYGROUND_CONFIG_PATH = projectFile(".m365agentsplayground.yml");
 
 export interface AgentsPlaygroundOptions {
   /** The bot's endpoint, e.g. http://localhost:3978/api/messages. */

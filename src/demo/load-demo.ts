@@ -1,4 +1,3 @@
-import { fileURLToPath } from "node:url";
 import type { Clock } from "../clock.ts";
 import {
   defaultReviewDate,
@@ -14,15 +13,14 @@ import type { Update } from "../domain/update.ts";
 import { updatePlanId } from "../domain/update.ts";
 import { importPeopleFile } from "../import/import-people.ts";
 import type { Logger } from "../logger.ts";
+import { projectFile } from "../project-files.ts";
 import { type Actor, SYSTEM_ACTOR } from "../store/audit-log.ts";
 import type { Store } from "../store/store.ts";
 import { buildDemoHistory } from "./demo-history.ts";
 import { readDemoPlan } from "./demo-plan.ts";
 
 /** The demo directory: the same people as the Agents Playground's users (.m365agentsplayground.yml). */
-export const SAMPLE_PEOPLE_PATH = fileURLToPath(
-  new URL("../../data/sample-people.csv", import.meta.url),
-);
+export const SAMPLE_PEOPLE_PATH = projectFile("data/sample-people.csv");
 
 const DEMO_ACTOR: Actor = { id: "demo", name: "Plan Tracker demo data" };
 

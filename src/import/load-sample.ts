@@ -1,13 +1,11 @@
-import { fileURLToPath } from "node:url";
 import { DEFAULT_PLAN_ID, SAMPLE_PLAN } from "../domain/plan.ts";
 import type { Logger } from "../logger.ts";
+import { projectFile } from "../project-files.ts";
 import { SYSTEM_ACTOR } from "../store/audit-log.ts";
 import type { Store } from "../store/store.ts";
 import { importPlanFile } from "./import-plan.ts";
 
-export const SAMPLE_PLAN_PATH = fileURLToPath(
-  new URL("../../data/sample-plan.csv", import.meta.url),
-);
+export const SAMPLE_PLAN_PATH = projectFile("data/sample-plan.csv");
 
 /**
  * On first start of an empty store, loads the sample plan so there is something to try. A store

@@ -1,13 +1,13 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Response } from "express";
 import express, { type RequestHandler } from "express";
+import { projectFile } from "../project-files.ts";
 
-// Reached through src/ from here, so the compiled copy (dist/tab/) serves the same files.
-export const PUBLIC_DIR = fileURLToPath(new URL("../../src/tab/public/", import.meta.url));
+// Read from src/ whether the server runs the TypeScript or the build.
+export const PUBLIC_DIR = projectFile("src/tab/public/");
 /** The app icon's source, also the pages' favicon. */
-export const ICON_SVG = fileURLToPath(new URL("../../appPackage/icon-color.svg", import.meta.url));
+export const ICON_SVG = projectFile("appPackage/icon-color.svg");
 
 const require = createRequire(import.meta.url);
 

@@ -4,8 +4,8 @@ import { expectServes, help } from "../integration/build/built-server.ts";
 import { type CompiledCopy, compiledCopy } from "../support/compiled-copy.ts";
 
 /**
- * `npm run build` for real: the TypeScript compiler with tsconfig.build.json (type check
- * included, about a minute), then the compiled CLI run with no tsx to fall back on.
+ * `npm run build` for real: the type check with tsconfig.build.json and the bundling into dist/
+ * (about a minute), then the compiled CLI run with no tsx to fall back on.
  */
 describe("npm run build", () => {
   let copy: CompiledCopy;
