@@ -1,59 +1,49 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const SRC = join(ROOT, "src");
 
-/** Every `new URL("<relative path>", import.meta.url)` in src: files found by path, not by import. */
-function pathsFromModules(): { file: string; path: string }[] {
-  const found: { file: string; path: string }[] = [];
-  for (const name of readdirSync(SRC, { recursive: true })) {
-    const file = join(SRC, String(name));
-    if (!file.endsWith(".ts")) continue;
-    const text = readFileSync(file, "utf8");
-    for (const m of text.matchAll(/new URL\(\s*"(\.{1,2}\/[^"]*)",\s*import\.meta\.url\s*\)/g))
-      found.push({ file, path: m[1] ?? "" });
-  }
-  return found;
+function sourceFiles(): { file: string; text: string }[] {
+  return readdirSync(SRC, { recursive: true })
+    .map((name) => join(SRC, String(name)))
+    .filter((file) => file.endsWith(".ts"))
+    .map((file) => ({ file, text: readFileSync(file, "utf8") }));
 }
 
 /**
- * The compiled server runs from dist/, one folder beside src/ at the same depth. A module that
- * finds a file by a path relative to itself (the tab's pages, the sample plan, the app icon) must
- * find the same file from its compiled copy, since the build copies nothing but JavaScript.
+ * The compiled server runs from dist/, where the build bundles every module into a few files
+ * directly in dist/. A path relative to a module's own place would then point elsewhere, so files
+ * found by path (the tab's pages, the sample plan, the app icon) are found through
+ * src/project-files.ts alone, which sits directly in src/: one level below the project, as every
+ * compiled file in dist/ is.
  */
 describe("files the compiled server finds by path", () => {
-  const uses = pathsFromModules();
-
-  it("are found at all (the check reads the modules that do it)", () => {
-    expect(uses.map((u) => u.path)).toEqual(
-      expect.arrayContaining(["../../data/sample-plan.csv", "../../src/tab/public/"]),
-    );
+  it("are found only through src/project-files.ts, directly in src/", () => {
+    const relativeToModule = sourceFiles()
+      .filter(({ text }) => /new URL\([^)]*import\.meta\.url\s*\)/.test(text))
+      .map(({ file }) => relative(ROOT, file));
+    expect(relativeToModule).toEqual(["src/project-files.ts"]);
   });
 
-  it.each(uses.map((u) => [relative(ROOT, u.file), u.path]))(
-    "%s: %s is the same file from dist/",
-    (file, path) => {
-      const fromSrc = new URL(path, pathToFileURL(join(ROOT, file)));
-      const fromDist = new URL(
-        path,
-        pathToFileURL(join(ROOT, file.replace(/^src/, "dist").replace(/\.ts$/, ".js"))),
-      );
-      expect(fileURLToPath(fromDist)).toBe(fileURLToPath(fromSrc));
-      expect(existsSync(fileURLToPath(fromSrc))).toBe(true);
-    },
-  );
+  it("name files that exist", () => {
+    const named = sourceFiles().flatMap(({ text }) =>
+      [...text.matchAll(/projectFile\(\s*"([^"]+)"\s*\)/g)].map((m) => m[1] ?? ""),
+    );
+    expect(named).toEqual(expect.arrayContaining(["data/sample-plan.csv", "src/tab/public/"]));
+    for (const path of named) expect(existsSync(join(ROOT, path)), path).toBe(true);
+  });
 
-  it("tsconfig.build.json compiles src/ alone into dist/ at the same depth, .ts imports rewritten", () => {
-    const build = JSON.parse(readFileSync(join(ROOT, "tsconfig.build.json"), "utf8"));
-    expect(build.include).toEqual(["src"]);
-    expect(build.compilerOptions).toMatchObject({
-      rootDir: "src",
-      outDir: "dist",
-      noEmit: false,
-      rewriteRelativeImportExtensions: true,
-    });
+  it("are found from dist/ because the build writes every file directly in dist/", () => {
+    const build = readFileSync(join(ROOT, "scripts", "build-server.mjs"), "utf8");
+    expect(build).toMatch(/outdir = join\(root, "dist"\)/);
+    // Chunk and entry names of their own could put files in subfolders of dist/.
+    expect(build).not.toMatch(/chunkNames|entryNames|outbase/);
+    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+    expect(pkg.scripts.build).toBe(
+      "tsc -p tsconfig.build.json --noEmit && node scripts/build-server.mjs",
+    );
   });
 });
