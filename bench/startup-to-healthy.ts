@@ -211,6 +211,11 @@ async function storeProcess(dataDir: string): Promise<{ child: ChildProcess; end
   return { child, endpoint };
 }
 
+/** The middle of `xs`, rounded: each figure is the median of the section's runs. */
+function median(xs: number[]): number {
+  return Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0);
+}
+
 async function residentMb(child: ChildProcess): Promise<number> {
   const status = await readFile(`/proc/${child.pid}/status`, "utf8");
   const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
@@ -277,8 +282,6 @@ async function measure(
     afterQuestions.push(await residentMb(second.child));
     await stopped(second.child, "SIGTERM");
   }
-  const median = (xs: number[]) =>
-    Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0);
   return {
     cleanStartMs: median(clean),
     afterKillMs: median(afterKill),
@@ -309,7 +312,7 @@ async function measureSeparateStore(
     const idleResidentMb = await residentMb(last.child);
     await askRound(last.url, connector, seeded.managers);
     const figures = {
-      cleanStartMs: Math.round([...starts].sort((a, b) => a - b)[Math.floor(runs / 2)] ?? 0),
+      cleanStartMs: median(starts),
       idleResidentMb,
       afterQuestionsResidentMb: await residentMb(last.child),
       storeResidentMb: await residentMb(store.child),
@@ -332,8 +335,6 @@ async function measureEcho(runs: number): Promise<EchoFigures> {
     resident.push(await residentMb(echo.child));
     await stopped(echo.child, "SIGTERM");
   }
-  const median = (xs: number[]) =>
-    Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0);
   return { startMs: median(starts), idleResidentMb: median(resident) };
 }
 

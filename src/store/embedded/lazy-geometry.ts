@@ -13,12 +13,15 @@ const GEOMETRY_LIBRARY = "@turf/turf";
 
 type Library = Record<string | symbol, (...args: unknown[]) => unknown>;
 
-function installLazyGeometry(): void {
+/** The `require` of the engine the embedded server loads (the copy its own `require` finds). */
+function engineRequire(): NodeJS.Require {
   const fromHere = createRequire(import.meta.url);
-  // The engine the embedded server loads (the copy its own `require` finds), and the library that
-  // engine's `require` finds.
   const server = createRequire(fromHere.resolve("@vercel/cosmosdb-server/package.json"));
-  const engine = createRequire(server.resolve("@zeit/cosmosdb-query/package.json"));
+  return createRequire(server.resolve("@zeit/cosmosdb-query/package.json"));
+}
+
+function installLazyGeometry(): void {
+  const engine = engineRequire();
   const path = engine.resolve(GEOMETRY_LIBRARY);
   if (engine.cache[path]) return;
   let real: Library | undefined;
@@ -54,9 +57,7 @@ installLazyGeometry();
 
 /** Whether the real geometry library has been loaded (for tests). */
 export function geometryLibraryLoaded(): boolean {
-  const fromHere = createRequire(import.meta.url);
-  const server = createRequire(fromHere.resolve("@vercel/cosmosdb-server/package.json"));
-  const engine = createRequire(server.resolve("@zeit/cosmosdb-query/package.json"));
+  const engine = engineRequire();
   const cached = engine.cache[engine.resolve(GEOMETRY_LIBRARY)];
   return cached !== undefined && !isStandIn(cached.exports);
 }
