@@ -6,6 +6,7 @@ import {
   buildVocabulary,
   mergeVocabularies,
   type PlanVocabulary,
+  prepareParser,
 } from "../domain/question/index.ts";
 import { type Review, ReviewSchema } from "../domain/review.ts";
 import { type Update, UpdateSchema, updatePlanId } from "../domain/update.ts";
@@ -115,7 +116,7 @@ export class QuestionIndex {
       .then(() => {
         const read = performance.now();
         corePhrases();
-        this.currentSnapshot();
+        prepareParser(this.currentSnapshot().vocabulary);
         this.o.logger.debug("the question index is ready", {
           actions: this.actions.docs().length,
           readMs: Math.round(read - started),

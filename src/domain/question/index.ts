@@ -3,7 +3,7 @@ export { countSummary } from "./count-summary.ts";
 export { describeQuery } from "./describe-query.ts";
 export { evaluateQuery } from "./evaluate-query.ts";
 export { EXAMPLE_QUESTIONS } from "./example-questions.ts";
-export { parseQuestion } from "./parse-question.ts";
+export { parseQuestion, prepareParser } from "./parse-question.ts";
 export {
   type Correction,
   emptyQuery,

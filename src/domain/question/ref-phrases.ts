@@ -26,11 +26,14 @@ export function refIndex(refs: string[]): {
     const pieces = tokenize(ref);
     if (pieces.length > 1 && pieces[0]?.kind === "word") letters.add(pieces[0].key);
     if (pieces.length > 1) shapes.add(shapeOf(pieces));
-    const keys = phraseKeys(ref);
+    // The phrase's keys (phraseKeys), from the tokens already read: a plan may have 10,000 Refs.
+    const keys = pieces.filter((token) => token.kind !== "slash").map((token) => token.key);
     const key = keys.join(" ");
-    byKeys.set(key, [...(byKeys.get(key) ?? []), ref]);
+    const sharing = byKeys.get(key);
+    if (sharing) sharing.push(ref);
+    else byKeys.set(key, [ref]);
     // Counted with any "/" in it, as the message's tokens are.
-    longest = Math.max(longest, tokenize(ref).length);
+    longest = Math.max(longest, pieces.length);
     if (keys.length === 2 && /^[0-9]+$/.test(keys[1] as string))
       prefixes.set(keys[0] as string, ref);
   }

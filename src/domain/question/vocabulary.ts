@@ -1,7 +1,7 @@
 import type { Action } from "../action.ts";
 import type { Plan } from "../plan.ts";
 import { searchedText } from "./text-match.ts";
-import { tokenize } from "./tokens.ts";
+import { wordsOf } from "./tokens.ts";
 import { STOPWORDS } from "./word-forms.ts";
 
 /** What the parser knows of one plan: the names people use and the plan's own words. */
@@ -34,10 +34,11 @@ export function buildVocabulary(plan: Plan, actions: Action[]): PlanVocabulary {
   const acronyms = new Set<string>();
   for (const action of actions) {
     const text = searchedText(action);
-    for (const token of tokenize(text)) {
-      if (token.kind === "word" && token.text.length >= 3 && !STOPWORDS.has(token.text)) {
-        words.add(token.text);
-        if (token.raw === token.raw.toUpperCase()) acronyms.add(token.text);
+    for (const raw of wordsOf(text)) {
+      const word = raw.toLowerCase();
+      if (word.length >= 3 && !STOPWORDS.has(word)) {
+        words.add(word);
+        if (raw === raw.toUpperCase()) acronyms.add(word);
       }
     }
   }

@@ -5,7 +5,9 @@
  * engine's `require` finds the library; each function it hands out loads the real library the first
  * time one is called, so a spatial query still answers as Azure's would.
  *
- * Imported for its effect, before the engine, by the modules that load it.
+ * Installed by calling `installLazyGeometry()` before the engine is required, never by importing
+ * this module for its effect: a bundler hoists a package's static import above the bundled code
+ * that precedes it, so the compiled server loaded the library before an import-time stand-in.
  */
 import { createRequire } from "node:module";
 
@@ -20,7 +22,8 @@ function engineRequire(): NodeJS.Require {
   return createRequire(server.resolve("@zeit/cosmosdb-query/package.json"));
 }
 
-function installLazyGeometry(): void {
+/** Puts the stand-in in the engine's module cache, unless the library (or the stand-in) is there. */
+export function installLazyGeometry(): void {
   const engine = engineRequire();
   const path = engine.resolve(GEOMETRY_LIBRARY);
   if (engine.cache[path]) return;
@@ -52,8 +55,6 @@ function installLazyGeometry(): void {
     paths: [],
   } as unknown as NodeJS.Module;
 }
-
-installLazyGeometry();
 
 /** Whether the real geometry library has been loaded (for tests). */
 export function geometryLibraryLoaded(): boolean {

@@ -7,11 +7,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-// Before the library: it loads the SQL engine, which would load the geometry library at once.
-import "./lazy-geometry.ts";
-import accountModule from "@vercel/cosmosdb-server/lib/account/index.js";
-import itemsModule from "@vercel/cosmosdb-server/lib/account/items.js";
-import routesModule from "@vercel/cosmosdb-server/lib/routes.js";
+import { installLazyGeometry } from "./lazy-geometry.ts";
 
 /** A stored resource (database, container, document or function) as the library keeps it. */
 export type Resource = Record<string, unknown> & { id: string; _rid: string };
@@ -61,6 +57,14 @@ type Router = (req: IncomingMessage) => [Record<string, string>, RouteHandler] |
 const defaultOf = <T>(module: unknown): T =>
   ((module as { default?: unknown }).default ?? module) as T;
 
+const require = createRequire(import.meta.url);
+// The library loads the SQL engine, which would load the geometry library at once: the stand-in
+// goes in first. Required here rather than imported, so no bundling can move them above it.
+installLazyGeometry();
+const routesModule: unknown = require("@vercel/cosmosdb-server/lib/routes.js");
+const accountModule: unknown = require("@vercel/cosmosdb-server/lib/account/index.js");
+const itemsModule: unknown = require("@vercel/cosmosdb-server/lib/account/items.js");
+
 export const routeRequest = defaultOf<Router>(routesModule);
 
 const AccountClass = defaultOf<new (host: string, port: number) => CosmosAccount>(accountModule);
@@ -73,7 +77,6 @@ export const resourceSetPrototype = defaultOf<{ prototype: ResourceSet }>(itemsM
 
 /** The library's self-signed TLS certificate (clients connect with rejectUnauthorized: false). */
 export function libraryCertificatePaths(): { cert: string; key: string } {
-  const require = createRequire(import.meta.url);
   const root = dirname(require.resolve("@vercel/cosmosdb-server/package.json"));
   return { cert: join(root, "cert.pem"), key: join(root, "key.pem") };
 }

@@ -8,7 +8,7 @@
  * their accumulator (a fresh array per query), and `stripUndefined` builds each array once.
  */
 import { createRequire } from "node:module";
-import "./lazy-geometry.ts";
+import { installLazyGeometry } from "./lazy-geometry.ts";
 
 type Node = { type: string; [field: string]: unknown };
 
@@ -80,6 +80,7 @@ let installed = false;
 export function installLinearQueries(): void {
   if (installed) return;
   installed = true;
+  installLazyGeometry();
   const server = createRequire(import.meta.url).resolve("@vercel/cosmosdb-server/package.json");
   const require = createRequire(server);
   const transformer = require("@zeit/cosmosdb-query/lib/transformer") as {

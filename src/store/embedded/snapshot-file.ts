@@ -4,10 +4,11 @@
  * written to a temporary file, fsynced, renamed over the old one and the folder fsynced, so at any
  * moment the folder holds either the old snapshot or the new one, whole.
  */
-import { open, readFile, rename } from "node:fs/promises";
+import { type FileHandle, open, rename } from "node:fs/promises";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { asChange, type Change } from "./change.ts";
+import { eachChunk, eachLine } from "./file-chunks.ts";
 import {
   FILE_MODE,
   isMissingFile,
@@ -19,6 +20,8 @@ import { damagedFileError } from "./store-errors.ts";
 
 const FORMAT = "plan-tracker-embedded-cosmos-snapshot";
 const CHUNK_BYTES = 1 << 20;
+/** The trailer is well under this; a last line longer than it is damage. */
+const TRAILER_SEARCH_BYTES = 64 * 1024;
 
 export interface SnapshotWriteSteps {
   /** Called after the first part of the temporary file is written (a crash here leaves it half). */
@@ -70,74 +73,100 @@ export async function writeSnapshot(
 
 /**
  * Loads the snapshot, if there is one, through `apply`. Returns the journal generation it already
- * includes (0 when there is no snapshot). A damaged snapshot is an error, never skipped.
+ * includes (0 when there is no snapshot). A damaged snapshot is an error, never skipped: the
+ * checksum and the line count are checked in a first pass over the file, before anything is
+ * applied, and the lines are parsed in a second; both read it a chunk at a time.
  */
 export async function readSnapshot(
   dataDir: string,
   apply: (change: Change) => void,
 ): Promise<{ includesGeneration: number; resources: number }> {
   const path = join(dataDir, SNAPSHOT_FILE);
-  let buffer: Buffer;
+  let handle: FileHandle;
   try {
-    buffer = await readFile(path);
+    handle = await open(path, "r");
   } catch (error) {
     if (isMissingFile(error)) return { includesGeneration: 0, resources: 0 };
     throw error;
   }
-  const trailerStart = buffer.lastIndexOf(0x0a, buffer.length - 2) + 1;
-  const trailer = parseLine(path, buffer, trailerStart, buffer.length) as {
-    end?: string;
-    lines?: number;
-    crc32?: number;
-  };
-  if (trailer.end !== FORMAT || crc32(buffer.subarray(0, trailerStart)) !== trailer.crc32) {
-    throw damagedFileError(path, trailerStart, "its checksum does not match its contents");
+  try {
+    const { size } = await handle.stat();
+    const trailerStart = await findTrailer(handle, path, size);
+    const trailer = parseLine(path, await readBytes(handle, trailerStart, size), trailerStart) as {
+      end?: string;
+      lines?: number;
+      crc32?: number;
+    };
+    let checksum = 0;
+    let lines = 0;
+    await eachChunk(handle, 0, trailerStart, (bytes) => {
+      checksum = crc32(bytes, checksum);
+      for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) lines += 1;
+    });
+    if (trailer.end !== FORMAT || checksum !== trailer.crc32) {
+      throw damagedFileError(path, trailerStart, "its checksum does not match its contents");
+    }
+    // The first line is the header; the trailer's count is of the lines between it and the trailer.
+    if (lines - 1 !== trailer.lines) {
+      throw damagedFileError(path, trailerStart, "it holds fewer lines than it says");
+    }
+    let includesGeneration: number | null = null;
+    let lineNumber = 0;
+    await eachLine(handle, 0, trailerStart, (line) => {
+      lineNumber += 1;
+      if (includesGeneration === null) {
+        includesGeneration = headerGeneration(path, line);
+        return;
+      }
+      try {
+        apply(asChange(JSON.parse(line.toString("utf8"))));
+      } catch (error) {
+        throw damagedFileError(path, 0, `line ${lineNumber}: ${(error as Error).message}`);
+      }
+    });
+    if (includesGeneration === null) {
+      throw damagedFileError(path, 0, "it is not an embedded store snapshot");
+    }
+    return { includesGeneration, resources: lines - 1 };
+  } finally {
+    await handle.close();
   }
-  // Line by line from the bytes, not the whole file as one string split into lines: a large
-  // store's snapshot would otherwise be held twice more, as text, while it loads.
-  const headerEnd = buffer.indexOf(0x0a);
+}
+
+/** The byte the trailer (the last line) starts at; the file ends with its newline. */
+async function findTrailer(handle: FileHandle, path: string, size: number): Promise<number> {
+  const tailStart = Math.max(0, size - TRAILER_SEARCH_BYTES);
+  const tail = await readBytes(handle, tailStart, size);
+  const newline = tail.lastIndexOf(0x0a, tail.length - 2);
+  if (newline === -1 && tailStart > 0) {
+    throw damagedFileError(path, tailStart, "its last line is not readable");
+  }
+  return tailStart + newline + 1;
+}
+
+async function readBytes(handle: FileHandle, start: number, end: number): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  await eachChunk(handle, start, end, (bytes) => parts.push(Buffer.from(bytes)));
+  return Buffer.concat(parts);
+}
+
+/** The journal generation the header line names; a line that is not the header is damage. */
+function headerGeneration(path: string, line: Buffer): number {
   let header: { format?: string; includesGeneration?: number };
   try {
-    header = JSON.parse(buffer.toString("utf8", 0, headerEnd));
+    header = JSON.parse(line.toString("utf8"));
   } catch {
     header = {};
   }
   if (header.format !== FORMAT || typeof header.includesGeneration !== "number") {
     throw damagedFileError(path, 0, "it is not an embedded store snapshot");
   }
-  const bodyLines = countLines(buffer, headerEnd + 1, trailerStart);
-  if (bodyLines !== trailer.lines) {
-    throw damagedFileError(path, trailerStart, "it holds fewer lines than it says");
-  }
-  let lineNumber = 1;
-  for (let start = headerEnd + 1; start < trailerStart; ) {
-    const end = buffer.indexOf(0x0a, start);
-    lineNumber += 1;
-    try {
-      apply(asChange(JSON.parse(buffer.toString("utf8", start, end))));
-    } catch (error) {
-      throw damagedFileError(path, 0, `line ${lineNumber}: ${(error as Error).message}`);
-    }
-    start = end + 1;
-  }
-  return { includesGeneration: header.includesGeneration, resources: bodyLines };
+  return header.includesGeneration;
 }
 
-/** The newline-ended lines between `start` and `end` (which ends one). */
-function countLines(buffer: Buffer, start: number, end: number): number {
-  let lines = 0;
-  for (
-    let at = buffer.indexOf(0x0a, start);
-    at !== -1 && at < end;
-    at = buffer.indexOf(0x0a, at + 1)
-  )
-    lines += 1;
-  return lines;
-}
-
-function parseLine(path: string, buffer: Buffer, start: number, end: number): unknown {
+function parseLine(path: string, bytes: Buffer, start: number): unknown {
   try {
-    return JSON.parse(buffer.toString("utf8", start, end));
+    return JSON.parse(bytes.toString("utf8"));
   } catch {
     throw damagedFileError(path, start, "its last line is not readable");
   }
