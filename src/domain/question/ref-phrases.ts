@@ -1,5 +1,5 @@
 import type { Term } from "./terms.ts";
-import { phraseKeys, type Token, tokenize } from "./tokens.ts";
+import { type Token, tokenize } from "./tokens.ts";
 
 export type RefIndex = ReturnType<typeof refIndex>;
 
@@ -26,7 +26,8 @@ export function refIndex(refs: string[]): {
     const pieces = tokenize(ref);
     if (pieces.length > 1 && pieces[0]?.kind === "word") letters.add(pieces[0].key);
     if (pieces.length > 1) shapes.add(shapeOf(pieces));
-    // The phrase's keys (phraseKeys), from the tokens already read: a plan may have 10,000 Refs.
+    // The Ref's keys as phraseKeys gives them, from the tokens already read (a plan may have
+    // 10,000 Refs).
     const keys = pieces.filter((token) => token.kind !== "slash").map((token) => token.key);
     const key = keys.join(" ");
     const sharing = byKeys.get(key);
