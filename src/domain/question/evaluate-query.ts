@@ -37,39 +37,56 @@ export function evaluateQuery(query: Query, data: QueryData): Action[] {
   const ragOf = (action: Action, updates: Update[]): RagChoice =>
     (query.asAt ? officialRagAt(action, updates, query.asAt) : action.rag) ?? "none";
   const either = new Set(query.either ?? []);
-  // "red or overdue": one of the joined kinds will do; every other kind must hold. Worked out once
-  // per question, and each kind tested by a switch rather than closures made per action: a
-  // question is tested against every action, and a large plan has 10,000.
+  // A question is tested against every action, and a large plan has 10,000: what depends only on
+  // the question is worked out once, and a test makes a function only for a filter it has.
+  // "red or overdue": one of the joined kinds will do; every other kind must hold.
   const joined = EITHER_KINDS.filter((kind) => either.has(kind) && query[kind].length > 0);
   const holds = (kind: EitherKind, action: Action, updates: Update[]): boolean => {
     switch (kind) {
       case "rags":
-        return anyOrNone(query.rags, (rag) => rag === ragOf(action, updates));
+        return query.rags.length === 0 || query.rags.includes(ragOf(action, updates));
       case "dates":
-        return anyOrNone(query.dates, (date) => dateMatches(date, action, data.today));
+        return (
+          query.dates.length === 0 ||
+          query.dates.some((date) => dateMatches(date, action, data.today))
+        );
       case "review":
-        return anyOrNone(query.review, (review) => reviewMatches(review, action, updates, quarter));
+        return (
+          query.review.length === 0 ||
+          query.review.some((review) => reviewMatches(review, action, updates, quarter))
+        );
       case "completion":
-        return anyOrNone(query.completion, (state) => (state === "complete") === isClosed(action));
+        return (
+          query.completion.length === 0 ||
+          query.completion.some((state) => (state === "complete") === isClosed(action))
+        );
     }
   };
-  const matches = (action: Action): boolean => {
+  const stateHolds = (action: Action): boolean => {
     const updates = updatesByRef.get(action.ref) ?? NO_UPDATES;
-    const state =
-      (joined.length === 0 || joined.some((kind) => holds(kind, action, updates))) &&
-      EITHER_KINDS.every((kind) => joined.includes(kind) || holds(kind, action, updates));
-    return (
-      anyOrNone(query.refs, (ref) => ref === action.ref) &&
-      state &&
-      anyOrNone(query.priorities, (priority) => action.priorities.includes(priority)) &&
-      anyOrNone(query.leads, (lead) => leadMatches(lead, action.lead)) &&
-      (!query.mine || isAskersAction(data.askerLeads, action.lead)) &&
-      anyOrNone(query.sections, (section) => sameName(section, action.section)) &&
-      anyOrNone(query.deliveryAreas, (area) => sameName(area, action.deliveryArea)) &&
-      mentionsAll(action, query.text) &&
-      (query.phrases ?? []).every((phrase) => mentionsPhrase(action, phrase))
-    );
+    let joinedHolds = joined.length === 0;
+    for (const kind of joined) joinedHolds ||= holds(kind, action, updates);
+    if (!joinedHolds) return false;
+    for (const kind of EITHER_KINDS) {
+      if (!joined.includes(kind) && !holds(kind, action, updates)) return false;
+    }
+    return true;
   };
+  const matches = (action: Action): boolean =>
+    (query.refs.length === 0 || query.refs.includes(action.ref)) &&
+    stateHolds(action) &&
+    (query.priorities.length === 0 ||
+      query.priorities.some((priority) => action.priorities.includes(priority))) &&
+    (query.leads.length === 0 || query.leads.some((lead) => leadMatches(lead, action.lead))) &&
+    (!query.mine || isAskersAction(data.askerLeads, action.lead)) &&
+    (query.sections.length === 0 ||
+      query.sections.some((section) => sameName(section, action.section))) &&
+    (query.deliveryAreas.length === 0 ||
+      query.deliveryAreas.some((area) => sameName(area, action.deliveryArea))) &&
+    (query.text.length === 0 || mentionsAll(action, query.text)) &&
+    (query.phrases === undefined ||
+      query.phrases.length === 0 ||
+      query.phrases.every((phrase) => mentionsPhrase(action, phrase)));
   return inRefOrder(data.actions.filter(matches));
 }
 
@@ -100,10 +117,6 @@ export function dateMatches(filter: DateFilter, action: Action, today: IsoDate):
     case "dueAfter":
       return due !== null && due > filter.date;
   }
-}
-
-function anyOrNone<T>(choices: T[], test: (choice: T) => boolean): boolean {
-  return choices.length === 0 || choices.some(test);
 }
 
 const sameName = (a: string, b: string): boolean =>
