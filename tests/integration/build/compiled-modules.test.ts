@@ -1,6 +1,6 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CompiledCopy, compiledCopy } from "../../support/compiled-copy.ts";
 import { spawnServe } from "../../support/spawn-serve.ts";
@@ -53,4 +53,33 @@ describe("the compiled server's modules", () => {
     expect(geometry.filter(({ standIn }) => !standIn).map(({ path }) => path)).toEqual([]);
     expect(geometry).toHaveLength(1);
   }, 60_000);
+
+  it("bundles one copy of each package release, however many places it is installed in", async () => {
+    const dist = join(copy.root, "dist");
+    const roots = new Map<string, Set<string>>();
+    for (const name of await readdir(dist)) {
+      if (!name.endsWith(".js.map")) continue;
+      const map = JSON.parse(await readFile(join(dist, name), "utf8")) as { sources: string[] };
+      for (const source of map.sources) {
+        const path = resolve(dist, source);
+        const at = path.lastIndexOf("/node_modules/");
+        if (at === -1) continue;
+        const parts = path.slice(at + "/node_modules/".length).split("/");
+        const root =
+          path.slice(0, at) +
+          "/node_modules/" +
+          parts.slice(0, parts[0]?.startsWith("@") ? 2 : 1).join("/");
+        // Some packages' own source maps name files of theirs that were never installed.
+        const manifest = await readFile(join(root, "package.json"), "utf8").catch(() => null);
+        if (!manifest) continue;
+        const { name: pkg, version } = JSON.parse(manifest) as { name: string; version: string };
+        const release = `${pkg}@${version}`;
+        roots.set(release, (roots.get(release) ?? new Set()).add(root));
+      }
+    }
+    // botbuilder's packages each install the same zod 3 release.
+    expect([...roots.keys()].some((release) => release.startsWith("zod@3."))).toBe(true);
+    const twice = [...roots].filter(([, found]) => found.size > 1).map(([release]) => release);
+    expect(twice).toEqual([]);
+  });
 });
