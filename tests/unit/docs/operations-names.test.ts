@@ -111,8 +111,15 @@ describe(DOC, () => {
     expect(unknown).toEqual([]);
   });
 
-  it("names only settings Plan Tracker reads, the template sets, or the toolkit keeps", () => {
-    const known = new Set([...configVariableNames(), ...templateSettings(), ...toolkitValues()]);
+  it("names only settings Plan Tracker reads, the template sets, the toolkit keeps, or Node reads", () => {
+    // Node.js's own, set on the platform to change how Node runs the server (source maps).
+    const nodes = ["NODE_OPTIONS"];
+    const known = new Set([
+      ...configVariableNames(),
+      ...templateSettings(),
+      ...toolkitValues(),
+      ...nodes,
+    ]);
     const named = namedVariables();
     expect(named).toEqual(expect.arrayContaining(["COSMOS_ENDPOINT", "MicrosoftAppPassword"]));
     expect(named.filter((name) => !known.has(name))).toEqual([]);
