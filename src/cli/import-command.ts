@@ -145,6 +145,7 @@ const parse = (args: string[]) =>
 function printReport(report: ImportReport, io: CommandIo): void {
   const encoding = encodingLine(report.encoding);
   if (encoding) io.out(encoding);
+  for (const line of report.layout ?? []) io.out(line);
   io.out("Columns:");
   for (const line of headerLines(report.headers)) io.out(line);
   const prefix = report.dryRun ? "Dry run (nothing written): " : "";

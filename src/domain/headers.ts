@@ -54,6 +54,20 @@ export type HeaderMapping =
 const EXTRA_WORD = /^(?:extra|extra column|keep|ignore|none|-)$/i;
 
 /**
+ * How many of the columns every plan needs (Ref, Development Action, Lead) the row names, by any
+ * of their accepted names: tells a header row from a title above it, and a sheet of actions from
+ * a summary beside them.
+ */
+export function requiredColumnsNamed(cells: readonly string[]): number {
+  const named = new Set(cells.map((cell) => fieldNamed(cell.trim())));
+  return REQUIRED.filter((field) => named.has(field)).length;
+}
+
+/** Every required column named: the row is a plan's header row. */
+export const namesEveryRequiredColumn = (cells: readonly string[]): boolean =>
+  requiredColumnsNamed(cells) === REQUIRED.length;
+
+/**
  * Reads one `--map` value. The field may be named by its canonical name or any synonym, or as
  * "extra" to keep the column as it is; anything else is refused, naming the fields.
  */

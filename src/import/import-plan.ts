@@ -32,6 +32,8 @@ export interface ImportReport {
   headers: HeaderReading[];
   /** How a CSV's bytes were read; absent for Excel files. */
   encoding?: TextEncoding;
+  /** What of the file's layout was left out (title rows above the header, sheets without actions). */
+  layout?: string[];
   dryRun: boolean;
   /** The plan the rows went into (or would, on a dry run). */
   plan: { id: string; name: string };
@@ -87,6 +89,7 @@ export async function importPlanFile(
     warnings: read.warnings,
     headers: read.headers,
     ...(table.encoding ? { encoding: table.encoding } : {}),
+    ...(table.layout ? { layout: table.layout } : {}),
     dryRun: o.dryRun,
     plan: { id: plan.id, name: plan.name },
     addedPriorities: read.addedPriorities,

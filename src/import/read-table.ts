@@ -4,6 +4,7 @@ import { parse } from "csv-parse/sync";
 // Types only: exceljs itself (~30 MB resident) loads on the first Excel file, not with the server.
 import type ExcelJS from "exceljs";
 import { DomainError } from "../domain/errors.ts";
+import { namesEveryRequiredColumn, requiredColumnsNamed } from "../domain/headers.ts";
 import { checkFileSize, checkRowSizes } from "./file-limits.ts";
 import { unguardFormulaCell } from "./formula-cells.ts";
 import { decodeText, hasUtf16Mark, type TextEncoding } from "./text-encoding.ts";
@@ -21,6 +22,8 @@ export interface CellNote {
 export interface Table {
   header: string[];
   rows: { rowNumber: number; cells: string[] }[];
+  /** What of the file's layout was read and what was not (title rows, sheets), for the report. */
+  layout?: string[];
   /** How a CSV's bytes were read (the report says so when it was not UTF-8). */
   encoding?: TextEncoding;
   notes?: CellNote[];
@@ -86,15 +89,50 @@ export function readCsv(bytes: Buffer, path: string): Table {
       `${path} is not valid CSV${line ? ` near line ${line}` : ""}: ${(error as Error).message}. Check for a stray quote mark.`,
     );
   }
-  const [first, ...rest] = records;
-  if (!first) throw new DomainError("invalid_input", `${path} has no header row.`);
+  if (records.length === 0) throw new DomainError("invalid_input", `${path} has no header row.`);
   // The export guards cells that would run as formulas with a leading ': read them as they were.
-  return {
-    header: first.record.map((h) => unguardFormulaCell(h).trim()),
-    // Rows count as a spreadsheet shows them: the header is row 1, the first action row 2.
-    rows: rest.map((r, i) => ({ rowNumber: i + 2, cells: r.record.map(unguardFormulaCell) })),
-    encoding,
-  };
+  // Rows count as a spreadsheet shows them: the first line is row 1.
+  const rows = records.map((r, i) => ({
+    rowNumber: i + 1,
+    cells: r.record.map(unguardFormulaCell),
+  }));
+  return { ...headedTable(rows), encoding };
+}
+
+/** How far down a header row may be: below a title, a date line and a blank row or two. */
+const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * The header row and the rows under it. Councils often put a title (and a date) above the table;
+ * so does this product's own Excel export. When the first row names none of the columns every plan
+ * needs, the header is the first of the next rows that names all of them, and the rows above it
+ * are said to be left out. Otherwise the first row is the header, as always (a header that lacks
+ * a column then gets its own message).
+ */
+function headedTable(rows: { rowNumber: number; cells: string[] }[]): Table {
+  const at = headerRowIndex(rows.map((row) => row.cells));
+  const header = rows[at]?.cells.map((h) => h.trim()) ?? [];
+  const above = rows.slice(0, at).filter((row) => row.cells.some((c) => c.trim() !== ""));
+  const layout =
+    above.length === 0
+      ? []
+      : [
+          `${above.length === 1 ? "Row" : "Rows"} ${above.map((r) => r.rowNumber).join(", ")} above the header row ${above.length === 1 ? "was" : "were"} not read: ${above.map((r) => `“${titleOf(r.cells)}”`).join(", ")}`,
+        ];
+  return { header, rows: rows.slice(at + 1), ...(layout.length > 0 ? { layout } : {}) };
+}
+
+function headerRowIndex(rows: string[][]): number {
+  const first = rows[0] ?? [];
+  if (requiredColumnsNamed(first) > 0) return 0;
+  const found = rows.slice(0, HEADER_SEARCH_ROWS).findIndex(namesEveryRequiredColumn);
+  return found === -1 ? 0 : found;
+}
+
+/** A title row's text, once (a merged title repeats in every cell it spans), kept short. */
+function titleOf(cells: string[]): string {
+  const text = [...new Set(cells.map((c) => c.trim()).filter(Boolean))].join(" ");
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 
 async function readXlsx(bytes: Buffer, path: string): Promise<Table> {
@@ -111,14 +149,45 @@ async function readXlsx(bytes: Buffer, path: string): Promise<Table> {
   }
   const filled = workbook.worksheets.filter((ws) => ws.actualRowCount > 0);
   const prioritiesSheet = filled.find((ws) => isPrioritiesSheet(ws.name));
-  // The actions are on the first other sheet; a workbook of priorities alone is read as itself.
-  const sheet = filled.find((ws) => ws !== prioritiesSheet) ?? prioritiesSheet;
-  if (!sheet)
+  const others = filled.filter((ws) => ws !== prioritiesSheet);
+  if (others.length === 0 && !prioritiesSheet)
     throw new DomainError(
       "invalid_input",
       `${path} has no rows: it needs a header row and one row per action.`,
     );
-  const table: Table = { header: [], rows: [], notes: [] };
+  const tables = others.map((ws) => {
+    const sheet = { name: ws.name.trim(), ...sheetRows(ws) };
+    return { sheet, table: headedTable(sheet.rows) };
+  });
+  // The first sheet is the plan, as it always was (a Priorities sheet aside). When it holds no
+  // table of actions but a later sheet does (a summary or cover sheet first, or Plan Tracker's own
+  // Excel report, whose actions are a sheet per priority and which leaves out columns that
+  // importing it would then empty), that is said rather than a missing column.
+  const [first, ...later] = tables;
+  if (!first) return tableOf(prioritiesSheet as ExcelJS.Worksheet);
+  const elsewhere = later.filter(({ table }) => namesEveryRequiredColumn(table.header));
+  if (!namesEveryRequiredColumn(first.table.header) && elsewhere.length > 0) {
+    const names = elsewhere.map((t) => `“${t.sheet.name}”`).join(", ");
+    throw new DomainError(
+      "invalid_input",
+      `${path}: the plan is read from the first sheet, “${first.sheet.name}”, which has no table of actions; ${elsewhere.length === 1 ? "sheet" : "sheets"} ${names} ${elsewhere.length === 1 ? "has one" : "have them"}. Move the plan's actions to the first sheet (one table, one header row), or save ${elsewhere.length === 1 ? "that sheet" : "each of those sheets"} as its own file and import it. To edit a plan exported from Plan Tracker, export it as CSV (plan-tracker export --format csv), change that and import it.`,
+    );
+  }
+  const table: Table = { ...first.table, notes: first.sheet.notes };
+  if (prioritiesSheet) table.priorities = tableOf(prioritiesSheet);
+  return table;
+}
+
+type SheetRead = {
+  name: string;
+  rows: { rowNumber: number; cells: string[] }[];
+  notes: CellNote[];
+};
+
+/** A sheet's rows as text, and the notes on cells that were not plain. */
+function sheetRows(sheet: ExcelJS.Worksheet): Omit<SheetRead, "name"> {
+  const rows: SheetRead["rows"] = [];
+  const notes: CellNote[] = [];
   // Read once: exceljs counts the columns by walking every row, so asking per cell is quadratic.
   const columns = sheet.columnCount;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -126,29 +195,21 @@ async function readXlsx(bytes: Buffer, path: string): Promise<Table> {
     for (let c = 1; c <= columns; c++) {
       const read = xlsxCellText(row.getCell(c));
       cells.push(read.text);
-      if (read.note) table.notes?.push({ rowNumber, column: c - 1, reason: read.note });
+      if (read.note) notes.push({ rowNumber, column: c - 1, reason: read.note });
     }
-    if (table.header.length === 0) table.header = cells.map((h) => h.trim());
-    else table.rows.push({ rowNumber, cells });
+    rows.push({ rowNumber, cells });
   });
-  if (prioritiesSheet && prioritiesSheet !== sheet) table.priorities = sheetText(prioritiesSheet);
-  return table;
+  return { rows, notes };
+}
+
+/** A sheet read as it is: its first row the header (the Priorities sheet). */
+function tableOf(sheet: ExcelJS.Worksheet): Table {
+  const { rows, notes } = sheetRows(sheet);
+  const [first, ...rest] = rows;
+  return { header: first?.cells.map((h) => h.trim()) ?? [], rows: rest, notes };
 }
 
 const isPrioritiesSheet = (name: string) => name.trim().toLowerCase() === "priorities";
-
-/** A small sheet's cells as text (the Priorities sheet: a few rows). */
-function sheetText(sheet: ExcelJS.Worksheet): Table {
-  const table: Table = { header: [], rows: [] };
-  const columns = sheet.columnCount;
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= columns; c++) cells.push(xlsxCellText(row.getCell(c)).text);
-    if (table.header.length === 0) table.header = cells.map((h) => h.trim());
-    else table.rows.push({ rowNumber, cells });
-  });
-  return table;
-}
 
 /** Excel's "Unicode Text" separates cells with tabs; every other CSV with commas. */
 function delimiterOf(text: string): string {
