@@ -1,5 +1,5 @@
 import type { Term } from "./terms.ts";
-import { type Token, tokenize } from "./tokens.ts";
+import { type Token, tokenize, tokenKeys } from "./tokens.ts";
 
 export type RefIndex = ReturnType<typeof refIndex>;
 
@@ -26,9 +26,8 @@ export function refIndex(refs: string[]): {
     const pieces = tokenize(ref);
     if (pieces.length > 1 && pieces[0]?.kind === "word") letters.add(pieces[0].key);
     if (pieces.length > 1) shapes.add(shapeOf(pieces));
-    // The Ref's keys as phraseKeys gives them, from the tokens already read (a plan may have
-    // 10,000 Refs).
-    const keys = pieces.filter((token) => token.kind !== "slash").map((token) => token.key);
+    // From the tokens already read, not tokenized again: a plan may have 10,000 Refs.
+    const keys = tokenKeys(pieces);
     const key = keys.join(" ");
     const sharing = byKeys.get(key);
     if (sharing) sharing.push(ref);

@@ -73,7 +73,10 @@ export function makeToken(raw: string): Token {
 
 /** The keys of a phrase written in the vocabulary, without "/" (leads are matched either way). */
 export function phraseKeys(phrase: string): string[] {
-  return tokenize(phrase)
-    .filter((token) => token.kind !== "slash")
-    .map((token) => token.key);
+  return tokenKeys(tokenize(phrase));
+}
+
+/** The keys of tokens already read, without "/": `phraseKeys` for a phrase tokenized once. */
+export function tokenKeys(tokens: readonly Token[]): string[] {
+  return tokens.filter((token) => token.kind !== "slash").map((token) => token.key);
 }
