@@ -91,8 +91,8 @@ export async function readSnapshot(
   }
   try {
     const { size } = await handle.stat();
-    const trailerStart = await findTrailer(handle, path, size);
-    const trailer = parseLine(path, await readBytes(handle, trailerStart, size), trailerStart) as {
+    const { start: trailerStart, bytes: trailerBytes } = await findTrailer(handle, path, size);
+    const trailer = parseLine(path, trailerBytes, trailerStart) as {
       end?: string;
       lines?: number;
       crc32?: number;
@@ -133,15 +133,19 @@ export async function readSnapshot(
   }
 }
 
-/** The byte the trailer (the last line) starts at; the file ends with its newline. */
-async function findTrailer(handle: FileHandle, path: string, size: number): Promise<number> {
+/** The trailer (the last line): the byte it starts at, and its bytes; the file ends with its newline. */
+async function findTrailer(
+  handle: FileHandle,
+  path: string,
+  size: number,
+): Promise<{ start: number; bytes: Buffer }> {
   const tailStart = Math.max(0, size - TRAILER_SEARCH_BYTES);
   const tail = await readBytes(handle, tailStart, size);
   const newline = tail.lastIndexOf(0x0a, tail.length - 2);
   if (newline === -1 && tailStart > 0) {
     throw damagedFileError(path, tailStart, "its last line is not readable");
   }
-  return tailStart + newline + 1;
+  return { start: tailStart + newline + 1, bytes: tail.subarray(newline + 1) };
 }
 
 async function readBytes(handle: FileHandle, start: number, end: number): Promise<Buffer> {
