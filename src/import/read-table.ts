@@ -155,18 +155,22 @@ async function readXlsx(bytes: Buffer, path: string): Promise<Table> {
       "invalid_input",
       `${path} has no rows: it needs a header row and one row per action.`,
     );
-  const tables = others.map((ws) => {
+  const headed = (ws: ExcelJS.Worksheet) => {
     const sheet = { name: ws.name.trim(), ...sheetRows(ws) };
     return { sheet, table: headedTable(sheet.rows) };
-  });
+  };
   // The first sheet is the plan, as it always was (a Priorities sheet aside). When it holds no
   // table of actions but a later sheet does (a summary or cover sheet first, or Plan Tracker's own
   // Excel report, whose actions are a sheet per priority and which leaves out columns that
-  // importing it would then empty), that is said rather than a missing column.
-  const [first, ...later] = tables;
-  if (!first) return tableOf(prioritiesSheet as ExcelJS.Worksheet);
-  const elsewhere = later.filter(({ table }) => namesEveryRequiredColumn(table.header));
-  if (!namesEveryRequiredColumn(first.table.header) && elsewhere.length > 0) {
+  // importing it would then empty), that is said rather than a missing column. The later sheets
+  // are read only then.
+  const [firstSheet, ...laterSheets] = others;
+  if (!firstSheet) return tableOf(prioritiesSheet as ExcelJS.Worksheet);
+  const first = headed(firstSheet);
+  const elsewhere = namesEveryRequiredColumn(first.table.header)
+    ? []
+    : laterSheets.map(headed).filter(({ table }) => namesEveryRequiredColumn(table.header));
+  if (elsewhere.length > 0) {
     const names = elsewhere.map((t) => `“${t.sheet.name}”`).join(", ");
     throw new DomainError(
       "invalid_input",
