@@ -1,7 +1,12 @@
 import { corePhrases } from "./core-phrases.ts";
 import { FILLERS } from "./filler-phrases.ts";
 import { PhraseIndex } from "./phrase-index.ts";
-import { applySynonyms, ROLE_ABBREVIATIONS, synonymsFor } from "./synonyms.ts";
+import {
+  applySynonyms,
+  ROLE_ABBREVIATIONS,
+  synonymsFor,
+  withoutAbbreviationsSpelt,
+} from "./synonyms.ts";
 import type { NameTerm, Term } from "./terms.ts";
 import { makeToken, type Token, tokenize } from "./tokens.ts";
 import type { PlanVocabulary } from "./vocabulary.ts";
@@ -109,7 +114,17 @@ export function buildNameIndexes(vocab: PlanVocabulary): NameIndexes {
   const plans = vocab.plans ?? [];
   const plansIndex =
     plans.length === 0 && vocab.plan ? onePlanIndex(vocab.plan, read) : planIndex(plans, read);
-  return { names, plans: plansIndex, capsOnly, synonyms };
+  // The plan's own initials ("LAC" of "Learning of the Assessment Commissioning") are read as its
+  // names, not rewritten by a synonym into a name the plan does not have.
+  const initials = new Set(
+    [...parts.values()].filter((part) => part.initials).map((part) => part.run[0]?.key ?? ""),
+  );
+  return {
+    names,
+    plans: plansIndex,
+    capsOnly,
+    synonyms: withoutAbbreviationsSpelt(synonyms, allNames(vocab), initials),
+  };
 }
 
 function allNames(vocab: PlanVocabulary): string[] {

@@ -38,15 +38,40 @@ const COMPILED: Synonym[] = SYNONYMS.map(([from, to]) => ({
  * out and each name is read as written.
  */
 export function synonymsFor(names: readonly string[]): readonly Synonym[] {
-  const written = names.map((name) => ` ${phraseKeys(name).join(" ")} `);
+  const written = writtenNames(names);
   return COMPILED.filter(({ from, to }) => {
     const fromPhrase = ` ${from.join(" ")} `;
-    const toPhrase = ` ${to.map((word) => wordKey(word)).join(" ")} `;
+    const toPhrase = toPhraseOf(to);
     // A name holding both ("Children in need of help and protection") is the same thing.
     const fromAlone = written.some((name) => name.includes(fromPhrase) && !name.includes(toPhrase));
     return !(fromAlone && written.some((name) => name.includes(toPhrase)));
   });
 }
+
+/**
+ * `synonyms` without a one-word abbreviation that spells the initials of one of the plan's names
+ * when no name holds what it would be rewritten into: "LAC" in a plan with "Learning of the
+ * Assessment Commissioning" and nothing "looked after" is that name, not a rewrite that finds
+ * nothing. `initials` are the keys of the initials the plan's names spell.
+ */
+export function withoutAbbreviationsSpelt(
+  synonyms: readonly Synonym[],
+  names: readonly string[],
+  initials: ReadonlySet<string>,
+): readonly Synonym[] {
+  const written = writtenNames(names);
+  return synonyms.filter(
+    ({ from, to }) =>
+      !(from.length === 1 && initials.has(from[0] as string)) ||
+      written.some((name) => name.includes(toPhraseOf(to))),
+  );
+}
+
+/** Each name as its keys, spaced at both ends, so a phrase is found as whole words. */
+const writtenNames = (names: readonly string[]) =>
+  names.map((name) => ` ${phraseKeys(name).join(" ")} `);
+
+const toPhraseOf = (to: readonly string[]) => ` ${to.map((word) => wordKey(word)).join(" ")} `;
 
 /** Rewrites synonyms; the first rewritten token shows what was typed so answers echo it. */
 export function applySynonyms(tokens: Token[], synonyms: readonly Synonym[] = COMPILED): Token[] {
